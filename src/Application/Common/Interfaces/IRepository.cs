@@ -1,0 +1,32 @@
+using Wellbeing.Application.Common.Specifications;
+using Wellbeing.Domain.Common;
+
+namespace Wellbeing.Application.Common.Interfaces;
+
+/// <summary>Loads and saves aggregate roots through specifications; the only way use cases touch stored entities.</summary>
+public interface IRepository<T>
+    where T : class, IAggregateRoot
+{
+    Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken = default);
+
+    Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken = default);
+
+    Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken = default);
+
+    Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts matches ignoring paging, for "page 2 of 7".</summary>
+    Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken = default);
+
+    Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken = default);
+
+    void Add(T entity);
+
+    void Remove(T entity);
+}
+
+/// <summary>Commits every change the use case made through any repository, in one transaction.</summary>
+public interface IUnitOfWork
+{
+    Task SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Wellbeing.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers every use case handler of this assembly (classes named *Handler) as scoped services.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var handlers = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Handler", StringComparison.Ordinal));
+        foreach (var handler in handlers)
+        {
+            services.AddScoped(handler);
+        }
+
+        return services;
+    }
+}

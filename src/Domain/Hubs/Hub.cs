@@ -1,0 +1,40 @@
+using Wellbeing.Domain.Common;
+
+namespace Wellbeing.Domain.Hubs;
+
+/// <summary>An employer's programme: the tenant that every member, session, submission and aggregate belongs to.</summary>
+public sealed class Hub : IAggregateRoot
+{
+    private Hub()
+    {
+        Name = string.Empty;
+        Slug = string.Empty;
+        TimeZoneId = "UTC";
+        Settings = HubSettings.Defaults();
+    }
+
+    public Hub(string name, string slug, string timeZoneId, DateTimeOffset createdAt)
+    {
+        Id = Guid.NewGuid();
+        Name = Required(name, "A hub needs a name.");
+        Slug = Required(slug, "A hub needs a short name for links.").ToLowerInvariant();
+        TimeZoneId = Required(timeZoneId, "A hub needs a time zone.");
+        Settings = HubSettings.Defaults();
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; }
+    public string Slug { get; private set; }
+
+    /// <summary>IANA zone in which the hub's people read dates; everything is stored in UTC.</summary>
+    public string TimeZoneId { get; private set; }
+
+    public HubSettings Settings { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public void ChangeSettings(HubSettings settings) => Settings = settings;
+
+    private static string Required(string value, string message) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainException(message) : value.Trim();
+}

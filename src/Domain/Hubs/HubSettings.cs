@@ -1,0 +1,109 @@
+using Wellbeing.Domain.Common;
+
+namespace Wellbeing.Domain.Hubs;
+
+/// <summary>
+/// The rules a hub runs by. Defaults follow the product specification; what "good" means depends on the
+/// organisation, so each hub may tune them within limits that keep the privacy rules safe.
+/// </summary>
+public sealed class HubSettings
+{
+    /// <summary>Never fewer than three people behind a number shown to HR, whatever a hub asks for.</summary>
+    public const int MinimumK = 3;
+
+    public int K { get; private set; } = 5;
+    public int KDistribution { get; private set; } = 10;
+    public int ReminderCadenceDays { get; private set; } = 14;
+    public AllianceCadence AllianceCadence { get; private set; } = AllianceCadence.EverySession;
+    public int InvitationExpiryDays { get; private set; } = 7;
+    public int PoorUpTo { get; private set; } = 28;
+    public int ModerateUpTo { get; private set; } = 50;
+    public int TrendThreshold { get; private set; } = 10;
+    public decimal AllianceLowThreshold { get; private set; } = 4.0m;
+    public decimal AllianceDropThreshold { get; private set; } = 1.0m;
+    public int LowParticipationPercent { get; private set; } = 60;
+
+    public static HubSettings Defaults() => new();
+
+    public HubSettings WithPrivacy(int k, int kDistribution)
+    {
+        if (k < MinimumK)
+        {
+            throw new DomainException($"The minimum group size k cannot be below {MinimumK}.");
+        }
+
+        if (kDistribution < k)
+        {
+            throw new DomainException("The minimum group for distributions cannot be smaller than k.");
+        }
+
+        var copy = Copy();
+        copy.K = k;
+        copy.KDistribution = kDistribution;
+        return copy;
+    }
+
+    public HubSettings WithCadences(int reminderCadenceDays, AllianceCadence allianceCadence, int invitationExpiryDays)
+    {
+        if (reminderCadenceDays is < 7 or > 90)
+        {
+            throw new DomainException("Wellbeing reminders can be set from every 7 to every 90 days.");
+        }
+
+        if (!Enum.IsDefined(allianceCadence))
+        {
+            throw new DomainException("The alliance cadence must be every session, every 2nd or every 3rd.");
+        }
+
+        if (invitationExpiryDays is < 1 or > 30)
+        {
+            throw new DomainException("Alliance invitations can stay open from 1 to 30 days.");
+        }
+
+        var copy = Copy();
+        copy.ReminderCadenceDays = reminderCadenceDays;
+        copy.AllianceCadence = allianceCadence;
+        copy.InvitationExpiryDays = invitationExpiryDays;
+        return copy;
+    }
+
+    public HubSettings WithInterpretation(int poorUpTo, int moderateUpTo, int trendThreshold, decimal allianceLowThreshold, decimal allianceDropThreshold)
+    {
+        if (poorUpTo < 0 || moderateUpTo <= poorUpTo || moderateUpTo >= 100)
+        {
+            throw new DomainException("Brackets must satisfy 0 <= Poor upper bound < Moderate upper bound < 100.");
+        }
+
+        if (trendThreshold is < 1 or > 100)
+        {
+            throw new DomainException("The trend threshold must be between 1 and 100 points.");
+        }
+
+        if (allianceLowThreshold is < 1 or > 7 || allianceDropThreshold is <= 0 or > 6)
+        {
+            throw new DomainException("Alliance thresholds must lie on the 1-7 scale.");
+        }
+
+        var copy = Copy();
+        copy.PoorUpTo = poorUpTo;
+        copy.ModerateUpTo = moderateUpTo;
+        copy.TrendThreshold = trendThreshold;
+        copy.AllianceLowThreshold = allianceLowThreshold;
+        copy.AllianceDropThreshold = allianceDropThreshold;
+        return copy;
+    }
+
+    public HubSettings WithLowParticipationPercent(int percent)
+    {
+        if (percent is < 1 or > 100)
+        {
+            throw new DomainException("The low-participation warning must be between 1 % and 100 %.");
+        }
+
+        var copy = Copy();
+        copy.LowParticipationPercent = percent;
+        return copy;
+    }
+
+    private HubSettings Copy() => (HubSettings)MemberwiseClone();
+}

@@ -1,0 +1,63 @@
+using Wellbeing.Domain.Common;
+
+namespace Wellbeing.Domain.Members;
+
+/// <summary>A client: an employee enrolled in a hub. Only they fill in questionnaires about themselves.</summary>
+public sealed class Member : IAggregateRoot
+{
+    private Member()
+    {
+        DisplayName = string.Empty;
+        Email = string.Empty;
+    }
+
+    public Member(Guid hubId, string displayName, string email, DateTimeOffset enrolledAt, string? department = null, string? externalId = null)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            throw new DomainException("A member needs a name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
+        {
+            throw new DomainException("A member needs a valid e-mail address.");
+        }
+
+        Id = Guid.NewGuid();
+        HubId = hubId;
+        DisplayName = displayName.Trim();
+        Email = email.Trim().ToLowerInvariant();
+        EnrolledAt = enrolledAt;
+        Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
+    }
+
+    public Guid Id { get; private set; }
+    public Guid HubId { get; private set; }
+
+    /// <summary>The sign-in account; empty until the member has one, and after the member deletes their account.</summary>
+    public string? UserId { get; private set; }
+
+    public string DisplayName { get; private set; }
+    public string Email { get; private set; }
+
+    /// <summary>The partner HRIS's own id, so enrolment from that system is idempotent.</summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>The one segment attribute HR may filter by, when the privacy rules allow it.</summary>
+    public string? Department { get; private set; }
+
+    public DateTimeOffset EnrolledAt { get; private set; }
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+    public bool RemindersOptedOut { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
+    public void LinkAccount(string userId) => UserId = userId;
+
+    public void OptOutOfReminders() => RemindersOptedOut = true;
+
+    public void OptIntoReminders() => RemindersOptedOut = false;
+
+    public void Deactivate(DateTimeOffset at) => DeactivatedAt ??= at;
+}

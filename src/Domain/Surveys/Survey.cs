@@ -1,0 +1,149 @@
+using Wellbeing.Domain.Common;
+
+namespace Wellbeing.Domain.Surveys;
+
+/// <summary>
+/// A versioned instrument definition, loaded from data files. A submission keeps the key and version it answered,
+/// so a later version never changes the meaning of earlier answers.
+/// </summary>
+public sealed class Survey
+{
+    public Survey(
+        string key,
+        int version,
+        Measure measure,
+        string title,
+        string instructions,
+        IReadOnlyList<SurveyItem> items,
+        IReadOnlyList<AnswerOption> options,
+        ScoringRule scoring,
+        IReadOnlyList<Subscale> subscales,
+        IReadOnlyList<InterpretationBand> bands,
+        SurveyLicence licence,
+        bool isValidated,
+        string? validityNote)
+    {
+        if (string.IsNullOrWhiteSpace(key) || version < 1)
+        {
+            throw new DomainException("An instrument needs a key and a version from 1.");
+        }
+
+        if (items.Count == 0 || options.Count < 2)
+        {
+            throw new DomainException($"Instrument {key} needs items and at least two answer options.");
+        }
+
+        if (items.Select(i => i.Id).Distinct().Count() != items.Count)
+        {
+            throw new DomainException($"Instrument {key} has two items with the same id.");
+        }
+
+        var itemIds = items.Select(i => i.Id).ToHashSet();
+        if (subscales.SelectMany(s => s.ItemIds).Any(id => !itemIds.Contains(id)))
+        {
+            throw new DomainException($"A subscale of {key} names an item that does not exist.");
+        }
+
+        Key = key;
+        Version = version;
+        Measure = measure;
+        Title = title;
+        Instructions = instructions;
+        Items = items;
+        Options = options.OrderByDescending(o => o.Value).ToList();
+        Scoring = scoring;
+        Subscales = subscales;
+        Bands = bands;
+        Licence = licence;
+        IsValidated = isValidated;
+        ValidityNote = validityNote;
+    }
+
+    public string Key { get; }
+    public int Version { get; }
+    public Measure Measure { get; }
+    public string Title { get; }
+    public string Instructions { get; }
+    public IReadOnlyList<SurveyItem> Items { get; }
+
+    /// <summary>The same options for every item, highest value first as respondents read them.</summary>
+    public IReadOnlyList<AnswerOption> Options { get; }
+
+    public ScoringRule Scoring { get; }
+    public IReadOnlyList<Subscale> Subscales { get; }
+    public IReadOnlyList<InterpretationBand> Bands { get; }
+    public SurveyLicence Licence { get; }
+
+    /// <summary>False for our own items: the product must never present them as a validated instrument.</summary>
+    public bool IsValidated { get; }
+
+    public string? ValidityNote { get; }
+
+    public int MinimumValue => Options.Min(o => o.Value);
+    public int MaximumValue => Options.Max(o => o.Value);
+
+    /// <summary>Every problem with a set of answers, one per item, worded for the person filling the form in.</summary>
+    public IReadOnlyList<AnswerError> Validate(IReadOnlyDictionary<string, int?> answers)
+    {
+        var errors = new List<AnswerError>();
+        foreach (var item in Items)
+        {
+            if (!answers.TryGetValue(item.Id, out var value) || value is null)
+            {
+                errors.Add(new AnswerError(item.Id, $"Please answer \"{item.Text}\"."));
+            }
+            else if (Options.All(o => o.Value != value))
+            {
+                errors.Add(new AnswerError(item.Id, $"\"{value}\" is not one of the answers to \"{item.Text}\"."));
+            }
+        }
+
+        errors.AddRange(answers.Keys
+            .Where(id => Items.All(i => i.Id != id))
+            .Select(id => new AnswerError(id, $"This form has no question \"{id}\".")));
+        return errors;
+    }
+
+    /// <summary>Scores a complete set of answers; an incomplete form has no score.</summary>
+    public SurveyScore Score(IReadOnlyDictionary<string, int?> answers)
+    {
+        var errors = Validate(answers);
+        if (errors.Count > 0)
+        {
+            throw new InvalidAnswersException(errors);
+        }
+
+        var scored = Items.ToDictionary(i => i.Id, i => ScoredValue(i, answers[i.Id]!.Value));
+        var subscales = Subscales.ToDictionary(
+            s => s.Key,
+            s => Math.Round(s.ItemIds.Average(id => (decimal)scored[id]), 2));
+        var (raw, total) = Scoring.Apply(scored.Values.ToList());
+        return new SurveyScore(raw, total, subscales);
+    }
+
+    /// <summary>The band a total falls in, as the definition states it (hubs may override wellbeing brackets).</summary>
+    public InterpretationBand? BandFor(decimal total) => Bands.FirstOrDefault(b => total >= b.From && total <= b.To);
+
+    private int ScoredValue(SurveyItem item, int value) =>
+        item.Reversed ? MinimumValue + MaximumValue - value : value;
+}
+
+public sealed record SurveyItem(string Id, string Text, bool Reversed = false);
+
+public sealed record AnswerOption(int Value, string Label);
+
+public sealed record Subscale(string Key, string Title, IReadOnlyList<string> ItemIds);
+
+public sealed record InterpretationBand(string Label, decimal From, decimal To, string Meaning);
+
+/// <summary>Licence facts an operator must see before going live.</summary>
+/// <param name="CommercialUseNote">Set when commercial use needs the copyright holder's permission.</param>
+public sealed record SurveyLicence(string Name, string Attribution, string? Url, string? CommercialUseNote);
+
+public sealed record AnswerError(string ItemId, string Message);
+
+public sealed class InvalidAnswersException(IReadOnlyList<AnswerError> errors)
+    : DomainException("Some answers are missing or not valid: " + string.Join(" ", errors.Select(e => e.Message)))
+{
+    public IReadOnlyList<AnswerError> Errors { get; } = errors;
+}
