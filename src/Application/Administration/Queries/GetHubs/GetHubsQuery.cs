@@ -1,0 +1,38 @@
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Surveys;
+
+namespace Wellbeing.Application.Administration.Queries.GetHubs;
+
+public sealed record GetHubsQuery;
+
+public sealed record HubsDto(IReadOnlyList<HubRowDto> Hubs, IReadOnlyList<Survey> Instruments);
+
+public sealed record HubRowDto(Guid Id, string Name, string Slug, int ActiveMembers, int K);
+
+public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> members, ISurveyCatalogue catalogue)
+{
+    public async Task<HubsDto> Handle(GetHubsQuery query, CancellationToken cancellationToken)
+    {
+        var all = await hubs.ListAsync(new AllHubsSpec(), cancellationToken);
+        var rows = new List<HubRowDto>(all.Count);
+        foreach (var hub in all)
+        {
+            rows.Add(new HubRowDto(hub.Id, hub.Name, hub.Slug, await members.CountAsync(new ActiveMembersOfHubSpec(hub.Id), cancellationToken), hub.Settings.K));
+        }
+
+        return new HubsDto(rows, catalogue.All);
+    }
+}
+
+public sealed class AllHubsSpec : Specification<Hub>
+{
+    public AllHubsSpec() => Query.OrderBy(h => h.Name);
+}
+
+public sealed class ActiveMembersOfHubSpec : Specification<Member>
+{
+    public ActiveMembersOfHubSpec(Guid hubId) => Query.Where(m => m.HubId == hubId && m.DeactivatedAt == null);
+}

@@ -1,0 +1,87 @@
+using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications;
+using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Interpretation;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Sessions;
+using Wellbeing.Domain.Submissions;
+
+namespace Wellbeing.Application.Clients.Queries.GetClientDashboard;
+
+public sealed record GetClientDashboardQuery(string UserId);
+
+public sealed record ClientDashboardDto(
+    string MemberName,
+    string HubName,
+    string TimeZoneId,
+    IReadOnlyList<WellbeingPointDto> History,
+    WellbeingBracket? LatestBracket,
+    TrendDirection? Trend,
+    DateTimeOffset NextDueAt,
+    bool IsDue,
+    IReadOnlyList<PendingAllianceDto> PendingAlliance)
+{
+    public WellbeingPointDto? Latest => History.Count > 0 ? History[^1] : null;
+}
+
+public sealed record WellbeingPointDto(DateTimeOffset SubmittedAt, decimal Score);
+
+public sealed record PendingAllianceDto(Guid SessionId, string ProfessionalName, DateTimeOffset SessionEndedAt, DateTimeOffset ExpiresAt);
+
+public sealed class GetClientDashboardHandler(
+    IRepository<Member> members,
+    IRepository<Hub> hubs,
+    IRepository<Submission> submissions,
+    IRepository<CareSession> sessions,
+    IRepository<Professional> professionals,
+    TimeProvider clock)
+{
+    public async Task<ClientDashboardDto> Handle(GetClientDashboardQuery query, CancellationToken cancellationToken)
+    {
+        var member = await members.FirstOrDefaultAsync(new MemberByUserIdSpec(query.UserId), cancellationToken)
+            ?? throw new NotFoundException("Member");
+        var hub = await hubs.FirstOrDefaultAsync(new HubByIdSpec(member.HubId), cancellationToken)
+            ?? throw new NotFoundException("Hub");
+        var now = clock.GetUtcNow();
+
+        var history = await submissions.ListAsync(new WellbeingHistorySpec(member.Id), cancellationToken);
+        var open = await sessions.ListAsync(new OpenAllianceInvitationsSpec(member.Id, now), cancellationToken);
+        var professionalIds = open.Select(s => s.ProfessionalId).Distinct().ToList();
+        var names = professionalIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : (await professionals.ListAsync(new ProfessionalsByIdsSpec(professionalIds), cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayName);
+
+        var latest = history.Count > 0 ? history[^1] : null;
+        var nextDue = latest is null ? now : latest.SubmittedAt.AddDays(hub.Settings.ReminderCadenceDays);
+        return new ClientDashboardDto(
+            member.DisplayName,
+            hub.Name,
+            hub.TimeZoneId,
+            history,
+            latest is null ? null : WellbeingBrackets.For(latest.Score, hub.Settings),
+            Trend.Of(history.Select(h => h.Score).ToList(), hub.Settings.TrendThreshold),
+            nextDue,
+            nextDue <= now,
+            open.Select(s => new PendingAllianceDto(s.Id, names.GetValueOrDefault(s.ProfessionalId, "Your professional"), s.EndedAt!.Value, s.InvitationExpiresAt!.Value)).ToList());
+    }
+}
+
+public sealed class WellbeingHistorySpec : Specification<Submission, WellbeingPointDto>
+{
+    public WellbeingHistorySpec(Guid memberId)
+    {
+        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Wellbeing).OrderBy(s => s.SubmittedAt);
+        Select(s => new WellbeingPointDto(s.SubmittedAt, s.Score));
+    }
+}
+
+public sealed class OpenAllianceInvitationsSpec : Specification<CareSession>
+{
+    public OpenAllianceInvitationsSpec(Guid memberId, DateTimeOffset now) =>
+        Query.Where(s => s.MemberId == memberId && s.InvitationOpenedAt != null && s.AllianceSubmissionId == null && s.InvitationExpiresAt > now)
+            .OrderByDescending(s => s.EndedAt);
+}

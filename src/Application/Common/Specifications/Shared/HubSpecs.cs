@@ -1,0 +1,13 @@
+using Wellbeing.Domain.Hubs;
+
+namespace Wellbeing.Application.Common.Specifications.Shared;
+
+public sealed class HubByIdSpec : Specification<Hub>
+{
+    public HubByIdSpec(Guid id) => Query.Where(h => h.Id == id);
+}
+
+public sealed class HubsByIdsSpec : Specification<Hub>
+{
+    public HubsByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(h => ids.Contains(h.Id)).OrderBy(h => h.Name);
+}

@@ -1,0 +1,13 @@
+using Wellbeing.Domain.Members;
+
+namespace Wellbeing.Application.Common.Specifications.Shared;
+
+public sealed class MemberByUserIdSpec : Specification<Member>
+{
+    public MemberByUserIdSpec(string userId) => Query.Where(m => m.UserId == userId);
+}
+
+public sealed class MembersByIdsSpec : Specification<Member>
+{
+    public MembersByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(m => ids.Contains(m.Id));
+}

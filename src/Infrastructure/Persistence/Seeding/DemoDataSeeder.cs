@@ -1,0 +1,178 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Sessions;
+using Wellbeing.Domain.Sharing;
+using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
+using Wellbeing.Infrastructure.Identity;
+
+namespace Wellbeing.Infrastructure.Persistence.Seeding;
+
+/// <summary>
+/// Fills an empty database with a demo hub (Northwind, 40 clients, two professionals, six months of history) and a
+/// small second hub (Fabrikam) so that every screen has something real to show and cross-hub refusals can be tried.
+/// Deterministic: the same seed gives the same people and answers, relative to today.
+/// </summary>
+public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<ApplicationUser> users, ISurveyCatalogue catalogue, TimeProvider clock)
+{
+    private static readonly string[] Departments = ["Sales", "Engineering", "Operations", "Finance"];
+    private static readonly string[] GivenNames = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kemi", "Liam", "Maya", "Nils", "Olga", "Priya", "Quinn", "Rosa", "Sami", "Tara"];
+    private static readonly string[] FamilyNames = ["Andersen", "Baker", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Hansen", "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Nielsen"];
+
+    private readonly Random _random = new(20261123);
+    private string _passwordHash = string.Empty;
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Hubs.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        // Hashing is deliberately slow; every demo account shares one password, so hash it once.
+        _passwordHash = users.PasswordHasher.HashPassword(new ApplicationUser(), DemoHub.Password);
+        var now = clock.GetUtcNow();
+        var wellbeing = catalogue.Current(Measure.Wellbeing);
+        var alliance = catalogue.Current(Measure.Alliance);
+
+        var northwind = new Hub("Northwind Wellbeing Hub", "northwind", "Europe/London", now.AddMonths(-7));
+        var fabrikam = new Hub("Fabrikam Care Hub", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
+        db.Hubs.AddRange(northwind, fabrikam);
+
+        await AddAccountAsync(DemoHub.Administrator, "Alex Admin", Roles.Administrator);
+        await AddAccountAsync(DemoHub.HrManager, "Hanna Holm", Roles.HrManager, northwind.Id);
+        await AddAccountAsync(DemoHub.OtherHubHrManager, "Frederik Falk", Roles.HrManager, fabrikam.Id);
+
+        var first = new Professional("Dr. Maria Lind", DemoHub.FirstProfessional, "Psychologist");
+        var second = new Professional("Sam Okafor", DemoHub.SecondProfessional, "Coach");
+        first.JoinHub(northwind.Id, northwind.CreatedAt);
+        second.JoinHub(northwind.Id, northwind.CreatedAt);
+        second.JoinHub(fabrikam.Id, fabrikam.CreatedAt);
+        first.LinkAccount(await AddAccountAsync(DemoHub.FirstProfessional, first.DisplayName, Roles.Professional));
+        second.LinkAccount(await AddAccountAsync(DemoHub.SecondProfessional, second.DisplayName, Roles.Professional));
+        db.Professionals.AddRange(first, second);
+
+        for (var n = 1; n <= DemoHub.ClientCount; n++)
+        {
+            // Odd clients see the psychologist, even ones the coach; every fifth sees both.
+            var theirs = n % 5 == 0 ? new[] { first, second } : n % 2 == 1 ? [first] : new[] { second };
+            await AddClientAsync(northwind, DemoHub.Client(n), n, theirs, wellbeing, alliance, now);
+        }
+
+        for (var n = 1; n <= DemoHub.OtherHubClientCount; n++)
+        {
+            await AddClientAsync(fabrikam, DemoHub.OtherHubClient(n), 100 + n, [second], wellbeing, alliance, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task AddClientAsync(Hub hub, string email, int number, IReadOnlyList<Professional> professionals, Survey wellbeing, Survey alliance, DateTimeOffset now)
+    {
+        var name = $"{GivenNames[number % GivenNames.Length]} {FamilyNames[(number * 7) % FamilyNames.Length]}";
+        var member = new Member(hub.Id, name, email, hub.CreatedAt.AddDays(_random.Next(0, 20)), Departments[number % Departments.Length], $"HR-{hub.Slug}-{number:D4}");
+        member.LinkAccount(await AddAccountAsync(email, name, Roles.Client));
+        db.Members.Add(member);
+
+        AddWellbeingHistory(hub, member, number, wellbeing, now);
+        foreach (var professional in professionals)
+        {
+            db.ClientConnections.Add(new ClientConnection(hub.Id, member.Id, professional.Id, member.EnrolledAt));
+            AddSessions(hub, member, professional, alliance, now);
+
+            // Most clients share their wellbeing; fewer share how the work together feels; some share nothing.
+            if (number % 7 != 2)
+            {
+                db.ShareGrants.Add(new ShareGrant(hub.Id, member.Id, professional.Id, Measure.Wellbeing, member.EnrolledAt.AddDays(1)));
+            }
+
+            if (number % 3 != 2)
+            {
+                db.ShareGrants.Add(new ShareGrant(hub.Id, member.Id, professional.Id, Measure.Alliance, member.EnrolledAt.AddDays(1)));
+            }
+        }
+    }
+
+    /// <summary>Roughly every two weeks, drifting up or down from a personal baseline; some people rarely respond.</summary>
+    private void AddWellbeingHistory(Hub hub, Member member, int number, Survey survey, DateTimeOffset now)
+    {
+        var responds = number % 10 != 9;
+        if (!responds)
+        {
+            return;
+        }
+
+        var raw = _random.Next(5, 22);
+        var drift = _random.Next(-1, 2);
+        for (var at = member.EnrolledAt.AddDays(_random.Next(1, 10)); at < now.AddDays(-1); at = at.AddDays(_random.Next(12, 18)))
+        {
+            raw = Math.Clamp(raw + drift + _random.Next(-2, 3), 0, 25);
+            db.Submissions.Add(Submission.ForWellbeing(hub.Id, member.Id, survey, AnswersSummingTo(survey, raw), at));
+        }
+    }
+
+    /// <summary>Weekly sessions over the last months; the latest ended yesterday, so its alliance survey is still open.</summary>
+    private void AddSessions(Hub hub, Member member, Professional professional, Survey survey, DateTimeOffset now)
+    {
+        var count = _random.Next(3, 12);
+        var mean = _random.Next(3, 7);
+        for (var sequence = 1; sequence <= count; sequence++)
+        {
+            var endedAt = now.AddDays(-7 * (count - sequence) - 1).AddHours(-_random.Next(1, 6));
+            var session = new CareSession(hub.Id, member.Id, professional.Id, endedAt.AddHours(-1), sequence);
+            session.End(endedAt, hub.Settings);
+            db.CareSessions.Add(session);
+            if (sequence == count || _random.Next(0, 5) == 0)
+            {
+                continue;
+            }
+
+            var answers = survey.Items.ToDictionary(i => i.Id, i => (int?)Math.Clamp(mean + _random.Next(-1, 2), 1, 7));
+            var submission = Submission.ForAlliance(hub.Id, member.Id, survey, answers, endedAt.AddMinutes(10), professional.Id, session.Id);
+            session.RecordAllianceSubmission(submission.Id, submission.SubmittedAt);
+            db.Submissions.Add(submission);
+        }
+    }
+
+    private Dictionary<string, int?> AnswersSummingTo(Survey survey, int raw)
+    {
+        var answers = survey.Items.ToDictionary(i => i.Id, _ => (int?)0);
+        for (var left = raw; left > 0;)
+        {
+            var item = survey.Items[_random.Next(survey.Items.Count)].Id;
+            if (answers[item] < survey.MaximumValue)
+            {
+                answers[item]++;
+                left--;
+            }
+        }
+
+        return answers;
+    }
+
+    private async Task<string> AddAccountAsync(string email, string displayName, string role, Guid? hrHubId = null)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            HrHubId = hrHubId,
+            PasswordHash = _passwordHash,
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create demo account {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+}

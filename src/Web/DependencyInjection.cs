@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Web.Errors;
+using Wellbeing.Web.Security;
+
+namespace Wellbeing.Web;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+
+        // htmx sends the token in this header (set once on <body>), so its requests pass the same check as forms.
+        services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
+        services.AddScoped<IUserClaimsPrincipalFactory<ApplicationUser>, HubClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/errors/403";
+            options.Cookie.Name = "wellbeing.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Client, p => p.RequireRole(Roles.Client))
+            .AddPolicy(Roles.Professional, p => p.RequireRole(Roles.Professional))
+            .AddPolicy(Roles.HrManager, p => p.RequireRole(Roles.HrManager).RequireClaim(HubClaimsPrincipalFactory.HrHubClaim))
+            .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApplicationExceptionHandler>();
+        services.AddHealthChecks().AddDbContextCheck<WellbeingDbContext>();
+        return services;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/errors",
+            StatusCodeSelector = ApplicationExceptionHandler.StatusFor,
+        });
+        app.UseStatusCodePagesWithReExecute("/errors/{0}");
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz");
+        app.MapControllers();
+        return app;
+    }
+}
