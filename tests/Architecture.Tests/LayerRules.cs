@@ -1,0 +1,48 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Wellbeing.Architecture.Tests;
+
+public sealed class LayerRules
+{
+    private static readonly Assembly Domain = typeof(Wellbeing.Domain.Hubs.Hub).Assembly;
+    private static readonly Assembly Application = typeof(Wellbeing.Application.DependencyInjection).Assembly;
+    private static readonly Assembly Infrastructure = typeof(Wellbeing.Infrastructure.Persistence.WellbeingDbContext).Assembly;
+    private static readonly Assembly Web = typeof(Wellbeing.Web.DependencyInjection).Assembly;
+
+    [Fact]
+    public void Domain_DependsOnNoOtherLayerNorFramework() =>
+        AssertNone(Types.InAssembly(Domain).Should().HaveDependencyOnAny(
+            "Wellbeing.Application", "Wellbeing.Infrastructure", "Wellbeing.Web", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore"));
+
+    [Fact]
+    public void Application_DependsOnNeitherInfrastructureNorWebNorEfCore() =>
+        AssertNone(Types.InAssembly(Application).Should().HaveDependencyOnAny(
+            "Wellbeing.Infrastructure", "Wellbeing.Web", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore"));
+
+    [Fact]
+    public void Infrastructure_DoesNotDependOnWeb() =>
+        AssertNone(Types.InAssembly(Infrastructure).Should().HaveDependencyOn("Wellbeing.Web"));
+
+    /// <summary>HR sees published aggregates only: its use cases cannot even name a submission.</summary>
+    [Fact]
+    public void HrUseCases_CannotReachSubmissionData() =>
+        AssertNone(Types.InAssembly(Application).That().ResideInNamespace("Wellbeing.Application.Hr")
+            .Should().HaveDependencyOnAny("Wellbeing.Domain.Submissions", "Wellbeing.Domain.Sessions", "Wellbeing.Domain.Sharing"));
+
+    /// <summary>Controllers bind, call a use case and render; data access stays behind the application layer.</summary>
+    [Fact]
+    public void Controllers_DoNotTouchPersistence() =>
+        AssertNone(Types.InAssembly(Web).That().ResideInNamespace("Wellbeing.Web.Controllers")
+            .Should().HaveDependencyOnAny("Wellbeing.Infrastructure.Persistence", "Microsoft.EntityFrameworkCore"));
+
+    [Fact]
+    public void UseCaseHandlers_AreSealedAndNamedForTheirRequest() =>
+        AssertNone(Types.InAssembly(Application).That().HaveNameEndingWith("Handler").Should().BeSealed());
+
+    private static void AssertNone(ConditionList condition)
+    {
+        var result = condition.GetResult();
+        Assert.True(result.IsSuccessful, "Breaking types: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+}
