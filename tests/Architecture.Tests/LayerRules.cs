@@ -37,7 +37,7 @@ public sealed class LayerRules
             .Should().HaveDependencyOnAny("Wellbeing.Infrastructure.Persistence", "Microsoft.EntityFrameworkCore"));
 
     [Fact]
-    public void UseCaseHandlers_AreSealedAndNamedForTheirRequest() =>
+    public void UseCaseHandlers_AreSealed() =>
         AssertNone(Types.InAssembly(Application).That().HaveNameEndingWith("Handler").Should().BeSealed());
 
     private static void AssertNone(ConditionList condition)
