@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
+
+namespace Wellbeing.Web.FunctionalTests.Support;
+
+/// <summary>An HTTP client that behaves like a browser without JavaScript: cookies, forms with antiforgery tokens, no auto-redirects.</summary>
+public sealed partial class BrowserlessClient(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public static BrowserlessClient For(WellbeingAppFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public static async Task<BrowserlessClient> SignedInAsync(WellbeingAppFactory factory, string email)
+    {
+        var client = For(factory);
+        var response = await client.SignInAsync(email, DemoHub.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        await PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
+
+    /// <summary>Opens the page holding the form first, as a person would, to pick up its antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
+    {
+        var page = await Http.GetStringAsync(formPage);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
