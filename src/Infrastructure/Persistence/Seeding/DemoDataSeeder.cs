@@ -74,7 +74,7 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
 
     private async Task AddClientAsync(Hub hub, string email, int number, IReadOnlyList<Professional> professionals, Survey wellbeing, Survey alliance, DateTimeOffset now)
     {
-        var name = $"{GivenNames[number % GivenNames.Length]} {FamilyNames[(number * 7) % FamilyNames.Length]}";
+        var name = $"{GivenNames[number % GivenNames.Length]} {FamilyNames[(number / GivenNames.Length + number * 3) % FamilyNames.Length]}";
         var member = new Member(hub.Id, name, email, hub.CreatedAt.AddDays(_random.Next(0, 20)), Departments[number % Departments.Length], $"HR-{hub.Slug}-{number:D4}");
         member.LinkAccount(await AddAccountAsync(email, name, Roles.Client));
         db.Members.Add(member);
