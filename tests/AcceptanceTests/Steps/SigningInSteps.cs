@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using Wellbeing.AcceptanceTests.Runner;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
+using Wellbeing.Testing.Browser;
+
+namespace Wellbeing.AcceptanceTests.Steps;
+
+/// <summary>Signing in and landing, driven in Chromium exactly as a person would.</summary>
+public sealed class SigningInSteps(ScenarioContext context, WellbeingAppFactory app, Chromium chromium)
+{
+    private IPage Page => context.Get<IPage>(nameof(IPage));
+
+    [Given("^the demo hub is running$")]
+    public async Task DemoHubIsRunning()
+    {
+        var browser = await chromium.NewContextAsync(app.StartKestrel());
+        context.Set(nameof(IPage), await browser.NewPageAsync());
+    }
+
+    [When("""^"([^"]*)" signs in with the demo password$""")]
+    public Task SignsInWithDemoPassword(string email) => Page.SignInAsync(email, DemoHub.Password);
+
+    [When("""^"([^"]*)" signs in with the password "([^"]*)"$""")]
+    public Task SignsInWith(string email, string password) => Page.SignInAsync(email, password);
+
+    [When("""^a signed-out visitor opens "([^"]*)"$""")]
+    public Task OpensSignedOut(string path) => Page.GotoAsync(path);
+
+    [Then("""^they land on "([^"]*)"$""")]
+    public async Task LandsOn(string path)
+    {
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.StartsWith(path, new Uri(Page.Url).PathAndQuery, StringComparison.Ordinal);
+        await Chromium.SaveScreenshotAsync(Page, "landing" + path.Replace('/', '-').TrimEnd('-'));
+    }
+
+    [Then("""^the page shows "([^"]*)"$""")]
+    public async Task PageShows(string text) =>
+        Assert.Contains(text, await Page.Locator("main").InnerTextAsync());
+
+    [Then("""^the sign-in page says "([^"]*)"$""")]
+    public async Task SignInPageSays(string message)
+    {
+        Assert.Equal(SignInPage.Path, new Uri(Page.Url).AbsolutePath);
+        Assert.Contains(message, await Page.GetByRole(AriaRole.Alert).InnerTextAsync());
+    }
+
+    [Then("""^the e-mail field still holds "([^"]*)"$""")]
+    public async Task EmailFieldHolds(string email) =>
+        Assert.Equal(email, await Page.GetByLabel("Email").InputValueAsync());
+}
