@@ -24,6 +24,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<CareSession> CareSessions => Set<CareSession>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<ShareGrant> ShareGrants => Set<ShareGrant>();
+    public DbSet<ScoreView> ScoreViews => Set<ScoreView>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
