@@ -23,6 +23,7 @@ public sealed class FileSurveyCatalogue : ISurveyCatalogue
         }
 
         _folder = folder;
+        // Ordered so that the same broken folder always reports the same file first.
         var files = Directory.GetFiles(folder, "*.json")
             .Order(StringComparer.Ordinal)
             .Select(SurveyDefinitionFile.Read)
@@ -48,15 +49,15 @@ public sealed class FileSurveyCatalogue : ISurveyCatalogue
     private static Dictionary<(string Key, int Version), Survey> IndexByKeyAndVersion(IReadOnlyList<SurveyDefinitionFile> files)
     {
         var index = new Dictionary<(string Key, int Version), Survey>();
-        foreach (var duplicate in files.GroupBy(f => (f.Survey.Key, f.Survey.Version)))
+        foreach (var sameVersion in files.GroupBy(f => (f.Survey.Key, f.Survey.Version)))
         {
-            if (duplicate.Count() > 1)
+            if (sameVersion.Count() > 1)
             {
                 throw new InvalidSurveyDefinitionException(
-                    $"Instrument {duplicate.Key.Key} version {duplicate.Key.Version} is defined twice: {string.Join(" and ", duplicate.Select(f => f.FileName))}.");
+                    $"Instrument {sameVersion.Key.Key} version {sameVersion.Key.Version} is defined more than once: {string.Join(" and ", sameVersion.Select(f => f.FileName))}.");
             }
 
-            index.Add(duplicate.Key, duplicate.Single().Survey);
+            index.Add(sameVersion.Key, sameVersion.Single().Survey);
         }
 
         return index;
