@@ -74,14 +74,18 @@ public sealed class SurveyDefinitionFile
         MeasureOf(definition.Measure),
         definition.Title,
         definition.Instructions,
-        definition.Items.Select(i => new SurveyItem(i.Id, i.Text, i.Reversed)).ToList(),
-        definition.Options.Select(o => new AnswerOption(o.Value, o.Label)).ToList(),
+        NoNulls(definition.Items, "items").Select(i => new SurveyItem(i.Id, i.Text, i.Reversed)).ToList(),
+        NoNulls(definition.Options, "options").Select(o => new AnswerOption(o.Value, o.Label)).ToList(),
         ScoringRule.Parse(definition.Scoring),
-        definition.Subscales.Select(s => new Subscale(s.Key, s.Title, s.Items)).ToList(),
-        definition.Bands.Select(b => new InterpretationBand(b.Label, b.From, b.To, b.Meaning)).ToList(),
+        NoNulls(definition.Subscales, "subscales").Select(s => new Subscale(s.Key, s.Title, NoNulls(s.Items, $"subscale {s.Key}"))).ToList(),
+        NoNulls(definition.Bands, "bands").Select(b => new InterpretationBand(b.Label, b.From, b.To, b.Meaning)).ToList(),
         new SurveyLicence(definition.Licence.Name, definition.Licence.Attribution, definition.Licence.Url, definition.Licence.CommercialUseNote),
         definition.Validated,
         definition.ValidityNote);
+
+    // The serializer checks nullability of properties but not of list entries.
+    private static IReadOnlyList<T> NoNulls<T>(IReadOnlyList<T> list, string name) =>
+        list.Any(e => e is null) ? throw new DomainException($"\"{name}\" has an empty (null) entry.") : list;
 
     private static Measure MeasureOf(string measure) => measure switch
     {

@@ -105,6 +105,21 @@ public class SurveyDefinitionFileTests
     }
 
     [Theory]
+    [InlineData("items", "[ null ]")]
+    [InlineData("options", "[ { \"value\": 1, \"label\": \"Yes\" }, null ]")]
+    [InlineData("subscales", "[ { \"key\": \"all\", \"title\": \"All\", \"items\": [ \"q1\", null ] } ]")]
+    [InlineData("bands", "[ null ]")]
+    public void NullEntryInAList_IsRejectedNamingTheFile(string property, string list)
+    {
+        var json = new DefinitionFileBuilder().With(property, JsonNode.Parse(list)).Build();
+
+        var exception = Assert.Throws<InvalidSurveyDefinitionException>(() => SurveyDefinitionFile.Parse(json, FileName));
+
+        Assert.Contains(FileName, exception.Message);
+        Assert.Contains("null", exception.Message);
+    }
+
+    [Theory]
     [InlineData("{ \"key\": ")]
     [InlineData("not json")]
     [InlineData("null")]
