@@ -1,0 +1,117 @@
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Hubs;
+
+namespace Wellbeing.Domain.UnitTests.Hubs;
+
+public class HubSettingsTests
+{
+    private readonly HubSettings _defaults = HubSettings.Defaults();
+
+    [Fact]
+    public void Defaults_FollowTheSpecification()
+    {
+        Assert.Equal(5, _defaults.K);
+        Assert.Equal(10, _defaults.KDistribution);
+        Assert.Equal(14, _defaults.ReminderCadenceDays);
+        Assert.Equal(AllianceCadence.EverySession, _defaults.AllianceCadence);
+        Assert.Equal(7, _defaults.InvitationExpiryDays);
+        Assert.Equal(28, _defaults.PoorUpTo);
+        Assert.Equal(50, _defaults.ModerateUpTo);
+        Assert.Equal(10, _defaults.TrendThreshold);
+        Assert.Equal(4.0m, _defaults.AllianceLowThreshold);
+        Assert.Equal(1.0m, _defaults.AllianceDropThreshold);
+        Assert.Equal(60, _defaults.LowParticipationPercent);
+    }
+
+    [Fact]
+    public void KOfThree_IsTheSmallestAllowed()
+    {
+        var settings = _defaults.WithPrivacy(k: 3, kDistribution: 3);
+
+        Assert.Equal(3, settings.K);
+        Assert.Equal(3, settings.KDistribution);
+    }
+
+    [Fact]
+    public void KBelowThree_IsRejected()
+    {
+        Assert.Throws<DomainException>(() => _defaults.WithPrivacy(k: 2, kDistribution: 10));
+    }
+
+    [Fact]
+    public void KDistributionBelowK_IsRejected()
+    {
+        Assert.Throws<DomainException>(() => _defaults.WithPrivacy(k: 8, kDistribution: 7));
+    }
+
+    [Fact]
+    public void WithPrivacy_ReturnsACopy_AndLeavesTheOriginalAlone()
+    {
+        var changed = _defaults.WithPrivacy(k: 7, kDistribution: 12);
+
+        Assert.Equal((7, 12), (changed.K, changed.KDistribution));
+        Assert.Equal((5, 10), (_defaults.K, _defaults.KDistribution));
+        Assert.Equal(_defaults.PoorUpTo, changed.PoorUpTo);
+    }
+
+    [Theory]
+    [InlineData(6, AllianceCadence.EverySession, 7)]
+    [InlineData(91, AllianceCadence.EverySession, 7)]
+    [InlineData(14, (AllianceCadence)4, 7)]
+    [InlineData(14, AllianceCadence.EverySession, 0)]
+    [InlineData(14, AllianceCadence.EverySession, 31)]
+    public void WithCadences_RejectsValuesOutsideTheirLimits(int reminderDays, AllianceCadence cadence, int expiryDays)
+    {
+        Assert.Throws<DomainException>(() => _defaults.WithCadences(reminderDays, cadence, expiryDays));
+    }
+
+    [Fact]
+    public void WithCadences_ReturnsACopy_AndLeavesTheOriginalAlone()
+    {
+        var changed = _defaults.WithCadences(30, AllianceCadence.EveryThirdSession, 3);
+
+        Assert.Equal((30, AllianceCadence.EveryThirdSession, 3), (changed.ReminderCadenceDays, changed.AllianceCadence, changed.InvitationExpiryDays));
+        Assert.Equal((14, AllianceCadence.EverySession, 7), (_defaults.ReminderCadenceDays, _defaults.AllianceCadence, _defaults.InvitationExpiryDays));
+    }
+
+    [Theory]
+    [InlineData(-1, 50, 10, 4.0, 1.0)]
+    [InlineData(50, 50, 10, 4.0, 1.0)]
+    [InlineData(28, 100, 10, 4.0, 1.0)]
+    [InlineData(28, 50, 0, 4.0, 1.0)]
+    [InlineData(28, 50, 101, 4.0, 1.0)]
+    [InlineData(28, 50, 10, 0.99, 1.0)]
+    [InlineData(28, 50, 10, 7.01, 1.0)]
+    [InlineData(28, 50, 10, 4.0, 0)]
+    [InlineData(28, 50, 10, 4.0, 6.01)]
+    public void WithInterpretation_RejectsValuesOutsideTheirLimits(int poorUpTo, int moderateUpTo, int trend, double low, double drop)
+    {
+        Assert.Throws<DomainException>(() => _defaults.WithInterpretation(poorUpTo, moderateUpTo, trend, (decimal)low, (decimal)drop));
+    }
+
+    [Fact]
+    public void WithInterpretation_ReturnsACopy_AndLeavesTheOriginalAlone()
+    {
+        var changed = _defaults.WithInterpretation(30, 60, 24, 5.0m, 0.5m);
+
+        Assert.Equal((30, 60, 24, 5.0m, 0.5m), (changed.PoorUpTo, changed.ModerateUpTo, changed.TrendThreshold, changed.AllianceLowThreshold, changed.AllianceDropThreshold));
+        Assert.Equal((28, 50, 10, 4.0m, 1.0m), (_defaults.PoorUpTo, _defaults.ModerateUpTo, _defaults.TrendThreshold, _defaults.AllianceLowThreshold, _defaults.AllianceDropThreshold));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public void LowParticipationPercentOutsideOneToHundred_IsRejected(int percent)
+    {
+        Assert.Throws<DomainException>(() => _defaults.WithLowParticipationPercent(percent));
+    }
+
+    [Fact]
+    public void WithLowParticipationPercent_ReturnsACopy_AndLeavesTheOriginalAlone()
+    {
+        var changed = _defaults.WithLowParticipationPercent(75);
+
+        Assert.Equal(75, changed.LowParticipationPercent);
+        Assert.Equal(60, _defaults.LowParticipationPercent);
+    }
+}
