@@ -12,17 +12,14 @@ public sealed class FeatureFile
     /// <summary>Where the test project copies <c>features/**/*.feature</c> from the repository root.</summary>
     public static string Root => Path.Combine(AppContext.BaseDirectory, "features");
 
-    private FeatureFile(string uri, string name, IReadOnlyList<Scenario> scenarios)
+    private FeatureFile(string uri, IReadOnlyList<Scenario> scenarios)
     {
         Uri = uri;
-        Name = name;
         Scenarios = scenarios;
     }
 
     /// <summary>Path relative to the repository root, e.g. <c>features/auth/SignIn.feature</c>.</summary>
     public string Uri { get; }
-
-    public string Name { get; }
 
     public IReadOnlyList<Scenario> Scenarios { get; }
 
@@ -58,14 +55,14 @@ public sealed class FeatureFile
         var message = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(document, uri);
         if (message.Feature is null)
         {
-            return new FeatureFile(uri, "", []);
+            return new FeatureFile(uri, []);
         }
 
         var astSteps = AllSteps(message.Feature).ToDictionary(step => step.Id);
         var scenarios = new PickleCompiler(ids).Compile(message)
             .Select(pickle => ToScenario(uri, message.Feature.Name, pickle, astSteps))
             .ToList();
-        return new FeatureFile(uri, message.Feature.Name, scenarios);
+        return new FeatureFile(uri, scenarios);
     }
 
     private static string UriOf(string path) =>

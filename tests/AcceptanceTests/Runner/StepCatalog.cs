@@ -9,8 +9,6 @@ public sealed class StepCatalog
 
     private StepCatalog(IReadOnlyList<StepDefinition> definitions) => _definitions = definitions;
 
-    public IReadOnlyList<StepDefinition> Definitions => _definitions;
-
     /// <summary>
     /// Step classes are the public top-level classes of the assembly. Nested classes are left out, which keeps
     /// the runner's own test steps (private nested classes) from leaking into the product scenarios.
