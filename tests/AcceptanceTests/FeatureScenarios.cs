@@ -21,7 +21,7 @@ namespace Wellbeing.AcceptanceTests;
 //       {
 //           var browser = await chromium.NewContextAsync(app.StartKestrel());
 //           var page = await browser.NewPageAsync();
-//           await page.SignInAsync(email, DemoAccounts.Password);
+//           await page.SignInAsync(email, DemoHub.Password);
 //           context.Set("page", page);
 //       }
 //   }
