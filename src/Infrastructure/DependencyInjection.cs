@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +28,10 @@ public static class DependencyInjection
 
         if (provider.Equals(SqliteProvider.Name, StringComparison.OrdinalIgnoreCase))
         {
+            // Resolved on first use because the content root is only known once the host has built its services.
+            string? resolved = null;
             services.AddDbContext<SqliteWellbeingDbContext>((serviceProvider, options) =>
-                SqliteProvider.Configure(options, SqliteConnectionString(connectionString, serviceProvider)));
+                SqliteProvider.Configure(options, resolved ??= SqliteConnectionString(connectionString, serviceProvider)));
             services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqliteWellbeingDbContext>());
         }
         else if (provider.Equals(SqlServerProvider.Name, StringComparison.OrdinalIgnoreCase))
