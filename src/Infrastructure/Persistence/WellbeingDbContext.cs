@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Aggregates;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
@@ -8,6 +9,7 @@ using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Infrastructure.Persistence.Converters;
 
 namespace Wellbeing.Infrastructure.Persistence;
 
@@ -15,8 +17,12 @@ namespace Wellbeing.Infrastructure.Persistence;
 /// The model shared by every database provider. Each provider derives its own context so that it keeps its own
 /// migrations; see docs/decisions.
 /// </summary>
-public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IUnitOfWork
 {
+    /// <summary>Scores, thresholds and means: two decimals is what the instruments report.</summary>
+    public const int DecimalPrecision = 9;
+    public const int DecimalScale = 2;
+
     public DbSet<Hub> Hubs => Set<Hub>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Professional> Professionals => Set<Professional>();
@@ -27,9 +33,18 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ScoreView> ScoreViews => Set<ScoreView>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
+    // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them.
+    Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WellbeingDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(DecimalPrecision, DecimalScale);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 }

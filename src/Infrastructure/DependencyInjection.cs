@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
+using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
+using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
+
+namespace Wellbeing.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ProviderSetting = "Database:Provider";
+    public const string ConnectionStringName = "Wellbeing";
+
+    /// <summary>Where the embedded database lives when no connection string is configured, relative to the content root.</summary>
+    public const string DefaultSqliteFile = "App_Data/wellbeing.db";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[ProviderSetting] ?? SqliteProvider.Name;
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        if (provider.Equals(SqliteProvider.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            // Resolved on first use because the content root is only known once the host has built its services.
+            string? resolved = null;
+            services.AddDbContext<SqliteWellbeingDbContext>((serviceProvider, options) =>
+                SqliteProvider.Configure(options, resolved ??= SqliteConnectionString(connectionString, serviceProvider)));
+            services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqliteWellbeingDbContext>());
+        }
+        else if (provider.Equals(SqlServerProvider.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            var required = Required(connectionString, provider);
+            services.AddDbContext<SqlServerWellbeingDbContext>(options => SqlServerProvider.Configure(options, required));
+            services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqlServerWellbeingDbContext>());
+        }
+        else if (provider.Equals(PostgresProvider.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            var required = Required(connectionString, provider);
+            services.AddDbContext<PostgresWellbeingDbContext>(options => PostgresProvider.Configure(options, required));
+            services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<PostgresWellbeingDbContext>());
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"{ProviderSetting} is \"{provider}\"; use {SqliteProvider.Name} (the default), {SqlServerProvider.Name} or {PostgresProvider.Name}.");
+        }
+
+        services.AddSingleton<SpecificationEvaluator>();
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<WellbeingDbContext>());
+        services.AddSingleton(TimeProvider.System);
+
+        services
+            .AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.Password.RequiredLength = 8;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<WellbeingDbContext>()
+            .AddDefaultTokenProviders();
+
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date and makes sure every role exists. Demo data is seeded after this, elsewhere.</summary>
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
+        await context.Database.MigrateAsync();
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException(
+                        $"Could not create role {role}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+
+    private static string Required(string? connectionString, string provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"{provider} needs ConnectionStrings:{ConnectionStringName}.")
+            : connectionString;
+
+    /// <summary>
+    /// A relative file is resolved against the content root, not the working directory, so `dotnet run` from the
+    /// repository root and from src/Web use the same database; its folder is created because SQLite will not.
+    /// </summary>
+    private static string SqliteConnectionString(string? configured, IServiceProvider services)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
+        var isFile = builder.Mode != SqliteOpenMode.Memory
+            && !string.IsNullOrEmpty(builder.DataSource)
+            && !builder.DataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase);
+        if (isFile)
+        {
+            var contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Members;
+
+namespace Wellbeing.Infrastructure.Persistence.Configurations;
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.UserId).HasMaxLength(Lengths.UserId);
+        builder.Property(m => m.DisplayName).HasMaxLength(Lengths.Name).IsRequired();
+        builder.Property(m => m.Email).HasMaxLength(Lengths.Email).IsRequired();
+        builder.Property(m => m.ExternalId).HasMaxLength(Lengths.ExternalKey);
+        builder.Property(m => m.Department).HasMaxLength(Lengths.Name);
+
+        builder.HasOne<Hub>().WithMany().HasForeignKey(m => m.HubId).OnDelete(DeleteBehavior.Restrict);
+
+        // Enrolment from an HRIS is idempotent per hub; members enrolled by hand have no external id.
+        builder.HasIndex(m => new { m.HubId, m.ExternalId })
+            .IsUnique()
+            .HasFilter(Lengths.NotNull(nameof(Member.ExternalId)));
+        builder.HasIndex(m => m.UserId);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications;
+using Wellbeing.Domain.Common;
+
+namespace Wellbeing.Infrastructure.Persistence;
+
+/// <summary>One repository for every aggregate root: the queries live in specifications, not in repository methods.</summary>
+public sealed class EfRepository<T>(WellbeingDbContext context, SpecificationEvaluator evaluator) : IRepository<T>
+    where T : class, IAggregateRoot
+{
+    private readonly DbSet<T> _set = context.Set<T>();
+
+    public Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken = default) =>
+        evaluator.GetQuery(_set, specification).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+        evaluator.GetQuery(_set, specification).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken = default) =>
+        evaluator.GetQuery(_set, specification).ToListAsync(cancellationToken);
+
+    public Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+        evaluator.GetQuery(_set, specification).ToListAsync(cancellationToken);
+
+    public Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken = default) =>
+        evaluator.GetQuery(_set, specification, applyPaging: false).CountAsync(cancellationToken);
+
+    public Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken = default) =>
+        evaluator.GetQuery(_set, specification, applyPaging: false).AnyAsync(cancellationToken);
+
+    public void Add(T entity) => _set.Add(entity);
+
+    public void Remove(T entity) => _set.Remove(entity);
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
+
+public static class SqliteProvider
+{
+    public const string Name = "Sqlite";
+
+    /// <summary>Shared by the application and the design-time factory so migrations see the options the app runs with.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteProvider).Assembly.FullName))
+            .AddInterceptors(new SqlitePragmaInterceptor());
+}

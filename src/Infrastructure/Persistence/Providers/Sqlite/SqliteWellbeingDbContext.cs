@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Infrastructure.Persistence.Converters;
+
+namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
+
+/// <summary>The embedded default: one file, no server, demo data on first run.</summary>
+public sealed class SqliteWellbeingDbContext(DbContextOptions<SqliteWellbeingDbContext> options) : WellbeingDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // Without these EF evaluates ORDER BY, comparisons and AVG over timestamps and scores on the client, or refuses.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksDateTimeOffsetConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<DecimalToDoubleConverter>();
+    }
+}

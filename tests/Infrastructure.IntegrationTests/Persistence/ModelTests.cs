@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
+using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
+using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
+
+namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>Checks that need no server, which is the only way SQL Server is verified on this machine.</summary>
+public sealed class ModelTests
+{
+    public static TheoryData<string> Providers => [SqliteProvider.Name, SqlServerProvider.Name, PostgresProvider.Name];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Migrations_are_in_step_with_the_model(string provider)
+    {
+        using var context = DesignTimeContext(provider);
+        Assert.False(context.Database.HasPendingModelChanges(), $"Run dotnet ef migrations add for the {provider} context.");
+        Assert.NotEmpty(context.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void SqlServer_script_creates_the_tables_and_the_filtered_unique_index()
+    {
+        using var context = DesignTimeContext(SqlServerProvider.Name);
+        var script = context.Database.GenerateCreateScript();
+
+        string[] tables =
+        [
+            "Hubs", "Members", "Professionals", "HubMemberships", "ClientConnections", "CareSessions",
+            "Submissions", "SubmissionAnswers", "SubmissionSubscales", "ShareGrants", "Snapshots", "Aggregates", "AspNetUsers",
+        ];
+        Assert.All(tables, table => Assert.Contains($"CREATE TABLE [{table}]", script));
+        Assert.Contains("CREATE UNIQUE INDEX [IX_Members_HubId_ExternalId] ON [Members] ([HubId], [ExternalId]) WHERE \"ExternalId\" IS NOT NULL;", script);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_CareSessions_HubId_PartnerSessionId] ON [CareSessions] ([HubId], [PartnerSessionId]) WHERE \"PartnerSessionId\" IS NOT NULL;", script);
+        Assert.Contains("[SubmittedAt] datetimeoffset NOT NULL", script);
+        Assert.Contains("[Score] decimal(9,2) NOT NULL", script);
+    }
+
+    [Fact]
+    public void Every_tenant_table_has_an_index_that_starts_with_the_hub()
+    {
+        using var context = DesignTimeContext(SqliteProvider.Name);
+        var tenantTables = context.Model.GetEntityTypes()
+            .Where(e => e.FindProperty("HubId") is not null && e.ClrType.Assembly == typeof(Domain.Hubs.Hub).Assembly)
+            .Where(e => e.GetTableName() != nameof(WellbeingDbContext.Hubs)); // the settings share the hub's own row
+
+        Assert.NotEmpty(tenantTables);
+        Assert.All(tenantTables, entity => Assert.Contains(entity.GetIndexes(), index => index.Properties[0].Name == "HubId"));
+    }
+
+    private static WellbeingDbContext DesignTimeContext(string provider) => provider switch
+    {
+        SqliteProvider.Name => Create(new SqliteDesignTimeFactory()),
+        SqlServerProvider.Name => Create(new SqlServerDesignTimeFactory()),
+        PostgresProvider.Name => Create(new PostgresDesignTimeFactory()),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    private static WellbeingDbContext Create<TContext>(IDesignTimeDbContextFactory<TContext> factory)
+        where TContext : WellbeingDbContext => factory.CreateDbContext([]);
+}

@@ -1,0 +1,39 @@
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Surveys;
+
+namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>Small valid domain objects; each test makes its own hub so tests sharing a database never see each other.</summary>
+internal static class TestData
+{
+    /// <summary>Whole seconds with a non-UTC offset: the database must store the instant in UTC and give back the same instant.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(2));
+
+    public static Hub Hub() => new("Acme Wellbeing", "acme-" + Guid.NewGuid().ToString("N")[..8], "Europe/Amsterdam", Start);
+
+    public static Member Member(Hub hub, string name = "Ada Lovelace", string? externalId = null) =>
+        new(hub.Id, name, $"{Guid.NewGuid():N}@example.org", Start, "Engineering", externalId);
+
+    public static Professional Professional() => new("Dr Grace Hopper", $"{Guid.NewGuid():N}@example.org", "Psychologist");
+
+    /// <summary>Three items on 0-5, one reversed, two subscales, scored sum x 4 like a short wellbeing index.</summary>
+    public static Survey WellbeingSurvey() => new(
+        key: "test-wellbeing",
+        version: 1,
+        measure: Measure.Wellbeing,
+        title: "Test wellbeing",
+        instructions: "Over the last two weeks...",
+        items: [new SurveyItem("q1", "Cheerful"), new SurveyItem("q2", "Calm"), new SurveyItem("q3", "Tired", Reversed: true)],
+        options: Enumerable.Range(0, 6).Select(v => new AnswerOption(v, $"Option {v}")).ToList(),
+        scoring: ScoringRule.SumTimes(4),
+        subscales: [new Subscale("mood", "Mood", ["q1", "q2"]), new Subscale("energy", "Energy", ["q3"])],
+        bands: [],
+        licence: new SurveyLicence("Test", "Written for these tests", null, null),
+        isValidated: false,
+        validityNote: "Test instrument");
+
+    public static Dictionary<string, int?> Answers(int q1, int q2, int q3) => new() { ["q1"] = q1, ["q2"] = q2, ["q3"] = q3 };
+}

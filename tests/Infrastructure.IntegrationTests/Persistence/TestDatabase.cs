@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Infrastructure.Persistence;
+
+namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>A migrated, empty database of one provider, shared by the tests of one class.</summary>
+public abstract class TestDatabase : IAsyncLifetime
+{
+    /// <summary>Each call is a fresh context, as each request or job gets in the application.</summary>
+    public abstract WellbeingDbContext CreateContext();
+
+    public virtual async Task InitializeAsync()
+    {
+        await using var context = CreateContext();
+        await context.Database.MigrateAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await using var context = CreateContext();
+        await context.Database.EnsureDeletedAsync();
+    }
+}
