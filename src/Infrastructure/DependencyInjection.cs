@@ -10,6 +10,8 @@ using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Infrastructure.Surveys;
 
 namespace Wellbeing.Infrastructure;
 
@@ -56,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<WellbeingDbContext>());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ISurveyCatalogue>(_ => new FileSurveyCatalogue(FileSurveyCatalogue.DefaultFolder));
+        services.AddScoped<DemoDataSeeder>();
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -92,6 +96,13 @@ public static class DependencyInjection
                 }
             }
         }
+    }
+
+    /// <summary>Fills an empty database with the demo hubs (Development and tests only: see DemoData:Enabled).</summary>
+    public static async Task SeedDemoDataAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
     }
 
     private static string Required(string? connectionString, string provider) =>

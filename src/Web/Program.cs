@@ -10,7 +10,12 @@ builder.Services.AddWeb();
 
 var app = builder.Build();
 
-await app.Services.InitialiseDatabaseAsync(seedDemoData: app.Configuration.GetValue<bool>("DemoData:Enabled"));
+await app.Services.InitialiseDatabaseAsync();
+if (app.Configuration.GetValue<bool>("DemoData:Enabled"))
+{
+    await app.Services.SeedDemoDataAsync();
+}
+
 app.UseWeb();
 app.Run();
 

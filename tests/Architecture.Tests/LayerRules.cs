@@ -12,29 +12,29 @@ public sealed class LayerRules
 
     [Fact]
     public void Domain_DependsOnNoOtherLayerNorFramework() =>
-        AssertNone(Types.InAssembly(Domain).Should().HaveDependencyOnAny(
+        AssertNone(Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny(
             "Wellbeing.Application", "Wellbeing.Infrastructure", "Wellbeing.Web", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore"));
 
     [Fact]
     public void Application_DependsOnNeitherInfrastructureNorWebNorEfCore() =>
-        AssertNone(Types.InAssembly(Application).Should().HaveDependencyOnAny(
+        AssertNone(Types.InAssembly(Application).ShouldNot().HaveDependencyOnAny(
             "Wellbeing.Infrastructure", "Wellbeing.Web", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore"));
 
     [Fact]
     public void Infrastructure_DoesNotDependOnWeb() =>
-        AssertNone(Types.InAssembly(Infrastructure).Should().HaveDependencyOn("Wellbeing.Web"));
+        AssertNone(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn("Wellbeing.Web"));
 
     /// <summary>HR sees published aggregates only: its use cases cannot even name a submission.</summary>
     [Fact]
     public void HrUseCases_CannotReachSubmissionData() =>
         AssertNone(Types.InAssembly(Application).That().ResideInNamespace("Wellbeing.Application.Hr")
-            .Should().HaveDependencyOnAny("Wellbeing.Domain.Submissions", "Wellbeing.Domain.Sessions", "Wellbeing.Domain.Sharing"));
+            .ShouldNot().HaveDependencyOnAny("Wellbeing.Domain.Submissions", "Wellbeing.Domain.Sessions", "Wellbeing.Domain.Sharing"));
 
     /// <summary>Controllers bind, call a use case and render; data access stays behind the application layer.</summary>
     [Fact]
     public void Controllers_DoNotTouchPersistence() =>
         AssertNone(Types.InAssembly(Web).That().ResideInNamespace("Wellbeing.Web.Controllers")
-            .Should().HaveDependencyOnAny("Wellbeing.Infrastructure.Persistence", "Microsoft.EntityFrameworkCore"));
+            .ShouldNot().HaveDependencyOnAny("Wellbeing.Infrastructure.Persistence", "Microsoft.EntityFrameworkCore"));
 
     [Fact]
     public void UseCaseHandlers_AreSealed() =>

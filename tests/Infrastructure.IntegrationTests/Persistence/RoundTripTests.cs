@@ -6,6 +6,8 @@ using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Infrastructure.IntegrationTests.Databases;
+using Wellbeing.Testing.Databases;
 
 namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
 
@@ -13,7 +15,7 @@ namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
 /// Every aggregate saved by one context and read back by another, against a real engine, so that the mapping of
 /// private setters, backing fields, owned types and UTC timestamps is proven rather than assumed.
 /// </summary>
-public abstract class RoundTripTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract class RoundTripTests<TDatabase>(TDatabase database)
     where TDatabase : TestDatabase
 {
     private static readonly DateTimeOffset Start = TestData.Start;
@@ -251,7 +253,24 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : IClassFixt
     }
 }
 
-public sealed class SqliteRoundTripTests(SqliteTestDatabase database) : RoundTripTests<SqliteTestDatabase>(database);
+public sealed class SqliteRoundTripTests(SqliteTestDatabase database)
+    : RoundTripTests<SqliteTestDatabase>(database), IClassFixture<SqliteTestDatabase>;
 
-/// <summary>Needs WELLBEING_TEST_POSTGRES until the shared PostgresCluster fixture is merged; see PostgresTestDatabase.</summary>
-public sealed class PostgresRoundTripTests(PostgresTestDatabase database) : RoundTripTests<PostgresTestDatabase>(database);
+/// <summary>On the assembly's throwaway PostgreSQL cluster; each test gets a freshly migrated database of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresRoundTripTests : RoundTripTests<PostgresTestDatabase>, IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database;
+
+    public PostgresRoundTripTests(PostgresCluster cluster)
+        : this(new PostgresTestDatabase(cluster))
+    {
+    }
+
+    private PostgresRoundTripTests(PostgresTestDatabase database)
+        : base(database) => _database = database;
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+}

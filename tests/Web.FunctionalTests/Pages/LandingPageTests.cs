@@ -92,15 +92,14 @@ public sealed class LandingPageTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task ClientsSearch_FromHtmx_ReturnsOnlyTheRows()
     {
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
-        var request = new HttpRequestMessage(HttpMethod.Get, "/clients?search=Ada");
-        request.Headers.Add("HX-Request", "true");
-
-        var response = await client.Http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
+        var (_, body) = await client.GetAsync("/clients?search=Ada", htmx: true);
+        var full = await client.Http.GetAsync("/clients?search=Ada");
 
         Assert.DoesNotContain("<html", body);
         Assert.Contains("matching \"Ada\"", body);
-        Assert.Contains("HX-Request", response.Headers.Vary);
+        Assert.Contains("<th scope=\"row\">Ada ", body);
+        Assert.DoesNotContain("<th scope=\"row\">Ben ", body);
+        Assert.Contains("HX-Request", full.Headers.Vary);
     }
 
     [Fact]

@@ -33,10 +33,17 @@ public sealed partial class BrowserlessClient(HttpClient http)
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
-    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
+    /// <summary>The page as a person reads it: entities such as &amp;quot; decoded.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path, bool htmx = false)
     {
-        var response = await Http.GetAsync(path);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (htmx)
+        {
+            request.Headers.Add("HX-Request", "true");
+        }
+
+        var response = await Http.SendAsync(request);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]

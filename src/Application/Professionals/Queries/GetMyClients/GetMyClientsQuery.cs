@@ -99,7 +99,9 @@ public sealed class ConnectedMembersSpec : Specification<Member>
         Query.Where(m => memberIds.Contains(m.Id) && m.DeactivatedAt == null);
         if (search is not null)
         {
-            Query.Where(m => m.DisplayName.Contains(search));
+            // Lower on both sides: PostgreSQL compares case-sensitively where SQLite does not, and people type "ada" for Ada.
+            var lowered = search.ToLowerInvariant();
+            Query.Where(m => m.DisplayName.ToLower().Contains(lowered));
         }
 
         Query.OrderBy(m => m.DisplayName);

@@ -371,6 +371,34 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("CareSessions");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Sharing.ScoreView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("HubId", "MemberId", "ViewedAt");
+
+                    b.ToTable("ScoreViews");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Sharing.ShareGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -749,6 +777,27 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Sessions.CareSession", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Sharing.ScoreView", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
                         .WithMany()

@@ -346,6 +346,39 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScoreViews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ViewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScoreViews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScoreViews_Hubs_HubId",
+                        column: x => x.HubId,
+                        principalTable: "Hubs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScoreViews_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScoreViews_Professionals_ProfessionalId",
+                        column: x => x.ProfessionalId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ShareGrants",
                 columns: table => new
                 {
@@ -591,6 +624,21 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScoreViews_HubId_MemberId_ViewedAt",
+                table: "ScoreViews",
+                columns: new[] { "HubId", "MemberId", "ViewedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreViews_MemberId",
+                table: "ScoreViews",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScoreViews_ProfessionalId",
+                table: "ScoreViews",
+                column: "ProfessionalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShareGrants_HubId_ProfessionalId",
                 table: "ShareGrants",
                 columns: new[] { "HubId", "ProfessionalId" });
@@ -657,6 +705,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "HubMemberships");
+
+            migrationBuilder.DropTable(
+                name: "ScoreViews");
 
             migrationBuilder.DropTable(
                 name: "ShareGrants");

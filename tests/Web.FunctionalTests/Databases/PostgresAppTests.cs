@@ -1,0 +1,53 @@
+using System.Net;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
+using Wellbeing.Testing.Databases;
+using Wellbeing.Web.FunctionalTests.Support;
+
+namespace Wellbeing.Web.FunctionalTests.Databases;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresCluster>
+{
+    public const string Name = "PostgreSQL";
+}
+
+/// <summary>
+/// The whole app on a real PostgreSQL server: its migrations, the demo seed, sign-in and the queries behind each
+/// start page, where SQLite's forgiving typing could hide a provider-specific mistake.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAppTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    private WellbeingAppFactory _app = null!;
+
+    public async Task InitializeAsync() =>
+        _app = WellbeingAppFactory.ForDatabase(DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync($"app_{Guid.NewGuid():N}"));
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("client1@demo.wellbeing.test", "/dashboard", "Wellbeing Index")]
+    [InlineData(DemoHub.FirstProfessional, "/clients", "Clients")]
+    [InlineData(DemoHub.Administrator, "/admin", "Northwind Wellbeing Hub")]
+    public async Task EachStartPage_RendersFromPostgres(string email, string path, string text)
+    {
+        var client = await BrowserlessClient.SignedInAsync(_app, email);
+
+        var (status, body) = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(text, body);
+    }
+
+    [Fact]
+    public async Task ClientSearch_IgnoresCase_OnPostgresToo()
+    {
+        var client = await BrowserlessClient.SignedInAsync(_app, DemoHub.FirstProfessional);
+
+        var (_, lower) = await client.GetAsync("/clients?search=ada", htmx: true);
+        var (_, upper) = await client.GetAsync("/clients?search=Ada", htmx: true);
+
+        Assert.Equal(upper.Replace("\"Ada\"", "\"ada\""), lower);
+    }
+}
