@@ -7,6 +7,7 @@ Feature: Signing in
     When "<person>" signs in with the demo password
     Then they land on "<page>"
     And the page shows "<text>"
+    And the page has no serious accessibility problems
 
     Examples:
       | person                    | page       | text                      |
@@ -19,6 +20,7 @@ Feature: Signing in
     Given the demo hub is running
     When "client1@demo.wellbeing.test" signs in with the password "not-the-password"
     Then the sign-in page says "The e-mail address or password is not right."
+    And the page has no serious accessibility problems
     And the e-mail field still holds "client1@demo.wellbeing.test"
 
   Scenario: A signed-out visitor is sent to the sign-in page

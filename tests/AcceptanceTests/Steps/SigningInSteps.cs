@@ -39,6 +39,9 @@ public sealed class SigningInSteps(ScenarioContext context, WellbeingAppFactory 
     public async Task PageShows(string text) =>
         Assert.Contains(text, await Page.Locator("main").InnerTextAsync());
 
+    [Then("^the page has no serious accessibility problems$")]
+    public Task Accessible() => Chromium.AssertAccessibleAsync(Page);
+
     [Then("""^the sign-in page says "([^"]*)"$""")]
     public async Task SignInPageSays(string message)
     {

@@ -85,6 +85,22 @@ public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task MachineCaller_GetsProblemDetails_WithoutInternals()
+    {
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.HrManager);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/hubs/{Guid.NewGuid()}/hr");
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var response = await client.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":404", body);
+        Assert.DoesNotContain("Exception", body);
+    }
+
+    [Fact]
     public async Task UnknownPage_ShowsTheFriendlyNotFoundPage()
     {
         var (status, body) = await BrowserlessClient.For(app.Factory).GetAsync("/no-such-page");

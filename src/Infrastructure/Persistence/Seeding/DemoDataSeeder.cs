@@ -98,20 +98,23 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         }
     }
 
-    /// <summary>Roughly every two weeks, drifting up or down from a personal baseline; some people rarely respond.</summary>
+    /// <summary>
+    /// Roughly every two weeks around a personal baseline, some people slowly improving and some declining, with
+    /// the week-to-week noise real answers have; one in ten never responds.
+    /// </summary>
     private void AddWellbeingHistory(Hub hub, Member member, int number, Survey survey, DateTimeOffset now)
     {
-        var responds = number % 10 != 9;
-        if (!responds)
+        if (number % 10 == 9)
         {
             return;
         }
 
-        var raw = _random.Next(5, 22);
-        var drift = _random.Next(-1, 2);
-        for (var at = member.EnrolledAt.AddDays(_random.Next(1, 10)); at < now.AddDays(-1); at = at.AddDays(_random.Next(12, 18)))
+        var baseline = _random.Next(6, 21);
+        var direction = _random.Next(-1, 2);
+        var index = 0;
+        for (var at = member.EnrolledAt.AddDays(_random.Next(1, 10)); at < now.AddDays(-1); at = at.AddDays(_random.Next(12, 18)), index++)
         {
-            raw = Math.Clamp(raw + drift + _random.Next(-2, 3), 0, 25);
+            var raw = Math.Clamp(baseline + direction * index / 3 + _random.Next(-2, 3), 1, 24);
             db.Submissions.Add(Submission.ForWellbeing(hub.Id, member.Id, survey, AnswersSummingTo(survey, raw), at));
         }
     }
@@ -120,7 +123,9 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
     private void AddSessions(Hub hub, Member member, Professional professional, Survey survey, DateTimeOffset now)
     {
         var count = _random.Next(3, 12);
-        var mean = _random.Next(3, 7);
+
+        // Most working relationships feel good; about one in six is strained, which is what the flags are for.
+        var mean = _random.Next(0, 6) == 0 ? 3 : _random.Next(5, 7);
         for (var sequence = 1; sequence <= count; sequence++)
         {
             var endedAt = now.AddDays(-7 * (count - sequence) - 1).AddHours(-_random.Next(1, 6));
