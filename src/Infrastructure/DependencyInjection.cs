@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Infrastructure.Fhir;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
@@ -60,6 +61,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISurveyCatalogue>(_ => new FileSurveyCatalogue(FileSurveyCatalogue.DefaultFolder));
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<ISignInAccounts, SignInAccounts>();
+        services.AddSingleton<IFhirExport, FhirExport>();
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>

@@ -17,10 +17,15 @@ public sealed class Submission : IAggregateRoot
         SurveyKey = string.Empty;
     }
 
-    private Submission(Guid hubId, Guid memberId, Survey survey, IReadOnlyDictionary<string, int?> answers, DateTimeOffset submittedAt, Guid? professionalId, Guid? careSessionId)
+    private Submission(Guid id, Guid hubId, Guid memberId, Survey survey, IReadOnlyDictionary<string, int?> answers, DateTimeOffset submittedAt, Guid? professionalId, Guid? careSessionId)
     {
+        if (id == Guid.Empty)
+        {
+            throw new DomainException("A submission needs an id.");
+        }
+
         var score = survey.Score(answers);
-        Id = Guid.NewGuid();
+        Id = id;
         HubId = hubId;
         MemberId = memberId;
         SurveyKey = survey.Key;
@@ -35,14 +40,18 @@ public sealed class Submission : IAggregateRoot
         _subscales.AddRange(score.Subscales.Select(s => new SubscaleResult(s.Key, s.Value)));
     }
 
-    public static Submission ForWellbeing(Guid hubId, Guid memberId, Survey survey, IReadOnlyDictionary<string, int?> answers, DateTimeOffset submittedAt)
+    /// <param name="id">
+    /// Given when the form is rendered, so a repeated post of the same form (a double click, a resubmit after "back")
+    /// names the submission that already exists instead of creating a second one.
+    /// </param>
+    public static Submission ForWellbeing(Guid hubId, Guid memberId, Survey survey, IReadOnlyDictionary<string, int?> answers, DateTimeOffset submittedAt, Guid? id = null)
     {
         if (survey.Measure != Measure.Wellbeing)
         {
             throw new DomainException($"{survey.Title} is not a wellbeing instrument.");
         }
 
-        return new Submission(hubId, memberId, survey, answers, submittedAt, null, null);
+        return new Submission(id ?? Guid.NewGuid(), hubId, memberId, survey, answers, submittedAt, null, null);
     }
 
     /// <summary>An alliance rating is always about one professional and one ended session.</summary>
@@ -53,7 +62,7 @@ public sealed class Submission : IAggregateRoot
             throw new DomainException($"{survey.Title} is not an alliance instrument.");
         }
 
-        return new Submission(hubId, memberId, survey, answers, submittedAt, professionalId, careSessionId);
+        return new Submission(Guid.NewGuid(), hubId, memberId, survey, answers, submittedAt, professionalId, careSessionId);
     }
 
     public Guid Id { get; private set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Aggregates;
 using Wellbeing.Domain.Hubs;
@@ -33,8 +34,19 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ScoreView> ScoreViews => Set<ScoreView>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
-    // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them.
-    Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
+    // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them. A write that a unique key
+    // or concurrency check refuses becomes a ConflictException, which the application layer can act on without EF.
+    async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            throw new ConflictException("Another request changed the same data first.", exception);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,7 @@ public sealed class ApplicationExceptionHandler(IProblemDetailsService problemDe
     {
         NotFoundException => StatusCodes.Status404NotFound,
         DomainException => StatusCodes.Status400BadRequest,
+        ConflictException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -34,6 +34,9 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.HasIndex(s => new { s.MemberId, s.Measure, s.SubmittedAt });
         builder.HasIndex(s => new { s.ProfessionalId, s.Measure });
 
+        // One alliance answer per session, even when two posts race past the invitation check together.
+        builder.HasIndex(s => s.CareSessionId).IsUnique().HasFilter(Lengths.NotNull(nameof(Submission.CareSessionId)));
+
         builder.OwnsMany(s => s.Answers, answer =>
         {
             answer.ToTable("SubmissionAnswers");

@@ -4,7 +4,14 @@ namespace Wellbeing.Application.Common.Specifications.Shared;
 
 public sealed class MemberByUserIdSpec : Specification<Member>
 {
-    public MemberByUserIdSpec(string userId) => Query.Where(m => m.UserId == userId);
+    public MemberByUserIdSpec(string userId, bool forUpdate = false)
+    {
+        Query.Where(m => m.UserId == userId);
+        if (forUpdate)
+        {
+            Query.AsTracking();
+        }
+    }
 }
 
 public sealed class MembersByIdsSpec : Specification<Member>

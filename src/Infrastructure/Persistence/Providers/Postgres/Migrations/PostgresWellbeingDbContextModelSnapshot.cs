@@ -474,7 +474,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CareSessionId");
+                    b.HasIndex("CareSessionId")
+                        .IsUnique()
+                        .HasFilter("\"CareSessionId\" IS NOT NULL");
 
                     b.HasIndex("ProfessionalId", "Measure");
 

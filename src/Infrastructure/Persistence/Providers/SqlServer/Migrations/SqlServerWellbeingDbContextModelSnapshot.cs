@@ -475,7 +475,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CareSessionId");
+                    b.HasIndex("CareSessionId")
+                        .IsUnique()
+                        .HasFilter("\"CareSessionId\" IS NOT NULL");
 
                     b.HasIndex("ProfessionalId", "Measure");
 

@@ -465,7 +465,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CareSessionId");
+                    b.HasIndex("CareSessionId")
+                        .IsUnique()
+                        .HasFilter("\"CareSessionId\" IS NOT NULL");
 
                     b.HasIndex("ProfessionalId", "Measure");
 

@@ -1,0 +1,50 @@
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Sessions;
+using Wellbeing.Domain.Sharing;
+using Wellbeing.Domain.Submissions;
+
+namespace Wellbeing.Application.Clients.Commands.DeleteMyAccount;
+
+public sealed record DeleteMyAccountCommand(string UserId);
+
+/// <summary>
+/// Removes the member and everything about them in one transaction: submissions with their answers, share grants,
+/// views of their scores, sessions, connections and the sign-in account. Published HR snapshots stay: they hold only
+/// numbers that no single person can be isolated from.
+/// </summary>
+public sealed class DeleteMyAccountHandler(
+    IRepository<Member> members,
+    IRepository<Submission> submissions,
+    IRepository<ShareGrant> grants,
+    IRepository<ScoreView> views,
+    IRepository<CareSession> sessions,
+    IRepository<ClientConnection> connections,
+    ISignInAccounts accounts,
+    IUnitOfWork unitOfWork)
+{
+    public async Task Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
+    {
+        var member = await members.OfUserAsync(command.UserId, cancellationToken, forUpdate: true);
+
+        RemoveAll(submissions, await submissions.ListAsync(new SubmissionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
+        RemoveAll(grants, await grants.ListAsync(new ShareGrantsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
+        RemoveAll(views, await views.ListAsync(new ScoreViewsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
+        RemoveAll(sessions, await sessions.ListAsync(new SessionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
+        RemoveAll(connections, await connections.ListAsync(new ConnectionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
+        members.Remove(member);
+        await accounts.RemoveAsync(command.UserId, cancellationToken);
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void RemoveAll<T>(IRepository<T> repository, IEnumerable<T> entities)
+        where T : class, Domain.Common.IAggregateRoot
+    {
+        foreach (var entity in entities)
+        {
+            repository.Remove(entity);
+        }
+    }
+}

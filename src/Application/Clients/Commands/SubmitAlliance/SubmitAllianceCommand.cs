@@ -1,0 +1,60 @@
+using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Sessions;
+using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
+
+namespace Wellbeing.Application.Clients.Commands.SubmitAlliance;
+
+public sealed record SubmitAllianceCommand(string UserId, Guid SessionId, string? SurveyKey, int SurveyVersion, IReadOnlyDictionary<string, int?> Answers);
+
+public sealed record AllianceThanksDto(string ProfessionalName);
+
+public sealed class SubmitAllianceHandler(
+    IRepository<Member> members,
+    IRepository<CareSession> sessions,
+    IRepository<Professional> professionals,
+    IRepository<Submission> submissions,
+    ISurveyCatalogue catalogue,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
+{
+    /// <exception cref="NotFoundException">The session is not the signed-in client's own.</exception>
+    /// <exception cref="ConflictException">The invitation was used already, possibly by a concurrent twin request.</exception>
+    /// <exception cref="InvalidAnswersException">Missing or out-of-range answers; nothing is saved.</exception>
+    public async Task<AllianceThanksDto> Handle(SubmitAllianceCommand command, CancellationToken cancellationToken)
+    {
+        var member = await members.OfUserAsync(command.UserId, cancellationToken);
+        var session = await sessions.FirstOrDefaultAsync(new SessionOfMemberSpec(command.SessionId, member.Id, forUpdate: true), cancellationToken)
+            ?? throw new NotFoundException("Session");
+        var now = clock.GetUtcNow();
+        AllianceInvitation.EnsureOpen(session, now);
+
+        var survey = catalogue.Current(Measure.Alliance);
+        if (survey.Key != command.SurveyKey || survey.Version != command.SurveyVersion)
+        {
+            throw new DomainException("This form does not match the current alliance survey. Please open the form again and fill it in.");
+        }
+
+        var submission = Submission.ForAlliance(member.HubId, member.Id, survey, command.Answers, now, session.ProfessionalId, session.Id);
+        session.RecordAllianceSubmission(submission.Id, now);
+        submissions.Add(submission);
+
+        // A unique index on the submission's session makes the database refuse a concurrent second answer.
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConflictException conflict)
+        {
+            throw new ConflictException(AllianceInvitation.AlreadyAnswered, conflict);
+        }
+
+        var professional = await professionals.FirstOrDefaultAsync(new ProfessionalsByIdsSpec([session.ProfessionalId]), cancellationToken);
+        return new AllianceThanksDto(professional?.DisplayName ?? "your professional");
+    }
+}

@@ -1,0 +1,89 @@
+using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Interpretation;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
+
+namespace Wellbeing.Application.Clients.Commands.SubmitWellbeing;
+
+/// <param name="SubmissionId">The id the form was rendered with (hidden field).</param>
+/// <param name="SurveyKey">The instrument the form showed; answers are only scored against the questions that were asked.</param>
+public sealed record SubmitWellbeingCommand(string UserId, Guid SubmissionId, string? SurveyKey, int SurveyVersion, IReadOnlyDictionary<string, int?> Answers);
+
+public sealed record WellbeingResultDto(decimal Score, WellbeingBracket Bracket, bool PossibleDepression, DateTimeOffset SubmittedAt, string TimeZoneId, bool WasAlreadySaved);
+
+public sealed class SubmitWellbeingHandler(
+    IRepository<Member> members,
+    IRepository<Hub> hubs,
+    IRepository<Submission> submissions,
+    ISurveyCatalogue catalogue,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
+{
+    /// <exception cref="InvalidAnswersException">Missing or out-of-range answers; nothing is saved.</exception>
+    public async Task<WellbeingResultDto> Handle(SubmitWellbeingCommand command, CancellationToken cancellationToken)
+    {
+        var member = await members.OfUserAsync(command.UserId, cancellationToken);
+        var hub = await hubs.OfMemberAsync(member, cancellationToken);
+
+        if (await ExistingAsync(command.SubmissionId, member, cancellationToken) is { } saved)
+        {
+            return Result(saved, hub, wasAlreadySaved: true);
+        }
+
+        var survey = catalogue.Current(Measure.Wellbeing);
+        if (survey.Key != command.SurveyKey || survey.Version != command.SurveyVersion)
+        {
+            throw new DomainException("This form does not match the current Wellbeing Index. Please open the form again and fill it in.");
+        }
+
+        var submission = Submission.ForWellbeing(member.HubId, member.Id, survey, command.Answers, clock.GetUtcNow(), command.SubmissionId);
+        submissions.Add(submission);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // The same form's twin request saved first: show what it saved.
+            var twin = await ExistingAsync(command.SubmissionId, member, cancellationToken) ?? throw new ConflictException("Your answers could not be saved. Please try again.");
+            return Result(twin, hub, wasAlreadySaved: true);
+        }
+
+        return Result(submission, hub, wasAlreadySaved: false);
+    }
+
+    /// <summary>A submission with this id; someone else's id is a 404, never a way to read their result.</summary>
+    private async Task<Submission?> ExistingAsync(Guid id, Member member, CancellationToken cancellationToken)
+    {
+        if (id == Guid.Empty)
+        {
+            throw new DomainException("This form is incomplete. Please open the form again and fill it in.");
+        }
+
+        var existing = await submissions.FirstOrDefaultAsync(new SubmissionByIdSpec(id), cancellationToken);
+        if (existing is not null && (existing.MemberId != member.Id || existing.Measure != Measure.Wellbeing))
+        {
+            throw new NotFoundException("Submission");
+        }
+
+        return existing;
+    }
+
+    private static WellbeingResultDto Result(Submission submission, Hub hub, bool wasAlreadySaved) => new(
+        submission.Score,
+        WellbeingBrackets.For(submission.Score, hub.Settings),
+        Flags.ForWellbeing(submission.Score).Contains(Flag.PossibleDepression),
+        submission.SubmittedAt,
+        hub.TimeZoneId,
+        wasAlreadySaved);
+}
+
+public sealed class SubmissionByIdSpec : Specification<Submission>
+{
+    public SubmissionByIdSpec(Guid id) => Query.Where(s => s.Id == id);
+}

@@ -1,0 +1,81 @@
+using Wellbeing.Application.Common.Specifications;
+using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Sessions;
+using Wellbeing.Domain.Sharing;
+using Wellbeing.Domain.Submissions;
+
+namespace Wellbeing.Application.Clients;
+
+// Everything here is filtered by the member's own id: a client's use cases never ask for anyone else's rows.
+
+public sealed class SubmissionsOfMemberSpec : Specification<Submission>
+{
+    public SubmissionsOfMemberSpec(Guid memberId, bool forUpdate = false)
+    {
+        Query.Where(s => s.MemberId == memberId).OrderBy(s => s.SubmittedAt);
+        if (forUpdate)
+        {
+            Query.AsTracking();
+        }
+    }
+}
+
+public sealed class SessionsOfMemberSpec : Specification<CareSession>
+{
+    public SessionsOfMemberSpec(Guid memberId, bool forUpdate = false)
+    {
+        Query.Where(s => s.MemberId == memberId).OrderBy(s => s.ScheduledAt);
+        if (forUpdate)
+        {
+            Query.AsTracking();
+        }
+    }
+}
+
+public sealed class SessionOfMemberSpec : Specification<CareSession>
+{
+    public SessionOfMemberSpec(Guid sessionId, Guid memberId, bool forUpdate = false)
+    {
+        Query.Where(s => s.Id == sessionId && s.MemberId == memberId);
+        if (forUpdate)
+        {
+            Query.AsTracking();
+        }
+    }
+}
+
+public sealed class ConnectionsOfMemberSpec : Specification<ClientConnection>
+{
+    public ConnectionsOfMemberSpec(Guid memberId, bool forUpdate = false)
+    {
+        Query.Where(c => c.MemberId == memberId).OrderBy(c => c.ConnectedAt);
+        if (forUpdate)
+        {
+            Query.AsTracking();
+        }
+    }
+}
+
+public sealed class ShareGrantsOfMemberSpec : Specification<ShareGrant>
+{
+    public ShareGrantsOfMemberSpec(Guid memberId, bool forUpdate = false)
+    {
+        Query.Where(g => g.MemberId == memberId).OrderBy(g => g.GrantedAt);
+        if (forUpdate)
+        {
+            Query.AsTracking();
+        }
+    }
+}
+
+public sealed class ScoreViewsOfMemberSpec : Specification<ScoreView>
+{
+    public ScoreViewsOfMemberSpec(Guid memberId, bool forUpdate = false)
+    {
+        Query.Where(v => v.MemberId == memberId).OrderByDescending(v => v.ViewedAt);
+        if (forUpdate)
+        {
+            Query.AsTracking();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Submissions;
+
+namespace Wellbeing.Application.Clients.Queries.GetMyData;
+
+public sealed record GetMyDataQuery(string UserId);
+
+public sealed record MyDataDto(string Name, string Email, bool RemindersOptedOut, int WellbeingSubmissions, int AllianceSubmissions);
+
+public sealed class GetMyDataHandler(IRepository<Member> members, IRepository<Submission> submissions)
+{
+    public async Task<MyDataDto> Handle(GetMyDataQuery query, CancellationToken cancellationToken)
+    {
+        var member = await members.OfUserAsync(query.UserId, cancellationToken);
+        var measures = await submissions.ListAsync(new MeasuresOfMemberSpec(member.Id), cancellationToken);
+        return new MyDataDto(
+            member.DisplayName,
+            member.Email,
+            member.RemindersOptedOut,
+            measures.Count(m => m == Measure.Wellbeing),
+            measures.Count(m => m == Measure.Alliance));
+    }
+}
+
+public sealed class MeasuresOfMemberSpec : Common.Specifications.Specification<Submission, Measure>
+{
+    public MeasuresOfMemberSpec(Guid memberId)
+    {
+        Query.Where(s => s.MemberId == memberId);
+        Select(s => s.Measure);
+    }
+}

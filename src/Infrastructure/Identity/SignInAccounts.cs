@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Infrastructure.Persistence;
+
+namespace Wellbeing.Infrastructure.Identity;
+
+/// <summary>
+/// Works on the context rather than through UserManager, whose DeleteAsync saves at once: the account must go in the
+/// same transaction as the member's data. Roles, claims, logins and tokens follow by cascade.
+/// </summary>
+public sealed class SignInAccounts(WellbeingDbContext db) : ISignInAccounts
+{
+    public async Task RemoveAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is not null)
+        {
+            db.Users.Remove(user);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Wellbeing.Application.Clients.Commands.ChangeReminders;
+using Wellbeing.Application.Clients.Commands.DeleteMyAccount;
+using Wellbeing.Application.Clients.Queries.ExportMyData;
+using Wellbeing.Application.Clients.Queries.GetMyData;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Security;
+
+namespace Wellbeing.Web.Controllers;
+
+/// <summary>The client's own data: download it, delete it, and choose whether to be reminded.</summary>
+[Authorize(Policy = Roles.Client)]
+public sealed class MyDataController(
+    GetMyDataHandler overview,
+    ExportMyDataHandler export,
+    IFhirExport fhir,
+    ChangeRemindersHandler reminders,
+    DeleteMyAccountHandler delete,
+    SignInManager<ApplicationUser> signIn) : Controller
+{
+    private static readonly JsonSerializerOptions ExportOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    [HttpGet("my-data")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await overview.Handle(new GetMyDataQuery(User.Id()), cancellationToken));
+
+    [HttpGet("my-data/export.json")]
+    public async Task<IActionResult> ExportJson(CancellationToken cancellationToken)
+    {
+        var data = await export.Handle(new ExportMyDataQuery(User.Id()), cancellationToken);
+        return File(JsonSerializer.SerializeToUtf8Bytes(data, ExportOptions), "application/json", "my-wellbeing-data.json");
+    }
+
+    [HttpGet("my-data/export.fhir.json")]
+    public async Task<IActionResult> ExportFhir(CancellationToken cancellationToken)
+    {
+        var data = await export.Handle(new ExportMyDataQuery(User.Id()), cancellationToken);
+        return File(System.Text.Encoding.UTF8.GetBytes(fhir.QuestionnaireResponseBundle(data)), "application/fhir+json", "my-wellbeing-data.fhir.json");
+    }
+
+    /// <summary>The confirmation is the ticked box on the same form; without it nothing is deleted.</summary>
+    [HttpPost("my-data/delete")]
+    public async Task<IActionResult> Delete(bool confirm, CancellationToken cancellationToken)
+    {
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", "Tick the box to confirm that you want to delete your account and all your data.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await overview.Handle(new GetMyDataQuery(User.Id()), cancellationToken));
+        }
+
+        await delete.Handle(new DeleteMyAccountCommand(User.Id()), cancellationToken);
+        await signIn.SignOutAsync();
+        return Redirect("/my-data/deleted");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("my-data/deleted")]
+    public IActionResult Deleted() => View();
+
+    [HttpPost("reminders")]
+    public async Task<IActionResult> Reminders(bool remind, CancellationToken cancellationToken)
+    {
+        await reminders.Handle(new ChangeRemindersCommand(User.Id(), remind), cancellationToken);
+        return Redirect("/my-data");
+    }
+}

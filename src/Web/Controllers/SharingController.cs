@@ -1,0 +1,43 @@
+using Htmx;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wellbeing.Application.Clients.Commands.ChangeSharing;
+using Wellbeing.Application.Clients.Queries.GetScoreViews;
+using Wellbeing.Application.Clients.Queries.GetSharing;
+using Wellbeing.Domain.Common;
+using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Models;
+using Wellbeing.Web.Security;
+
+namespace Wellbeing.Web.Controllers;
+
+/// <summary>What the client shares with whom, and who looked. Each change is saved at once and read on every request.</summary>
+[Authorize(Policy = Roles.Client)]
+[Route("sharing")]
+public sealed class SharingController(GetSharingHandler sharing, ChangeSharingHandler change, GetScoreViewsHandler views) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await sharing.Handle(new GetSharingQuery(User.Id()), cancellationToken));
+
+    /// <summary>htmx swaps the one changed professional; without JavaScript the page reloads.</summary>
+    [HttpPost("")]
+    public async Task<IActionResult> Change(Guid professionalId, Measure? measure, bool? share, CancellationToken cancellationToken)
+    {
+        Response.Headers.Vary = "HX-Request";
+        try
+        {
+            var row = await change.Handle(new ChangeSharingCommand(User.Id(), professionalId, measure, share), cancellationToken);
+            return Request.IsHtmx() ? PartialView("_SharingRow", row) : Redirect("/sharing");
+        }
+        catch (DomainException refused)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Refused", new RefusalView("Sharing was not changed", refused.Message));
+        }
+    }
+
+    [HttpGet("views")]
+    public async Task<IActionResult> Views(CancellationToken cancellationToken) =>
+        View(await views.Handle(new GetScoreViewsQuery(User.Id()), cancellationToken));
+}

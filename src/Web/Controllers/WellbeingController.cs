@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wellbeing.Application.Clients.Commands.SubmitWellbeing;
+using Wellbeing.Application.Clients.Queries.GetWellbeingForm;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Surveys;
+using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Models;
+using Wellbeing.Web.Security;
+
+namespace Wellbeing.Web.Controllers;
+
+/// <summary>The WHO-5 form; the result is shown in answer to the post, and posting the same form again shows it again.</summary>
+[Authorize(Policy = Roles.Client)]
+[Route("wellbeing")]
+public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWellbeingHandler submit, ISurveyCatalogue catalogue) : Controller
+{
+    private const string Action = "/wellbeing";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var model = await form.Handle(new GetWellbeingFormQuery(User.Id()), cancellationToken);
+        return View("Form", SurveyFormView.Blank(model.Survey, Action, Hidden(model.SubmissionId, model.Survey)));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Submit(Guid submissionId, string? surveyKey, int surveyVersion, Dictionary<string, int?>? answers, CancellationToken cancellationToken)
+    {
+        answers ??= [];
+        try
+        {
+            var result = await submit.Handle(new SubmitWellbeingCommand(User.Id(), submissionId, surveyKey, surveyVersion, answers), cancellationToken);
+            return View("Result", result);
+        }
+        catch (InvalidAnswersException invalid)
+        {
+            var survey = catalogue.Current(Measure.Wellbeing);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Form", new SurveyFormView(survey, Action, Hidden(submissionId, survey), answers, invalid.Errors));
+        }
+        catch (DomainException refused)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Refused", new RefusalView("Your answers could not be saved", refused.Message));
+        }
+    }
+
+    private static Dictionary<string, string> Hidden(Guid submissionId, Survey survey) => new()
+    {
+        ["submissionId"] = submissionId.ToString(),
+        ["surveyKey"] = survey.Key,
+        ["surveyVersion"] = survey.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
