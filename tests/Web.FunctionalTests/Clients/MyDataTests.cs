@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Sharing;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Web.FunctionalTests.Support;
+
+namespace Wellbeing.Web.FunctionalTests.Clients;
+
+/// <summary>Downloading, deleting and reminder choices: always the signed-in client's own data and nothing else.</summary>
+public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task JsonExport_HoldsEveryOwnSubmission_AndNoOneElsesName()
+    {
+        var email = DemoHub.Client(1);
+        var (memberId, count) = await app.Factory.QueryAsync(async db =>
+        {
+            var member = await db.Members.SingleAsync(m => m.Email == email);
+            return (member.Id, await db.Submissions.CountAsync(s => s.MemberId == member.Id));
+        });
+        var otherName = await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == DemoHub.Client(2)).Select(m => m.DisplayName).SingleAsync());
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+
+        var response = await client.Http.GetAsync("/my-data/export.json");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(memberId, json.RootElement.GetProperty("member").GetProperty("id").GetGuid());
+        Assert.Equal(count, json.RootElement.GetProperty("submissions").GetArrayLength());
+        Assert.Equal("I have felt cheerful and in good spirits", json.RootElement.GetProperty("submissions").EnumerateArray()
+            .First(s => s.GetProperty("measure").GetString() == "Wellbeing").GetProperty("answers")[0].GetProperty("text").GetString());
+        Assert.DoesNotContain(otherName, json.RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task FhirExport_IsABundleWithOneQuestionnaireResponsePerSubmission()
+    {
+        var email = DemoHub.Client(3);
+        var count = await app.Factory.QueryAsync(db => db.Submissions.CountAsync(s => db.Members.Any(m => m.Id == s.MemberId && m.Email == email)));
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+
+        var response = await client.Http.GetAsync("/my-data/export.fhir.json");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var resources = json.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource")).ToList();
+        var responses = resources.Where(r => r.GetProperty("resourceType").GetString() == "QuestionnaireResponse").ToList();
+
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Bundle", json.RootElement.GetProperty("resourceType").GetString());
+        Assert.Equal(count, responses.Count);
+        Assert.All(responses, r => Assert.Equal("completed", r.GetProperty("status").GetString()));
+        Assert.Contains(responses, r => r.GetProperty("questionnaire").GetString()!.EndsWith("who-5|1", StringComparison.Ordinal) && r.GetProperty("item").GetArrayLength() == 5);
+        Assert.Equal(count, resources.Count(r => r.GetProperty("resourceType").GetString() == "Observation"));
+    }
+
+    [Fact]
+    public async Task Reminders_CanBeTurnedOffAndBackOn()
+    {
+        var email = DemoHub.Client(5);
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+
+        var off = await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "false" });
+        var optedOut = await OptedOutAsync(email);
+        var page = (await client.GetAsync("/my-data")).Body;
+        await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.True(optedOut);
+        Assert.Contains("Send me reminders again", page);
+        Assert.False(await OptedOutAsync(email));
+    }
+
+    [Fact]
+    public async Task Delete_WithoutTheConfirmation_DeletesNothing()
+    {
+        var email = DemoHub.Client(6);
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+
+        var response = await client.PostFormAsync("/my-data", "/my-data/delete", []);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Tick the box to confirm", await response.Content.ReadAsStringAsync());
+        Assert.True(await app.Factory.QueryAsync(db => db.Members.AnyAsync(m => m.Email == email)));
+    }
+
+    [Fact]
+    public async Task Delete_Confirmed_RemovesTheMemberAndEverythingAboutThem_ButKeepsOthersAndPublishedSnapshots()
+    {
+        var email = DemoHub.Client(10);
+        var (memberId, userId, hubId, professionalId) = await app.Factory.QueryAsync(async db =>
+        {
+            var member = await db.Members.SingleAsync(m => m.Email == email);
+            var professional = await db.ClientConnections.Where(c => c.MemberId == member.Id).Select(c => c.ProfessionalId).FirstAsync();
+            return (member.Id, member.UserId!, member.HubId, professional);
+        });
+        await app.Factory.QueryAsync(db =>
+        {
+            db.ScoreViews.Add(new ScoreView(hubId, memberId, professionalId, DateTimeOffset.UtcNow.AddDays(-1)));
+            return db.SaveChangesAsync();
+        });
+        var (othersBefore, snapshotsBefore) = await app.Factory.QueryAsync(async db =>
+            (await db.Submissions.CountAsync(s => s.MemberId != memberId), await db.Snapshots.CountAsync()));
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+
+        var response = await client.PostFormAsync("/my-data", "/my-data/delete", new() { ["confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/my-data/deleted", response.Headers.Location?.OriginalString);
+        var left = await app.Factory.QueryAsync(async db => new[]
+        {
+            await db.Members.CountAsync(m => m.Id == memberId),
+            await db.Submissions.CountAsync(s => s.MemberId == memberId),
+            await db.ShareGrants.CountAsync(g => g.MemberId == memberId),
+            await db.ScoreViews.CountAsync(v => v.MemberId == memberId),
+            await db.CareSessions.CountAsync(s => s.MemberId == memberId),
+            await db.ClientConnections.CountAsync(c => c.MemberId == memberId),
+            await db.Users.CountAsync(u => u.Id == userId),
+            await db.UserRoles.CountAsync(r => r.UserId == userId),
+        });
+        Assert.All(left, count => Assert.Equal(0, count));
+        Assert.Equal(0, await AnswerRowsAsync(memberId));
+        Assert.Equal(othersBefore, await app.Factory.QueryAsync(db => db.Submissions.CountAsync(s => s.MemberId != memberId)));
+        Assert.Equal(snapshotsBefore, await app.Factory.QueryAsync(db => db.Snapshots.CountAsync()));
+        Assert.Contains("/account/login", (await client.Http.GetAsync("/dashboard")).Headers.Location?.OriginalString);
+        Assert.NotEqual(HttpStatusCode.Redirect, (await BrowserlessClient.For(app.Factory).SignInAsync(email, DemoHub.Password)).StatusCode);
+    }
+
+    private Task<int> AnswerRowsAsync(Guid memberId) => app.Factory.QueryAsync(async db =>
+    {
+        // The answers table has no entity of its own; ask SQL directly whether any row still points to a deleted submission.
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"SubmissionAnswers\" WHERE \"SubmissionId\" NOT IN (SELECT \"Id\" FROM \"Submissions\")";
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    });
+
+    private Task<bool> OptedOutAsync(string email) =>
+        app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync());
+}
