@@ -33,6 +33,20 @@ public class SubmissionTests
     }
 
     [Fact]
+    public void WellbeingSubmission_TakesTheIdTheFormWasRenderedWith()
+    {
+        var id = Guid.NewGuid();
+
+        var submission = Submission.ForWellbeing(_hubId, _memberId, _who5, Answers.AllSame(_who5, 3), SubmittedAt, id);
+
+        Assert.Equal(id, submission.Id);
+    }
+
+    [Fact]
+    public void WellbeingSubmission_WithAnEmptyId_IsRefused() =>
+        Assert.Throws<DomainException>(() => Submission.ForWellbeing(_hubId, _memberId, _who5, Answers.AllSame(_who5, 3), SubmittedAt, Guid.Empty));
+
+    [Fact]
     public void AllianceSubmission_KeepsTheAnswersAsGiven_AndScoresWithTheReversedItemTurnedRound()
     {
         var professionalId = Guid.NewGuid();
