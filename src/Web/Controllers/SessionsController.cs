@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wellbeing.Application.Sessions.Commands.EndSession;
+using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Security;
+
+namespace Wellbeing.Web.Controllers;
+
+[Authorize(Policy = Roles.Professional)]
+[Route("sessions")]
+public sealed class SessionsController(EndSessionHandler end) : Controller
+{
+    [HttpPost("{sessionId:guid}/end")]
+    public async Task<IActionResult> End(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var ended = await end.Handle(new EndSessionCommand(User.Id(), sessionId), cancellationToken);
+        return Redirect($"/clients/{ended.MemberId}#sessions");
+    }
+}
