@@ -26,9 +26,13 @@ public sealed class MyClientsReader(WellbeingDbContext db) : IMyClientsReader
         }
 
         var total = await members.CountAsync(cancellationToken);
-        var rows = await members
+
+        // Page the ids in a subquery first: SQLite computes every output column before sorting, so projecting the
+        // scores in the sorted query would run their subqueries for all matching clients, not for the page.
+        var pageIds = members.OrderBy(m => m.DisplayName).ThenBy(m => m.Id).Skip(filter.Skip).Take(filter.Take).Select(m => m.Id);
+        var rows = await db.Members.AsNoTracking()
+            .Where(m => pageIds.Contains(m.Id))
             .OrderBy(m => m.DisplayName).ThenBy(m => m.Id)
-            .Skip(filter.Skip).Take(filter.Take)
             .Select(m => new
             {
                 m.Id,
