@@ -6,6 +6,7 @@ using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
 
+/// <summary>Sessions the professional runs; ending one may open the client's alliance survey.</summary>
 [Authorize(Policy = Roles.Professional)]
 [Route("sessions")]
 public sealed class SessionsController(EndSessionHandler end) : Controller
@@ -13,7 +14,7 @@ public sealed class SessionsController(EndSessionHandler end) : Controller
     [HttpPost("{sessionId:guid}/end")]
     public async Task<IActionResult> End(Guid sessionId, CancellationToken cancellationToken)
     {
-        var ended = await end.Handle(new EndSessionCommand(User.Id(), sessionId), cancellationToken);
-        return Redirect($"/clients/{ended.MemberId}#sessions");
+        var memberId = await end.Handle(new EndSessionCommand(User.Id(), sessionId), cancellationToken);
+        return Redirect($"/clients/{memberId}#sessions");
     }
 }

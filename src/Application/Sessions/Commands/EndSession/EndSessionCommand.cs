@@ -10,10 +10,10 @@ namespace Wellbeing.Application.Sessions.Commands.EndSession;
 
 public sealed record EndSessionCommand(string UserId, Guid SessionId);
 
-/// <param name="MemberId">Whose profile to go back to.</param>
-public sealed record EndedSessionDto(Guid MemberId, bool InvitationOpened);
-
-/// <summary>Ends one of the professional's own sessions; ending it again (a retry, a double click) changes nothing.</summary>
+/// <summary>
+/// Ends one of the professional's own sessions; ending it again (a retry, a double click) changes nothing. Returns the
+/// client's id, whose profile the professional goes back to.
+/// </summary>
 public sealed class EndSessionHandler(
     IRepository<Professional> professionals,
     IRepository<CareSession> sessions,
@@ -21,7 +21,7 @@ public sealed class EndSessionHandler(
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
-    public async Task<EndedSessionDto> Handle(EndSessionCommand command, CancellationToken cancellationToken)
+    public async Task<Guid> Handle(EndSessionCommand command, CancellationToken cancellationToken)
     {
         var professional = await professionals.FirstOrDefaultAsync(new ProfessionalByUserIdSpec(command.UserId), cancellationToken)
             ?? throw new NotFoundException("Professional");
@@ -30,9 +30,10 @@ public sealed class EndSessionHandler(
             ?? throw new NotFoundException("Session");
         var hub = await hubs.FirstOrDefaultAsync(new HubByIdSpec(session.HubId), cancellationToken) ?? throw new NotFoundException("Session");
 
-        var opened = session.End(clock.GetUtcNow(), hub.Settings);
+        // Whether this call opened the alliance invitation is the hub's cadence's business (CareSession.End).
+        session.End(clock.GetUtcNow(), hub.Settings);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new EndedSessionDto(session.MemberId, opened);
+        return session.MemberId;
     }
 }
 
