@@ -69,6 +69,25 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
         await Chromium.SaveScreenshotAsync(Page, "client-profile-question-mark");
     }
 
+    [When("""^they open "([^"]*)" from the menu$""")]
+    public async Task OpenFromMenu(string link)
+    {
+        await Page.GetByRole(AriaRole.Navigation, new PageGetByRoleOptions { Name = "Main" })
+            .GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = link }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Chromium.SaveScreenshotAsync(Page, "my-alliance");
+    }
+
+    [Then("^the profile fits a 360 px wide screen$")]
+    public async Task FitsPhone()
+    {
+        await Page.SetViewportSizeAsync(360, 740);
+        Assert.True(
+            await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "The profile scrolls sideways on a 360 px screen.");
+        await Chromium.SaveScreenshotAsync(Page, "client-profile-360px");
+    }
+
     [Then("^both Wellbeing Index sections read the same$")]
     public void SectionsTheSame()
     {
