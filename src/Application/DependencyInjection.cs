@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Wellbeing.Application.Professionals.Common;
 
 namespace Wellbeing.Application;
 
@@ -14,6 +15,7 @@ public static class DependencyInjection
             services.AddScoped(handler);
         }
 
+        services.AddScoped<ConnectedClients>();
         return services;
     }
 }

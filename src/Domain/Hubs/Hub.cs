@@ -35,6 +35,19 @@ public sealed class Hub : IAggregateRoot
 
     public void ChangeSettings(HubSettings settings) => Settings = settings;
 
+    /// <summary>Reads a wall-clock time as the hub's people mean it; a time skipped when the clocks go forward is refused.</summary>
+    public DateTimeOffset ToUtc(DateTime local)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(unspecified))
+        {
+            throw new DomainException($"{local:HH:mm} does not exist on {local:d MMM yyyy} in {TimeZoneId}: the clocks go forward then.");
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
+    }
+
     private static string Required(string value, string message) =>
         string.IsNullOrWhiteSpace(value) ? throw new DomainException(message) : value.Trim();
 }

@@ -1,16 +1,20 @@
+using System.ComponentModel.DataAnnotations;
 using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wellbeing.Application.Professionals.Queries.GetClientProfile;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
+using Wellbeing.Application.Sessions.Commands.ScheduleSession;
+using Wellbeing.Domain.Common;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
 
-/// <summary>The professional's clients list; the search box refreshes only the rows when htmx is there.</summary>
+/// <summary>The professional's clients: the list (the search box refreshes only the rows when htmx is there) and each profile.</summary>
 [Authorize(Policy = Roles.Professional)]
 [Route("clients")]
-public sealed class ClientsController(GetMyClientsHandler clients) : Controller
+public sealed class ClientsController(GetMyClientsHandler clients, GetClientProfileHandler profile, ScheduleSessionHandler schedule) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken cancellationToken = default)
@@ -19,4 +23,40 @@ public sealed class ClientsController(GetMyClientsHandler clients) : Controller
         Response.Headers.Vary = "HX-Request";
         return Request.IsHtmx() ? PartialView("_ClientRows", model) : View(model);
     }
+
+    [HttpGet("{memberId:guid}")]
+    public async Task<IActionResult> Profile(Guid memberId, CancellationToken cancellationToken) =>
+        View(new ClientProfilePage(await profile.Handle(new GetClientProfileQuery(User.Id(), memberId), cancellationToken), new ScheduleSessionForm()));
+
+    [HttpPost("{memberId:guid}/sessions")]
+    public async Task<IActionResult> ScheduleSession(Guid memberId, [Bind(Prefix = nameof(ClientProfilePage.Form))] ScheduleSessionForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await schedule.Handle(new ScheduleSessionCommand(User.Id(), memberId, form.Date!.Value, form.Time!.Value), cancellationToken);
+                return Redirect($"/clients/{memberId}#sessions");
+            }
+            catch (DomainException refusal)
+            {
+                ModelState.AddModelError($"{nameof(ClientProfilePage.Form)}.{nameof(ScheduleSessionForm.Date)}", refusal.Message);
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Profile), new ClientProfilePage(await profile.Handle(new GetClientProfileQuery(User.Id(), memberId), cancellationToken), form));
+    }
+}
+
+public sealed record ClientProfilePage(ClientProfileDto Profile, ScheduleSessionForm Form);
+
+/// <summary>Date and time as typed, in the client's hub time zone.</summary>
+public sealed record ScheduleSessionForm
+{
+    [Required(ErrorMessage = "Enter the date of the session.")]
+    public DateOnly? Date { get; init; }
+
+    [Required(ErrorMessage = "Enter the time the session starts.")]
+    public TimeOnly? Time { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Testing.Databases;
@@ -30,6 +31,7 @@ public sealed class PostgresAppTests(PostgresCluster cluster) : IAsyncLifetime
     [InlineData("client1@demo.wellbeing.test", "/dashboard", "Wellbeing Index")]
     [InlineData(DemoHub.FirstProfessional, "/clients", "Clients")]
     [InlineData(DemoHub.Administrator, "/admin", "Northwind Wellbeing Hub")]
+    [InlineData(DemoHub.FirstProfessional, "/my-alliance", "From ")]
     public async Task EachStartPage_RendersFromPostgres(string email, string path, string text)
     {
         var client = await BrowserlessClient.SignedInAsync(_app, email);
@@ -49,5 +51,23 @@ public sealed class PostgresAppTests(PostgresCluster cluster) : IAsyncLifetime
         var (_, upper) = await client.GetAsync("/clients?search=Ada", htmx: true);
 
         Assert.Equal(upper.Replace("\"Ada\"", "\"ada\""), lower);
+    }
+
+    [Fact]
+    public async Task ClientProfile_AndEndingASession_WorkOnPostgres()
+    {
+        var memberId = await _app.MemberIdAsync(DemoHub.Client(1));
+        var client = await BrowserlessClient.SignedInAsync(_app, DemoHub.FirstProfessional);
+
+        var scheduled = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{DateTime.UtcNow:yyyy-MM-dd}", ["Form.Time"] = "08:00" });
+        var sessionId = await _app.QueryAsync(db => db.CareSessions.Where(s => s.MemberId == memberId && s.EndedAt == null).Select(s => s.Id).SingleAsync());
+        var ended = await client.PostFormAsync($"/clients/{memberId}", $"/sessions/{sessionId}/end", new());
+        var (status, body) = await client.GetAsync($"/clients/{memberId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("/ 100", body);
+        Assert.Contains("Alliance survey sent, open until", body);
     }
 }

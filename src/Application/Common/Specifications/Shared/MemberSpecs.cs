@@ -18,3 +18,8 @@ public sealed class MembersByIdsSpec : Specification<Member>
 {
     public MembersByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(m => ids.Contains(m.Id));
 }
+
+public sealed class ActiveMemberByIdSpec : Specification<Member>
+{
+    public ActiveMemberByIdSpec(Guid id) => Query.Where(m => m.Id == id && m.DeactivatedAt == null);
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Wellbeing.AcceptanceTests.Runner;
+using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Testing;
+using Wellbeing.Testing.Browser;
+
+namespace Wellbeing.AcceptanceTests.Steps;
+
+/// <summary>A professional finding a client and reading their profile in Chromium.</summary>
+public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFactory app)
+{
+    private const string NotAvailable = "Not available: the client has not completed this yet or does not share it with you.";
+    private readonly List<string> _wellbeingSections = [];
+    private string _clientName = string.Empty;
+
+    private IPage Page => context.Get<IPage>(nameof(IPage));
+
+    [When("""^they search their clients for "([^"]*)"$""")]
+    public async Task SearchFor(string email)
+    {
+        _clientName = await QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.DisplayName).SingleAsync());
+        await Page.GotoAsync("/clients");
+        await Page.GetByLabel("Search by name").FillAsync(_clientName);
+
+        // htmx swaps the rows in after a short pause in typing.
+        await Page.Locator("#client-rows caption").Filter(new LocatorFilterOptions { HasText = $"matching \"{_clientName}\"" }).WaitForAsync();
+        await Chromium.SaveScreenshotAsync(Page, "clients-search");
+    }
+
+    [When("^they open that client's profile$")]
+    public async Task OpenThatProfile()
+    {
+        await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = $"Open the profile of {_clientName}" }).ClickAsync();
+        await Page.WaitForURLAsync("**/clients/*");
+        Assert.Equal(_clientName, await Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 }).InnerTextAsync());
+        await Chromium.SaveScreenshotAsync(Page, "client-profile");
+    }
+
+    [When("""^they open the profile of "([^"]*)", who .*$""")]
+    public async Task OpenProfileOf(string email)
+    {
+        var memberId = await QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
+        await Page.GotoAsync($"/clients/{memberId}");
+        _wellbeingSections.Add(await Page.Locator("#wellbeing").InnerHTMLAsync());
+    }
+
+    [When("^they reload the profile$")]
+    public Task Reload() => Page.ReloadAsync();
+
+    [Then("^the Wellbeing Index shows a score out of 100 and a bracket$")]
+    public async Task WellbeingShown()
+    {
+        var section = await Page.Locator("#wellbeing").InnerTextAsync();
+        Assert.Matches(@"\d+\s*/ 100\s*(Poor|Moderate|Good)", section);
+        Assert.DoesNotContain(NotAvailable, section);
+    }
+
+    [Then("^the Professional Alliance shows a score out of 7$")]
+    public async Task AllianceShown() =>
+        Assert.Matches(@"\d\.\d\s*/ 7", await Page.Locator("#alliance").InnerTextAsync());
+
+    [Then("""^the Wellbeing Index shows "\?"$""")]
+    public async Task WellbeingUnknown()
+    {
+        Assert.Equal("?", await Page.Locator("#wellbeing .number").InnerTextAsync());
+        Assert.Contains(NotAvailable, await Page.Locator("#wellbeing").InnerTextAsync());
+        await Chromium.SaveScreenshotAsync(Page, "client-profile-question-mark");
+    }
+
+    [When("""^they open "([^"]*)" from the menu$""")]
+    public async Task OpenFromMenu(string link)
+    {
+        await Page.GetByRole(AriaRole.Navigation, new PageGetByRoleOptions { Name = "Main" })
+            .GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = link }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Chromium.SaveScreenshotAsync(Page, "my-alliance");
+    }
+
+    [Then("^the profile fits a 360 px wide screen$")]
+    public async Task FitsPhone()
+    {
+        await Page.SetViewportSizeAsync(360, 740);
+        Assert.True(
+            await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "The profile scrolls sideways on a 360 px screen.");
+        await Chromium.SaveScreenshotAsync(Page, "client-profile-360px");
+    }
+
+    [Then("^both Wellbeing Index sections read the same$")]
+    public void SectionsTheSame()
+    {
+        Assert.Equal(2, _wellbeingSections.Count);
+        Assert.Equal(_wellbeingSections[0], _wellbeingSections[1]);
+    }
+
+    private async Task<T> QueryAsync<T>(Func<WellbeingDbContext, Task<T>> query)
+    {
+        using var scope = app.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+    }
+}

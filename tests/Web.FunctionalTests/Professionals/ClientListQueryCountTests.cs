@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Wellbeing.Application.Professionals.Queries.GetMyClients;
+using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Web.FunctionalTests.Support;
+
+namespace Wellbeing.Web.FunctionalTests.Professionals;
+
+/// <summary>
+/// The clients list must stay fast with thousands of clients: the number of SQL commands per page is fixed, whatever
+/// the page size. Commands are counted from EF Core's diagnostics, only for the test's own DbContext instance.
+/// </summary>
+public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(50)]
+    public async Task ReadingAPage_TakesTwoCommands_WhateverItsSize(int pageSize)
+    {
+        var professionalId = await app.Factory.ProfessionalIdAsync(DemoHub.FirstProfessional);
+        var hubId = await app.Factory.HubIdAsync("northwind");
+        using var scope = app.Factory.Services.CreateScope();
+        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
+        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+
+        var slice = await reader.ReadAsync(new MyClientsFilter(professionalId, [hubId], null, 0, pageSize), CancellationToken.None);
+
+        Assert.Equal(Math.Min(pageSize, slice.TotalCount), slice.Rows.Count);
+        Assert.Equal(2, counter.Count);
+    }
+
+    [Fact]
+    public async Task TheWholeUseCase_TakesFourCommands()
+    {
+        var userId = await app.Factory.QueryAsync(db => db.Professionals.Where(p => p.Email == DemoHub.FirstProfessional).Select(p => p.UserId!).SingleAsync());
+        using var scope = app.Factory.Services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<GetMyClientsHandler>();
+        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+
+        var page = await handler.Handle(new GetMyClientsQuery(userId, null), CancellationToken.None);
+
+        Assert.NotEmpty(page.Rows);
+
+        // The professional with their hubs, the hubs' names and settings, the count, the page.
+        Assert.Equal(4, counter.Count);
+    }
+
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly DbContext _context;
+        private readonly IDisposable _allListeners;
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _count;
+
+        public CommandCounter(DbContext context)
+        {
+            _context = context;
+            _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => _count;
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(listener.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data && ReferenceEquals(data.Context, _context))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _allListeners.Dispose();
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Sessions;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Web.FunctionalTests.Support;
+
+namespace Wellbeing.Web.FunctionalTests.Professionals;
+
+/// <summary>Scheduling and ending sessions from the client profile, as forms without JavaScript.</summary>
+public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Schedule_ReadsTheTimeInTheHubsZone_AndNumbersTheSession()
+    {
+        // Client 3 and pro1, in Northwind (Europe/London: GMT in December).
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(3));
+        var before = await SessionsAsync(memberId);
+        var date = DateTime.UtcNow.AddDays(10);
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+
+        var response = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{date:yyyy-MM-dd}", ["Form.Time"] = "14:30" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/clients/{memberId}#sessions", response.Headers.Location?.OriginalString);
+        var created = Assert.Single(await SessionsAsync(memberId), s => before.All(b => b.Id != s.Id));
+        Assert.Equal(before.Count + 1, created.SequenceNumber);
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.Date.AddHours(14.5), DateTimeKind.Unspecified), london), created.ScheduledAt.UtcDateTime);
+        Assert.Null(created.EndedAt);
+    }
+
+    [Fact]
+    public async Task End_OpensTheAllianceInvitation_AndEndingTwiceChangesNothing()
+    {
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(1));
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+        var scheduled = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{DateTime.UtcNow:yyyy-MM-dd}", ["Form.Time"] = "09:00" });
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        var session = (await SessionsAsync(memberId)).Single(s => s.EndedAt is null);
+
+        var first = await client.PostFormAsync($"/clients/{memberId}", $"/sessions/{session.Id}/end", new());
+        var ended = await SessionAsync(session.Id);
+        var second = await client.PostFormAsync($"/clients/{memberId}", $"/sessions/{session.Id}/end", new());
+        var again = await SessionAsync(session.Id);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.NotNull(ended.EndedAt);
+        Assert.Equal(ended.EndedAt!.Value.AddDays(7), ended.InvitationExpiresAt);
+        Assert.Equal(ended.EndedAt, again.EndedAt);
+        Assert.Equal(ended.InvitationExpiresAt, again.InvitationExpiresAt);
+        var (_, profile) = await client.GetAsync($"/clients/{memberId}");
+        Assert.Contains("Alliance survey sent, open until", profile);
+    }
+
+    [Theory]
+    [InlineData("", "10:00", "Enter the date of the session.")]
+    [InlineData("2026-13-45", "10:00", "The value '2026-13-45' is not valid")]
+    [InlineData("{future}", "", "Enter the time the session starts.")]
+    [InlineData("{past}", "10:00", "Choose a date from 30 days ago up to a year from now.")]
+    public async Task Schedule_WithBadInput_ExplainsNextToTheField_AndKeepsTheInput(string date, string time, string message)
+    {
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(15));
+        var before = (await SessionsAsync(memberId)).Count;
+        var typed = date.Replace("{future}", $"{DateTime.UtcNow.AddDays(3):yyyy-MM-dd}").Replace("{past}", $"{DateTime.UtcNow.AddDays(-90):yyyy-MM-dd}");
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+
+        var response = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = typed, ["Form.Time"] = time });
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, body[body.IndexOf("id=\"date-error\"", StringComparison.Ordinal)..body.IndexOf("</fieldset>", StringComparison.Ordinal)]);
+        if (time.Length > 0)
+        {
+            Assert.Contains($"value=\"{time}", body);
+        }
+
+        Assert.Equal(before, (await SessionsAsync(memberId)).Count);
+    }
+
+    [Fact]
+    public async Task Schedule_AtATimeTheClocksSkip_IsRefusedWithAReason()
+    {
+        // Europe/London skips 01:00-02:00 on the last Sunday of March.
+        var year = DateTime.UtcNow.Month >= 3 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year;
+        var lastSunday = Enumerable.Range(25, 7).Select(d => new DateOnly(year, 3, d)).Single(d => d.DayOfWeek == DayOfWeek.Sunday);
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(15));
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+
+        var response = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{lastSunday:yyyy-MM-dd}", ["Form.Time"] = "01:30" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("the clocks go forward then", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Schedule_ForAnotherProfessionalsClient_IsNotFound()
+    {
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(4)); // pro2 only
+        var before = (await SessionsAsync(memberId)).Count;
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+
+        var response = await client.PostFormAsync("/clients", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{DateTime.UtcNow.AddDays(2):yyyy-MM-dd}", ["Form.Time"] = "10:00" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, (await SessionsAsync(memberId)).Count);
+    }
+
+    [Fact]
+    public async Task End_AnotherProfessionalsSession_IsNotFound_AndLeavesItOpen()
+    {
+        // pro2's clients in Fabrikam: pro1 belongs neither to the pair nor to the hub.
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.OtherHubClient(2));
+        var pro2 = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.SecondProfessional);
+        await pro2.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{DateTime.UtcNow.AddDays(1):yyyy-MM-dd}", ["Form.Time"] = "10:00" });
+        var session = (await SessionsAsync(memberId)).Single(s => s.EndedAt is null);
+        var pro1 = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+
+        var response = await pro1.PostFormAsync("/clients", $"/sessions/{session.Id}/end", new());
+        var unknown = await pro1.PostFormAsync("/clients", $"/sessions/{Guid.NewGuid()}/end", new());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Null((await SessionAsync(session.Id)).EndedAt);
+    }
+
+    private Task<List<CareSession>> SessionsAsync(Guid memberId) =>
+        app.Factory.QueryAsync(db => db.CareSessions.AsNoTracking().Where(s => s.MemberId == memberId).ToListAsync());
+
+    private Task<CareSession> SessionAsync(Guid id) =>
+        app.Factory.QueryAsync(db => db.CareSessions.AsNoTracking().SingleAsync(s => s.Id == id));
+}
