@@ -69,14 +69,6 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
         await Chromium.SaveScreenshotAsync(Page, "client-profile-question-mark");
     }
 
-    [When("""^they open "([^"]*)" from the menu$""")]
-    public async Task OpenFromMenu(string link)
-    {
-        await Page.GetByRole(AriaRole.Navigation, new PageGetByRoleOptions { Name = "Main" })
-            .GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = link }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
-        await Chromium.SaveScreenshotAsync(Page, "my-alliance");
-    }
 
     [Then("^the profile fits a 360 px wide screen$")]
     public async Task FitsPhone()

@@ -14,13 +14,6 @@ public sealed class SharingSteps(ScenarioContext context, WellbeingAppFactory ap
 {
     private IPage Page => context.Get<IPage>(nameof(IPage));
 
-    [When("""^they open "([^"]*)" from the menu$""")]
-    public async Task OpenFromMenu(string name)
-    {
-        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
-    }
-
     [When("""^they stop sharing "([^"]*)" with "([^"]*)"$""")]
     public Task StopSharing(string measure, string professional) => StopSharingOn(Page, measure, professional);
 

@@ -27,6 +27,14 @@ public sealed class SigningInSteps(ScenarioContext context, WellbeingAppFactory 
     [When("""^a signed-out visitor opens "([^"]*)"$""")]
     public Task OpensSignedOut(string path) => Page.GotoAsync(path);
 
+    [When("""^they open "([^"]*)" from the menu$""")]
+    public async Task OpenFromMenu(string link)
+    {
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Chromium.SaveScreenshotAsync(Page, "menu-" + link.ToLowerInvariant().Replace(' ', '-'));
+    }
+
     [Then("""^they land on "([^"]*)"$""")]
     public async Task LandsOn(string path)
     {
