@@ -35,18 +35,22 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
     // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them. A write that a unique key
-    // or concurrency check refuses becomes a ConflictException, which the application layer can act on without EF.
+    // or concurrency check refuses becomes a ConflictException, which the application layer can act on without EF;
+    // any other failure (a broken foreign key, a lost connection) stays an error.
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {
         try
         {
             await SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception)
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
         {
             throw new ConflictException("Another request changed the same data first.", exception);
         }
     }
+
+    /// <summary>Each engine reports a duplicate key its own way.</summary>
+    protected abstract bool IsUniqueViolation(DbUpdateException exception);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Infrastructure.Persistence.Converters;
 
@@ -6,6 +7,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 /// <summary>The embedded default: one file, no server, demo data on first run.</summary>
 public sealed class SqliteWellbeingDbContext(DbContextOptions<SqliteWellbeingDbContext> options) : WellbeingDbContext(options)
 {
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+    protected override bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
