@@ -14,7 +14,7 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task OpenSession_ShowsTheForm_NamingTheProfessional_AndThatItIsNotValidated()
     {
-        var session = await OpenSessionAsync(DemoHub.Client(1));
+        var session = await app.Factory.OpenAllianceSessionAsync(DemoHub.Client(1));
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Client(1));
 
         var (status, body) = await client.GetAsync($"/alliance/{session.Id}");
@@ -29,7 +29,7 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Dashboard_LinksEachPendingSurvey()
     {
-        var session = await OpenSessionAsync(DemoHub.Client(3));
+        var session = await app.Factory.OpenAllianceSessionAsync(DemoHub.Client(3));
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Client(3));
 
         var (_, body) = await client.GetAsync("/dashboard");
@@ -42,7 +42,7 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
     public async Task CompleteAnswers_AreSavedOnce_AndASecondPostIsRefused()
     {
         var email = DemoHub.Client(7);
-        var session = await OpenSessionAsync(email);
+        var session = await app.Factory.OpenAllianceSessionAsync(email);
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
         var path = $"/alliance/{session.Id}";
         var (hidden, items) = await client.OpenAsync(path);
@@ -64,26 +64,18 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task TwoPostsAtOnce_SaveOneSubmission()
     {
-        var email = DemoHub.Client(9);
-        var session = await OpenSessionAsync(email);
-        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
-        var path = $"/alliance/{session.Id}";
-        var (_, page) = await client.GetAsync(path);
-        var fields = SurveyForms.HiddenFields(page).With(SurveyForms.ItemIds(page), 5, 5, 5, 3, 5);
-        fields["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
+        var (statuses, saved) = await app.Factory.PostSameAnswersAtOnceAsync(DemoHub.Client(9), times: 3);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.Http.PostAsync(path, new FormUrlEncodedContent(fields))));
-
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        Assert.Equal(1, await app.Factory.QueryAsync(db => db.Submissions.CountAsync(s => s.CareSessionId == session.Id)));
+        Assert.Single(statuses, s => s == HttpStatusCode.OK);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        Assert.Equal(1, saved);
     }
 
     [Fact]
     public async Task IncompleteAnswers_AreRefused_KeepTheChoices_AndLeaveTheInvitationOpen()
     {
         var email = DemoHub.Client(11);
-        var session = await OpenSessionAsync(email);
+        var session = await app.Factory.OpenAllianceSessionAsync(email);
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
         var path = $"/alliance/{session.Id}";
         var (hidden, items) = await client.OpenAsync(path);
@@ -102,9 +94,9 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task AnotherClientsSession_IsNotFound_ForViewingAndForPosting()
     {
-        var others = await OpenSessionAsync(DemoHub.Client(2));
+        var others = await app.Factory.OpenAllianceSessionAsync(DemoHub.Client(2));
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Client(13));
-        var (hidden, _) = await client.OpenAsync($"/alliance/{(await OpenSessionAsync(DemoHub.Client(13))).Id}");
+        var (hidden, _) = await client.OpenAsync($"/alliance/{(await app.Factory.OpenAllianceSessionAsync(DemoHub.Client(13))).Id}");
         var items = new[] { "bond-understood", "bond-respected", "partnership-goals", "partnership-apart", "confidence-helps" };
 
         var view = await client.GetAsync($"/alliance/{others.Id}");
@@ -118,7 +110,7 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task AnotherHubsSession_IsNotFound()
     {
-        var fabrikam = await OpenSessionAsync(DemoHub.OtherHubClient(1));
+        var fabrikam = await app.Factory.OpenAllianceSessionAsync(DemoHub.OtherHubClient(1));
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Client(1));
 
         var (status, body) = await client.GetAsync($"/alliance/{fabrikam.Id}");
@@ -151,16 +143,5 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/alliance/{Guid.NewGuid()}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/alliance/not-a-session")).Status);
-    }
-
-    private Task<CareSession> OpenSessionAsync(string email)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return app.Factory.QueryAsync(async db => (await db.CareSessions
-                .Where(s => db.Members.Any(m => m.Id == s.MemberId && m.Email == email) && s.InvitationOpenedAt != null && s.AllianceSubmissionId == null)
-                .ToListAsync())
-            .Where(s => s.InvitationExpiresAt > now)
-            .OrderByDescending(s => s.EndedAt)
-            .First());
     }
 }

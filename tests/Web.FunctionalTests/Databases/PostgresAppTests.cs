@@ -70,4 +70,15 @@ public sealed class PostgresAppTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.Contains("/ 100", body);
         Assert.Contains("Alliance survey sent, open until", body);
     }
+
+    /// <summary>PostgreSQL runs the racing inserts truly in parallel; its unique index must still let only one through.</summary>
+    [Fact]
+    public async Task AllianceSurvey_SentThreeTimesAtOnce_IsSavedOnce()
+    {
+        var (statuses, saved) = await _app.PostSameAnswersAtOnceAsync(DemoHub.Client(13), times: 3);
+
+        Assert.Single(statuses, s => s == HttpStatusCode.OK);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        Assert.Equal(1, saved);
+    }
 }
