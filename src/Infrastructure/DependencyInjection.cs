@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Wellbeing.Application.Aggregates.Commands.RefreshAggregates;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Infrastructure.Aggregates;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
@@ -60,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISurveyCatalogue>(_ => new FileSurveyCatalogue(FileSurveyCatalogue.DefaultFolder));
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<IAggregateSource, EfAggregateSource>();
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -103,6 +106,9 @@ public static class DependencyInjection
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+
+        // Publish the first statistics straight away, so the demo HR manager does not wait for the hourly run.
+        await scope.ServiceProvider.GetRequiredService<RefreshAggregatesHandler>().Handle(new RefreshAggregatesCommand(), CancellationToken.None);
     }
 
     private static string Required(string? connectionString, string provider) =>
