@@ -36,6 +36,7 @@ public sealed class HrDashboardTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("Signals, not verdicts", body);
         Assert.Contains("A support tool, not a performance metric", body);
         Assert.Contains("Monthly means", body);
+        Assert.Matches("All-time mean \\(0-100\\)</dt>\\s*<dd>\\s*<span class=\"figure\">\\d+</span>\\s*<span class=\"bracket\">\\((Poor|Moderate|Good)\\)</span>", body);
     }
 
     [Fact]
