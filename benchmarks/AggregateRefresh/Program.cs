@@ -15,33 +15,40 @@ using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Testing.Databases;
 
 // Times a full aggregate refresh against the bare GROUP BY over the same rows, on SQLite and PostgreSQL.
-// Usage: dotnet run -c Release --project benchmarks/AggregateRefresh -- [members] [repetitions]
+// Usage: dotnet run -c Release --project benchmarks/AggregateRefresh -- [members] [repetitions] [sqlite,postgres]
 var members = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var databases = args.Length > 2 ? args[2].Split(',') : ["sqlite", "postgres"];
 const int SubmissionsPerMember = 26; // a year at one every two weeks
 string[] departments = ["Sales", "Engineering", "Operations", "Finance", "Legal", "Support", "Marketing", "People"];
 
 var results = new List<string>();
-var sqliteFile = Path.Combine(Path.GetTempPath(), $"aggregate-refresh-{Guid.NewGuid():N}.db");
-try
+if (databases.Contains("sqlite"))
 {
-    results.Add(await RunAsync("SQLite", "Sqlite", $"Data Source={sqliteFile}"));
-}
-finally
-{
-    SqliteConnection.ClearAllPools();
-    File.Delete(sqliteFile);
+    var sqliteFile = Path.Combine(Path.GetTempPath(), $"aggregate-refresh-{Guid.NewGuid():N}.db");
+    try
+    {
+        results.Add(await RunAsync("SQLite", "Sqlite", $"Data Source={sqliteFile}"));
+    }
+    finally
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(sqliteFile);
+    }
 }
 
-var cluster = new PostgresCluster();
-await cluster.InitializeAsync();
-try
+if (databases.Contains("postgres"))
 {
-    results.Add(await RunAsync("PostgreSQL", "Postgres", await cluster.CreateDatabaseAsync("aggregate_refresh")));
-}
-finally
-{
-    await cluster.DisposeAsync();
+    var cluster = new PostgresCluster();
+    await cluster.InitializeAsync();
+    try
+    {
+        results.Add(await RunAsync("PostgreSQL", "Postgres", await cluster.CreateDatabaseAsync("aggregate_refresh")));
+    }
+    finally
+    {
+        await cluster.DisposeAsync();
+    }
 }
 
 Console.WriteLine();
