@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Wellbeing.Application.Aggregates.Commands.RefreshAggregates;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Infrastructure.Fhir;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
+using Wellbeing.Infrastructure.Aggregates;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
@@ -66,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ISignInAccounts, SignInAccounts>();
         services.AddSingleton<IFhirExport, FhirExport>();
+        services.AddScoped<IAggregateSource, EfAggregateSource>();
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -109,6 +112,9 @@ public static class DependencyInjection
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+
+        // Publish the first statistics straight away, so the demo HR manager does not wait for the hourly run.
+        await scope.ServiceProvider.GetRequiredService<RefreshAggregatesHandler>().Handle(new RefreshAggregatesCommand(), CancellationToken.None);
     }
 
     private static string Required(string? connectionString, string provider) =>

@@ -1,5 +1,6 @@
 using Wellbeing.Application;
 using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Jobs;
 using Wellbeing.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb();
+builder.Services.AddBackgroundJobs(builder.Configuration);
 
 var app = builder.Build();
 

@@ -30,6 +30,18 @@ public sealed class LayerRules
         AssertNone(Types.InAssembly(Application).That().ResideInNamespace("Wellbeing.Application.Hr")
             .ShouldNot().HaveDependencyOnAny("Wellbeing.Domain.Submissions", "Wellbeing.Domain.Sessions", "Wellbeing.Domain.Sharing"));
 
+    /// <summary>HR use cases do not even reach the refresh's set-based reader of submissions.</summary>
+    [Fact]
+    public void HrUseCases_CannotReachTheAggregateSource() =>
+        AssertNone(Types.InAssembly(Application).That().ResideInNamespace("Wellbeing.Application.Hr")
+            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Aggregates", "Wellbeing.Domain.Members"));
+
+    /// <summary>The HR pages and export call HR use cases only, never the refresh or its source.</summary>
+    [Fact]
+    public void HrController_CannotReachTheRefresh() =>
+        AssertNone(Types.InAssembly(Web).That().HaveName("HrController")
+            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Aggregates", "Wellbeing.Domain.Submissions", "Wellbeing.Infrastructure.Aggregates"));
+
     /// <summary>Controllers bind, call a use case and render; data access stays behind the application layer.</summary>
     [Fact]
     public void Controllers_DoNotTouchPersistence() =>

@@ -18,7 +18,7 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresCluster>
 /// start page, where SQLite's forgiving typing could hide a provider-specific mistake.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresAppTests(PostgresCluster cluster) : IAsyncLifetime
+public sealed partial class PostgresAppTests(PostgresCluster cluster) : IAsyncLifetime
 {
     private WellbeingAppFactory _app = null!;
 
@@ -81,4 +81,32 @@ public sealed class PostgresAppTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
         Assert.Equal(1, saved);
     }
+
+    /// <summary>
+    /// The refresh's GROUP BYs (month CASE over timestamps, COUNT DISTINCT, first and latest score) give the same
+    /// published figures on PostgreSQL as on SQLite for the same deterministic demo data.
+    /// </summary>
+    [Fact]
+    public async Task HrDashboard_PublishesTheSameFigures_AsOnSqlite()
+    {
+        using var sqlite = new WellbeingAppFactory();
+        var pages = new List<string>();
+        foreach (var app in new[] { _app, sqlite })
+        {
+            var client = await BrowserlessClient.SignedInAsync(app, DemoHub.HrManager);
+            var hubId = await app.HubIdAsync("northwind");
+            foreach (var department in new[] { string.Empty, "Sales", "Engineering" })
+            {
+                var (status, body) = await client.GetAsync($"/hubs/{hubId}/hr?department={department}");
+                Assert.Equal(HttpStatusCode.OK, status);
+                pages.Add(string.Join(" ", Figures().Matches(body).Select(m => m.Value)));
+            }
+        }
+
+        Assert.Contains("class=\"figure\"", pages[0]);
+        Assert.Equal(pages[3..], pages[..3]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<span class=\"(figure|suppressed|bracket)\">[^<]*</span>")]
+    private static partial System.Text.RegularExpressions.Regex Figures();
 }

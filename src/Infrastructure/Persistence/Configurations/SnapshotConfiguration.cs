@@ -10,6 +10,9 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
     /// <summary>Published cells may be means of means, so they keep more decimals than a single score.</summary>
     private const int AggregateScale = 4;
 
+    /// <summary>Cells are also head counts: a hub of 100,000 members overflowed the precision of a single score.</summary>
+    private const int AggregatePrecision = 18;
+
     public void Configure(EntityTypeBuilder<Snapshot> builder)
     {
         builder.HasKey(s => s.Id);
@@ -30,7 +33,7 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
             aggregate.Property(a => a.Segment).HasMaxLength(Lengths.Name);
             aggregate.Property(a => a.Period).HasMaxLength(Lengths.ShortCode);
             aggregate.Property(a => a.Category).HasMaxLength(Lengths.ShortCode);
-            aggregate.Property(a => a.Value).HasPrecision(WellbeingDbContext.DecimalPrecision, AggregateScale);
+            aggregate.Property(a => a.Value).HasPrecision(AggregatePrecision, AggregateScale);
         });
         builder.Navigation(s => s.Aggregates).HasField("_aggregates").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

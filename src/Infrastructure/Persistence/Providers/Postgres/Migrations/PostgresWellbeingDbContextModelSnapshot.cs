@@ -646,8 +646,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                                 .HasColumnType("uuid");
 
                             b1.Property<decimal?>("Value")
-                                .HasPrecision(9, 4)
-                                .HasColumnType("numeric(9,4)");
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
 
                             b1.HasKey("Id");
 

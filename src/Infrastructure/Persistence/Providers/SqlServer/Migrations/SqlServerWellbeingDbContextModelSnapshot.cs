@@ -648,8 +648,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<decimal?>("Value")
-                                .HasPrecision(9, 4)
-                                .HasColumnType("decimal(9,4)");
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)");
 
                             b1.HasKey("Id");
 

@@ -637,7 +637,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<double?>("Value")
-                                .HasPrecision(9, 4)
+                                .HasPrecision(18, 4)
                                 .HasColumnType("REAL");
 
                             b1.HasKey("Id");

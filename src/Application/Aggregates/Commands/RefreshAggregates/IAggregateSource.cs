@@ -1,0 +1,21 @@
+using Wellbeing.Domain.Aggregates;
+
+namespace Wellbeing.Application.Aggregates.Commands.RefreshAggregates;
+
+/// <summary>
+/// Set-based reads of the submission tables for the refresh: the database does the grouping and returns counts and
+/// sums, never the submissions themselves. Only the refresh may use it; HR use cases read snapshots.
+/// </summary>
+public interface IAggregateSource
+{
+    /// <summary>The hub's statistics from submissions made in <paramref name="months"/> up to <paramref name="asOf"/>.</summary>
+    Task<HubStatistics> ReadAsync(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken);
+
+    /// <summary>Distinct people of a scope (the hub when <paramref name="department"/> is null) with a Wellbeing Index submission in the given months.</summary>
+    Task<int> CountWellbeingPeopleAsync(Guid hubId, string? department, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken);
+
+    /// <summary>Distinct people who submitted after <paramref name="since"/> (everyone when null), per measure and in all.</summary>
+    Task<NewPeople> CountNewPeopleAsync(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf, CancellationToken cancellationToken);
+}
+
+public sealed record NewPeople(int Wellbeing, int Alliance, int InAll);

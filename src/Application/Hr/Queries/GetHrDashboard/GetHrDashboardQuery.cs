@@ -1,0 +1,147 @@
+using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications;
+using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Aggregates;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Interpretation;
+
+namespace Wellbeing.Application.Hr.Queries.GetHrDashboard;
+
+/// <summary>
+/// What an HR manager sees of their hub, or of one department: the cells of the latest published snapshot and
+/// nothing else. Reads hub settings and snapshots only, never submissions (an architecture test holds this).
+/// </summary>
+public sealed record GetHrDashboardQuery(Guid HubId, IReadOnlyList<string> Departments);
+
+public sealed record HrDashboardDto(
+    Guid HubId,
+    string HubName,
+    string TimeZoneId,
+    int K,
+    int KDistribution,
+    int LowParticipationPercent,
+    string? Department,
+    IReadOnlyList<string> Departments,
+    HrSnapshotDto? Snapshot);
+
+public sealed record HrSnapshotDto(
+    DateTimeOffset AsOf,
+    Figure Enrolled,
+    Figure Responded,
+    Figure ParticipationRate,
+    bool LowParticipation,
+    Figure WellbeingMean,
+    WellbeingBracket? MeanBracket,
+    IReadOnlyList<CategoryFigure> Distribution,
+    IReadOnlyList<CategoryFigure> Trends,
+    IReadOnlyList<MonthlyFigure> Months,
+    Figure AllianceMean)
+{
+    /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
+    public IEnumerable<ExportRow> Rows()
+    {
+        yield return new ExportRow("Participation", "Enrolled members", null, Enrolled.Value);
+        yield return new ExportRow("Participation", "Members who responded", null, Responded.Value);
+        yield return new ExportRow("Participation", "Participation rate (%)", null, ParticipationRate.Value);
+        yield return new ExportRow("Wellbeing Index", "All-time mean (0-100)", null, WellbeingMean.Value);
+        foreach (var share in Distribution)
+        {
+            yield return new ExportRow("Wellbeing Index distribution", $"{share.Category} (%)", null, share.Value);
+        }
+
+        foreach (var share in Trends)
+        {
+            yield return new ExportRow("Trends of members with 2 or more responses", $"{share.Category} (%)", null, share.Value);
+        }
+
+        foreach (var month in Months)
+        {
+            yield return new ExportRow("Wellbeing Index by month", "Mean (0-100)", month.Period, month.Mean.Value);
+            yield return new ExportRow("Wellbeing Index by month", "People", month.Period, month.Mean.People);
+        }
+
+        yield return new ExportRow("Professional Alliance (whole hub)", "Mean (1-7)", null, AllianceMean.Value);
+    }
+}
+
+/// <summary>A published number and the people it rests on; both empty when it is hidden.</summary>
+public sealed record Figure(decimal? Value, int? People)
+{
+    public bool IsShown => Value is not null;
+
+    public static Figure Of(Aggregate? cell) => new(cell?.Value, cell?.People);
+}
+
+public sealed record CategoryFigure(string Category, decimal? Value, int? People);
+
+public sealed record MonthlyFigure(string Period, Figure Mean);
+
+public sealed record ExportRow(string Section, string Figure, string? Period, decimal? Value);
+
+public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Snapshot> snapshots)
+{
+    private static readonly string[] Brackets = Enum.GetNames<WellbeingBracket>();
+    private static readonly string[] Directions = [nameof(TrendDirection.Improving), nameof(TrendDirection.Stable), nameof(TrendDirection.Declining)];
+
+    public async Task<HrDashboardDto> Handle(GetHrDashboardQuery query, CancellationToken cancellationToken)
+    {
+        // Two attributes at once would let overlapping groups be subtracted from each other (rule 3).
+        if (query.Departments.Count > 1)
+        {
+            throw new DomainException("Choose one department at a time.");
+        }
+
+        var hub = await hubs.FirstOrDefaultAsync(new HubByIdSpec(query.HubId), cancellationToken)
+            ?? throw new NotFoundException("Hub");
+        var department = query.Departments.Count == 1 && !string.IsNullOrWhiteSpace(query.Departments[0]) ? query.Departments[0].Trim() : null;
+        var snapshot = await snapshots.FirstOrDefaultAsync(new LatestSnapshotSpec(hub.Id), cancellationToken);
+        var departments = snapshot?.Aggregates.Select(a => Segments.DepartmentName(a.Segment)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList() ?? [];
+        return new HrDashboardDto(
+            hub.Id,
+            hub.Name,
+            hub.TimeZoneId,
+            snapshot?.K ?? hub.Settings.K,
+            snapshot?.KDistribution ?? hub.Settings.KDistribution,
+            hub.Settings.LowParticipationPercent,
+            department,
+            departments,
+            snapshot is null ? null : Read(snapshot, department is null ? null : Segments.Department(department), hub.Settings));
+    }
+
+    /// <summary>
+    /// A department the snapshot does not know reads exactly like one whose cells are all hidden: whether a group is
+    /// empty or just small is itself something not to tell.
+    /// </summary>
+    private static HrSnapshotDto Read(Snapshot snapshot, string? segment, HubSettings settings)
+    {
+        var cells = snapshot.Aggregates.Where(a => a.Segment == segment).ToList();
+        Aggregate? Cell(string metric, string? period = null, string? category = null) =>
+            cells.FirstOrDefault(a => a.Metric == metric && a.Period == period && a.Category == category);
+        IReadOnlyList<CategoryFigure> Shares(string metric, IEnumerable<string> categories) =>
+            [.. categories.Select(c => (Category: c, Cell: Cell(metric, category: c))).Select(x => new CategoryFigure(x.Category, x.Cell?.Value, x.Cell?.People))];
+
+        var rate = Figure.Of(Cell(Metrics.ParticipationRate));
+        var mean = Figure.Of(Cell(Metrics.WellbeingMean));
+        var periods = snapshot.Aggregates.Where(a => a.Metric == Metrics.WellbeingMean && a.Period is not null && a.Segment == null)
+            .Select(a => a.Period!).Distinct().Order(StringComparer.Ordinal);
+        return new HrSnapshotDto(
+            snapshot.AsOf,
+            Figure.Of(Cell(Metrics.Enrolled)),
+            Figure.Of(Cell(Metrics.Responded)),
+            rate,
+            rate.Value < settings.LowParticipationPercent,
+            mean,
+            mean.Value is { } value ? WellbeingBrackets.For(value, settings) : null,
+            Shares(Metrics.WellbeingDistribution, Brackets),
+            Shares(Metrics.WellbeingTrend, Directions),
+            [.. periods.Select(p => new MonthlyFigure(p, Figure.Of(Cell(Metrics.WellbeingMean, period: p))))],
+            Figure.Of(snapshot.Aggregates.FirstOrDefault(a => a.Metric == Metrics.AllianceMean && a.Segment == null)));
+    }
+}
+
+public sealed class LatestSnapshotSpec : Specification<Snapshot>
+{
+    public LatestSnapshotSpec(Guid hubId) => Query.Where(s => s.HubId == hubId).OrderByDescending(s => s.AsOf);
+}

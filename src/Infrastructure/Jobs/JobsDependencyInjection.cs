@@ -1,0 +1,64 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wellbeing.Application.Aggregates.Commands.RequestAggregateRefresh;
+using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
+using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
+
+namespace Wellbeing.Infrastructure.Jobs;
+
+public static class JobsDependencyInjection
+{
+    /// <summary>How often the server looks for due recurring jobs; tests shorten it.</summary>
+    public const string PollingIntervalSetting = "Jobs:PollingIntervalSeconds";
+
+    /// <summary>
+    /// Hangfire keeps its queue next to the application's data on SQL Server and PostgreSQL, and in memory on the
+    /// embedded SQLite setup, where a lost queue only means waiting for the next hourly run.
+    /// </summary>
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[DependencyInjection.ProviderSetting] ?? string.Empty;
+        var connectionString = configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (provider.Equals(SqlServerProvider.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                config.UseSqlServerStorage(connectionString);
+            }
+            else if (provider.Equals(PostgresProvider.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(connectionString));
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(options =>
+        {
+            // One job kind, run one at a time: more workers would only wait on its lock.
+            options.WorkerCount = 1;
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue(PollingIntervalSetting, 15));
+        });
+        services.AddScoped<AggregateRefreshJob>();
+        services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
+        services.AddHostedService<RecurringJobsRegistration>();
+        return services;
+    }
+
+    /// <summary>Registers the recurring jobs under stable ids at start-up, so a restart updates rather than duplicates them.</summary>
+    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            recurringJobs.AddOrUpdate<AggregateRefreshJob>(AggregateRefreshJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
