@@ -1,4 +1,6 @@
 using System.Net;
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,6 +8,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Wellbeing.Testing;
 
@@ -16,6 +20,14 @@ namespace Wellbeing.Testing;
 public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
 {
     public const string EnvironmentName = "Testing";
+
+    /// <summary>
+    /// Hangfire keeps its storage and log provider in statics that each starting host overwrites. Tests run many hosts
+    /// in one process, so starts are taken one at a time, and afterwards Hangfire logs through a factory that outlives
+    /// every host: otherwise a host could pick up another's storage, or log through another's disposed logger factory.
+    /// </summary>
+    private static readonly Lock HostStart = new();
+    private static readonly ILoggerFactory ProcessLogging = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("wellbeing-app-").FullName;
     private Uri? _serverAddress;
@@ -75,6 +87,16 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostStart)
+        {
+            var host = base.CreateHost(builder);
+            GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(ProcessLogging));
+            return host;
         }
     }
 
