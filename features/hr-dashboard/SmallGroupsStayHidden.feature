@@ -2,7 +2,9 @@ Feature: Small groups stay hidden
   No figure that HR sees may let anyone work out one person's answers. A number needs at least k people
   (5 unless the hub sets more, never fewer than 3); a distribution or a share of trends needs k_dist people
   (10) spread over more than one category. A department is shown only when it and the rest of the hub both
-  reach the threshold, and the departments left hidden must together reach it too.
+  reach the threshold, and the departments left hidden must together reach it too. A new snapshot needs k new
+  respondents; within it, a department gets new figures only when k of its own people are new, and the
+  departments keeping their old figures must together have no new respondents or at least k.
 
   Scenario Outline: A number needs k people
     Given a hub with the default privacy rules
@@ -44,3 +46,22 @@ Feature: Small groups stay hidden
     Then no new snapshot is published
     When 5 new people have responded since the last snapshot
     Then a new snapshot is published
+
+  Scenario: A department with too few new respondents keeps the figures HR has seen
+    Given a hub with the default privacy rules
+    When a new snapshot follows these new respondents:
+      | department | new people |
+      | Sales      | 1          |
+      | Ops        | 6          |
+      | Finance    | 5          |
+      | Legal      | 4          |
+    Then only these departments get new figures: "Finance, Ops"
+
+  Scenario: The departments keeping their figures must together hide at least k new respondents
+    Given a hub with the default privacy rules
+    When a new snapshot follows these new respondents:
+      | department | new people |
+      | Sales      | 1          |
+      | Ops        | 6          |
+      | Finance    | 5          |
+    Then only these departments get new figures: "Ops"

@@ -93,4 +93,26 @@ public static class PrivacyRules
     /// </summary>
     public static bool MayPublishNewSnapshot(IReadOnlyList<int> newPeoplePerMeasure, int newPeopleInAll, PrivacyThresholds thresholds) =>
         newPeopleInAll >= thresholds.K && newPeoplePerMeasure.All(n => n == 0 || n >= thresholds.K);
+
+    /// <summary>
+    /// Rule 5 for departments, once a new snapshot may go out. Comparing a department before and after would isolate
+    /// its one new respondent, so only departments with at least k new people get new figures; the others keep the
+    /// figures HR has already seen. "Hub minus the departments with new figures" is the new people of all the others
+    /// together, so that remainder must be nobody or at least k: while it is not, the department with the fewest new
+    /// people keeps its old figures as well.
+    /// </summary>
+    /// <param name="newPeople">Distinct new respondents per department (key null: people without a department).</param>
+    /// <returns>The keys of the departments whose figures may be computed anew.</returns>
+    public static IReadOnlySet<string> DepartmentsWithNewFigures(IReadOnlyList<GroupPart> newPeople, PrivacyThresholds thresholds)
+    {
+        var renewed = newPeople.Where(p => p.Key is not null && p.People >= thresholds.K).ToList();
+        var everyone = newPeople.Sum(p => p.People);
+        bool Isolates(int people) => people > 0 && people < thresholds.K;
+        while (renewed.Count > 0 && Isolates(everyone - renewed.Sum(p => p.People)))
+        {
+            renewed.Remove(renewed.OrderBy(p => p.People).ThenBy(p => p.Key, StringComparer.Ordinal).First());
+        }
+
+        return renewed.Select(p => p.Key!).ToHashSet();
+    }
 }

@@ -79,5 +79,15 @@ public sealed class Aggregate
     public decimal? Value { get; private set; }
     public int? People { get; private set; }
 
+    /// <summary>
+    /// When the figure was computed, if earlier than its snapshot: a department without k new people keeps the
+    /// figures HR has already seen (rule 5). Null for a figure computed for its own snapshot.
+    /// </summary>
+    public DateTimeOffset? AsOf { get; private set; }
+
     public bool IsSuppressed => Value is null;
+
+    /// <summary>The same figure for a later snapshot, still dated to when it was computed.</summary>
+    public Aggregate KeptFrom(Snapshot earlier) =>
+        new(Metric, Value, People, Segment, Period, Category) { AsOf = AsOf ?? earlier.AsOf };
 }

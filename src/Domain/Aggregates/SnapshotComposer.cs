@@ -87,6 +87,21 @@ public static class SnapshotComposer
         return cells;
     }
 
+    /// <summary>
+    /// Rule 5 for departments: every department outside <paramref name="renewedSegments"/> keeps its cells from the
+    /// previous snapshot instead of the fresh ones. A department that no longer has members is dropped.
+    /// </summary>
+    public static IReadOnlyList<Aggregate> KeepEarlierFigures(IReadOnlyList<Aggregate> fresh, Snapshot previous, IReadOnlySet<string> renewedSegments)
+    {
+        bool Kept(string? segment) => segment is not null && !renewedSegments.Contains(segment);
+        var current = fresh.Select(c => c.Segment).ToHashSet();
+        return
+        [
+            .. fresh.Where(c => !Kept(c.Segment)),
+            .. previous.Aggregates.Where(c => Kept(c.Segment) && current.Contains(c.Segment)).Select(c => c.KeptFrom(previous)),
+        ];
+    }
+
     private static void AddParticipation(HubStatistics statistics, PrivacyThresholds thresholds, List<Aggregate> cells)
     {
         var enrolled = Counts(statistics.Enrolment.Select(e => GroupPart.Of(SegmentOf(e.Department), e.Enrolled)).ToList(), thresholds);

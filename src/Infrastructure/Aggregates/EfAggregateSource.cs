@@ -69,18 +69,20 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
     public async Task<NewPeople> CountNewPeopleAsync(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var from = since ?? DateTimeOffset.MinValue;
-        var counts = await db.Submissions
-            .Where(s => s.HubId == hubId && s.SubmittedAt > from && s.SubmittedAt <= asOf)
-            .GroupBy(s => s.Measure)
-            .Select(g => new { Measure = g.Key, People = g.Select(s => s.MemberId).Distinct().Count() })
+        var submissions = db.Submissions.Where(s => s.HubId == hubId && s.SubmittedAt > from && s.SubmittedAt <= asOf);
+        var wellbeing = await (
+                from s in submissions
+                join m in db.Members on s.MemberId equals m.Id
+                where s.Measure == Measure.Wellbeing
+                group s.MemberId by m.Department into department
+                select new { Department = department.Key, People = department.Distinct().Count() })
             .ToListAsync(cancellationToken);
-        var inAll = await db.Submissions
-            .Where(s => s.HubId == hubId && s.SubmittedAt > from && s.SubmittedAt <= asOf)
-            .Select(s => s.MemberId)
-            .Distinct()
-            .CountAsync(cancellationToken);
-        int Of(Measure measure) => counts.FirstOrDefault(c => c.Measure == measure)?.People ?? 0;
-        return new NewPeople(Of(Measure.Wellbeing), Of(Measure.Alliance), inAll);
+        var alliance = await submissions.Where(s => s.Measure == Measure.Alliance).Select(s => s.MemberId).Distinct().CountAsync(cancellationToken);
+        var inAll = await submissions.Select(s => s.MemberId).Distinct().CountAsync(cancellationToken);
+        return new NewPeople(
+            [.. wellbeing.Select(d => GroupPart.Of(d.Department is null ? null : Segments.Department(d.Department), d.People))],
+            alliance,
+            inAll);
     }
 
     private IQueryable<WellbeingRow> WellbeingRows(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf)

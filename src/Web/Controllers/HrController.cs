@@ -34,7 +34,7 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
             {
                 csv.WriteRecord([
                     model.Department ?? "Whole hub",
-                    model.Snapshot!.AsOf.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    row.AsOf.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     row.Section,
                     row.Figure,
                     row.Period ?? string.Empty,

@@ -10,6 +10,7 @@ public sealed class PrivacySteps
     private PrivacyThresholds _thresholds = null!;
     private bool _shown;
     private IReadOnlySet<string> _departments = new HashSet<string>();
+    private IReadOnlySet<string> _renewed = new HashSet<string>();
 
     [Given("^a hub with the default privacy rules$")]
     public void DefaultRules() => _thresholds = PrivacyThresholds.For(HubSettings.Defaults());
@@ -45,4 +46,14 @@ public sealed class PrivacySteps
 
     [Then("^(no|a) new snapshot is published$")]
     public void Published(string which) => Assert.Equal(which == "a", _shown);
+
+    [When("^a new snapshot follows these new respondents:$")]
+    public void NewRespondents(StepTable table) =>
+        _renewed = PrivacyRules.DepartmentsWithNewFigures(
+            [.. table.Rows.Select(r => GroupPart.Of(r["department"], int.Parse(r["new people"], System.Globalization.CultureInfo.InvariantCulture)))],
+            _thresholds);
+
+    [Then("""^only these departments get new figures: "([^"]*)"$""")]
+    public void OnlyTheseRenewed(string departments) =>
+        Assert.Equal(departments.Split(", "), _renewed.Order(StringComparer.Ordinal));
 }

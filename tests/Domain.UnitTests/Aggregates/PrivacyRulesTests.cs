@@ -121,4 +121,53 @@ public class PrivacyRulesTests
             Assert.True(shown.Count == 0 || hidden.Sum(p => p.People) == 0 || Passes(hidden));
         }
     }
+
+    [Fact]
+    public void Department_WithOneNewRespondent_KeepsItsFigures()
+    {
+        var renewed = PrivacyRules.DepartmentsWithNewFigures([GroupPart.Of("Sales", 1), GroupPart.Of("Ops", 6), GroupPart.Of("Finance", 5), GroupPart.Of("Legal", 4)], Defaults);
+
+        Assert.Equal(["Finance", "Ops"], renewed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheRestOfTheHub_WithFewerThanKNewRespondents_KeepsTheSmallestRenewableDepartmentBack()
+    {
+        // Hub minus Ops and Finance would be the one new person in Sales; then two people without a department.
+        var loneInSales = PrivacyRules.DepartmentsWithNewFigures([GroupPart.Of("Sales", 1), GroupPart.Of("Ops", 6), GroupPart.Of("Finance", 5)], Defaults);
+        var twoWithout = PrivacyRules.DepartmentsWithNewFigures([GroupPart.Of("Ops", 6), GroupPart.Of("Finance", 5), GroupPart.Of(null, 2)], Defaults);
+
+        Assert.Equal(["Ops"], loneInSales);
+        Assert.Equal(["Ops"], twoWithout);
+    }
+
+    [Fact]
+    public void NoDepartment_IsRenewed_WhenNoneHasKNewRespondents()
+    {
+        Assert.Empty(PrivacyRules.DepartmentsWithNewFigures([GroupPart.Of("Sales", 4), GroupPart.Of("Ops", 4)], Defaults));
+        Assert.Equal(["Ops"], PrivacyRules.DepartmentsWithNewFigures([GroupPart.Of("Ops", 5)], Defaults));
+    }
+
+    /// <summary>
+    /// For random new respondents per department, every department with new figures rests on k new people, and so do
+    /// the departments left with their old figures together (nobody counts too: then hub and departments move alike).
+    /// </summary>
+    [Fact]
+    public void RandomNewRespondents_NeverLeaveFewerThanKBehindAChange()
+    {
+        var random = new Random(7);
+        for (var run = 0; run < 5000; run++)
+        {
+            var thresholds = PrivacyThresholds.For(HubSettings.Defaults().WithPrivacy(random.Next(3, 8), 10));
+            var parts = Enumerable.Range(0, random.Next(1, 7))
+                .Select(i => GroupPart.Of(i == 0 && random.Next(3) == 0 ? null : $"D{i}", random.Next(0, 12)))
+                .ToList();
+
+            var renewed = PrivacyRules.DepartmentsWithNewFigures(parts, thresholds);
+
+            Assert.All(parts.Where(p => p.Key is not null && renewed.Contains(p.Key)), p => Assert.True(p.People >= thresholds.K));
+            var rest = parts.Where(p => p.Key is null || !renewed.Contains(p.Key)).Sum(p => p.People);
+            Assert.True(rest == 0 || rest >= thresholds.K || renewed.Count == 0, $"{rest} new people behind hub minus the renewed departments");
+        }
+    }
 }

@@ -107,6 +107,35 @@ public class SnapshotComposerTests
         }
     }
 
+    [Fact]
+    public void DepartmentsWithoutNewFigures_KeepTheCellsOfThePreviousSnapshot_DatedWhenTheyWereComputed()
+    {
+        var firstAsOf = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        var first = new Snapshot(Guid.NewGuid(), firstAsOf, 5, 10, 20, [
+            new Aggregate(Metrics.WellbeingMean, 50, 10),
+            new Aggregate(Metrics.WellbeingMean, 60, 6, Segments.Department("Sales")),
+            new Aggregate(Metrics.WellbeingMean, 40, 6, Segments.Department("Ops")),
+            new Aggregate(Metrics.WellbeingMean, 30, 5, Segments.Department("Gone")),
+        ]);
+        IReadOnlyList<Aggregate> fresh = [
+            new Aggregate(Metrics.WellbeingMean, 55, 12),
+            new Aggregate(Metrics.WellbeingMean, 70, 7, Segments.Department("Sales")),
+            new Aggregate(Metrics.WellbeingMean, 35, 7, Segments.Department("Ops")),
+        ];
+
+        var kept = SnapshotComposer.KeepEarlierFigures(fresh, first, new HashSet<string> { Segments.Department("Ops") });
+        var second = new Snapshot(first.HubId, firstAsOf.AddDays(7), 5, 10, 25, kept);
+        var keptAgain = SnapshotComposer.KeepEarlierFigures(fresh, second, new HashSet<string>());
+
+        Assert.Equal(55m, Cell(kept, Metrics.WellbeingMean).Value);
+        Assert.Null(Cell(kept, Metrics.WellbeingMean).AsOf);
+        Assert.Equal(35m, Cell(kept, Metrics.WellbeingMean, Segments.Department("Ops")).Value);
+        Assert.Equal((60m, 6, firstAsOf), (Cell(kept, Metrics.WellbeingMean, Segments.Department("Sales")) is var sales ? (sales.Value, sales.People, sales.AsOf) : default));
+        Assert.DoesNotContain(kept, c => c.Segment == Segments.Department("Gone"));
+        Assert.Equal(firstAsOf, Cell(keptAgain, Metrics.WellbeingMean, Segments.Department("Sales")).AsOf);
+        Assert.Equal(second.AsOf, Cell(keptAgain, Metrics.WellbeingMean, Segments.Department("Ops")).AsOf);
+    }
+
     private static HubStatistics Hub(MonthFigures? month3 = null)
     {
         List<MonthFigures> months = [new("A", "2026-03", 6 * 50m, 6, 6), new("A", "2026-04", 6 * 50m, 6, 6)];

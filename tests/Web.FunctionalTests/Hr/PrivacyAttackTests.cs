@@ -117,6 +117,44 @@ public sealed partial class PrivacyAttackTests(AppFixture app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task SnapshotBeforeAndAfter_OneNewSubmissionInADepartment_LeavesItsFiguresAsTheyWere()
+    {
+        // A new snapshot goes out (11 new people in the hub), but Sales has only the target among them.
+        var scenario = await HubScenario.CreateAsync(app.Factory, "Department-before-after");
+        var sales = await scenario.AddMembersAsync("Sales", 12, 60);
+        var ops = await scenario.AddMembersAsync("Ops", 12, 40);
+        var finance = await scenario.AddMembersAsync("Finance", 12, 80);
+        await scenario.RefreshAsync();
+        var hr = await scenario.SignInAsync();
+        var before = new Dictionary<string, string>();
+        foreach (var department in new[] { "Sales", "Ops", "Finance" })
+        {
+            before[department] = FromParticipation(await PageAsync(hr, scenario, department));
+        }
+
+        await scenario.SubmitAsync(sales[0], 0);
+        foreach (var id in ops.Take(5))
+        {
+            await scenario.SubmitAsync(id, 100);
+        }
+
+        foreach (var id in finance.Take(5))
+        {
+            await scenario.SubmitAsync(id, 0);
+        }
+
+        Assert.Contains(scenario.HubId, (await scenario.RefreshAsync()).Published);
+        var salesAfter = await PageAsync(hr, scenario, "Sales");
+
+        Assert.Equal(before["Sales"], FromParticipation(salesAfter));
+        Assert.Contains("keeps the figures you have already seen", salesAfter);
+        Assert.NotEqual(before["Ops"], FromParticipation(await PageAsync(hr, scenario, "Ops")));
+
+        // Hub minus Ops would otherwise be the target alone: Finance keeps its figures too, so it is six new people.
+        Assert.Equal(before["Finance"], FromParticipation(await PageAsync(hr, scenario, "Finance")));
+    }
+
+    [Fact]
     public async Task TinySegmentAllInOneBracket_ShowsNoDistribution()
     {
         var scenario = await HubScenario.CreateAsync(app.Factory, "Bracket");
@@ -200,6 +238,9 @@ public sealed partial class PrivacyAttackTests(AppFixture app) : IClassFixture<A
     /// <summary>The page's main content, without the per-session antiforgery token and without which option is selected.</summary>
     private static string MainContent(string page) =>
         AntiforgeryToken().Replace(page[page.IndexOf("<main", StringComparison.Ordinal)..], string.Empty).Replace(" selected=\"selected\"", string.Empty);
+
+    /// <summary>Every figure of a page, from the participation section on.</summary>
+    private static string FromParticipation(string page) => MainContent(page)[MainContent(page).IndexOf("participation-heading", StringComparison.Ordinal)..];
 
     /// <summary>The target's enrolment is known to HR anyway; what must not move is any score.</summary>
     private static string WithoutParticipation(string page) => MainContent(page)[MainContent(page).IndexOf("wellbeing-heading", StringComparison.Ordinal)..];

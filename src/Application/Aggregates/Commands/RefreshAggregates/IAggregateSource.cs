@@ -14,8 +14,15 @@ public interface IAggregateSource
     /// <summary>Distinct people of a scope (the hub when <paramref name="department"/> is null) with a Wellbeing Index submission in the given months.</summary>
     Task<int> CountWellbeingPeopleAsync(Guid hubId, string? department, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken);
 
-    /// <summary>Distinct people who submitted after <paramref name="since"/> (everyone when null), per measure and in all.</summary>
+    /// <summary>
+    /// Distinct people who submitted after <paramref name="since"/> (everyone when null): Wellbeing Index respondents
+    /// per department, Professional Alliance respondents, and people in all.
+    /// </summary>
     Task<NewPeople> CountNewPeopleAsync(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf, CancellationToken cancellationToken);
 }
 
-public sealed record NewPeople(int Wellbeing, int Alliance, int InAll);
+/// <param name="WellbeingByDepartment">Keyed by segment ("department=Sales"); key null for people without a department.</param>
+public sealed record NewPeople(IReadOnlyList<GroupPart> WellbeingByDepartment, int Alliance, int InAll)
+{
+    public int Wellbeing => WellbeingByDepartment.Sum(d => d.People);
+}

@@ -46,7 +46,7 @@ public sealed class RefreshAggregatesHandler(
     private async Task<Snapshot?> ComposeAsync(Hub hub, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var thresholds = PrivacyThresholds.For(hub.Settings);
-        var previous = await snapshots.FirstOrDefaultAsync(new LatestSnapshotTimeSpec(hub.Id), cancellationToken);
+        var previous = await snapshots.FirstOrDefaultAsync(new LatestSnapshotSpec(hub.Id), cancellationToken);
         var fresh = await source.CountNewPeopleAsync(hub.Id, previous?.AsOf, asOf, cancellationToken);
 
         // Until k new people have responded, HR keeps seeing the previous snapshot (rule 5).
@@ -66,6 +66,11 @@ public sealed class RefreshAggregatesHandler(
         }
 
         var cells = SnapshotComposer.Compose(statistics, months, publishable, people, hub.Settings);
+        if (previous is not null)
+        {
+            cells = SnapshotComposer.KeepEarlierFigures(cells, previous, PrivacyRules.DepartmentsWithNewFigures(fresh.WellbeingByDepartment, thresholds));
+        }
+
         var everyone = previous is null ? fresh : await source.CountNewPeopleAsync(hub.Id, since: null, asOf, cancellationToken);
         return new Snapshot(hub.Id, asOf, thresholds.K, thresholds.KDistribution, everyone.InAll, cells);
     }
@@ -74,15 +79,4 @@ public sealed class RefreshAggregatesHandler(
 public sealed class AllHubsSpec : Specification<Hub>
 {
     public AllHubsSpec() => Query.OrderBy(h => h.Name);
-}
-
-public sealed record SnapshotTime(DateTimeOffset AsOf);
-
-public sealed class LatestSnapshotTimeSpec : Specification<Snapshot, SnapshotTime>
-{
-    public LatestSnapshotTimeSpec(Guid hubId)
-    {
-        Query.Where(s => s.HubId == hubId).OrderByDescending(s => s.AsOf);
-        Select(s => new SnapshotTime(s.AsOf));
-    }
 }

@@ -26,8 +26,13 @@ public sealed record HrDashboardDto(
     IReadOnlyList<string> Departments,
     HrSnapshotDto? Snapshot);
 
+/// <param name="FiguresAsOf">
+/// When the figures of the hub or department were computed: earlier than <paramref name="AsOf"/> for a department
+/// that keeps the figures HR has already seen (rule 5). The hub-wide alliance figure is always as of the snapshot.
+/// </param>
 public sealed record HrSnapshotDto(
     DateTimeOffset AsOf,
+    DateTimeOffset FiguresAsOf,
     Figure Enrolled,
     Figure Responded,
     Figure ParticipationRate,
@@ -40,29 +45,31 @@ public sealed record HrSnapshotDto(
     Figure AllianceMean)
 {
     /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
+    public bool FiguresKept => FiguresAsOf < AsOf;
+
     public IEnumerable<ExportRow> Rows()
     {
-        yield return new ExportRow("Participation", "Enrolled members", null, Enrolled.Value);
-        yield return new ExportRow("Participation", "Members who responded", null, Responded.Value);
-        yield return new ExportRow("Participation", "Participation rate (%)", null, ParticipationRate.Value);
-        yield return new ExportRow("Wellbeing Index", "All-time mean (0-100)", null, WellbeingMean.Value);
+        yield return new ExportRow("Participation", "Enrolled members", null, Enrolled.Value, FiguresAsOf);
+        yield return new ExportRow("Participation", "Members who responded", null, Responded.Value, FiguresAsOf);
+        yield return new ExportRow("Participation", "Participation rate (%)", null, ParticipationRate.Value, FiguresAsOf);
+        yield return new ExportRow("Wellbeing Index", "All-time mean (0-100)", null, WellbeingMean.Value, FiguresAsOf);
         foreach (var share in Distribution)
         {
-            yield return new ExportRow("Wellbeing Index distribution", $"{share.Category} (%)", null, share.Value);
+            yield return new ExportRow("Wellbeing Index distribution", $"{share.Category} (%)", null, share.Value, FiguresAsOf);
         }
 
         foreach (var share in Trends)
         {
-            yield return new ExportRow("Trends of members with 2 or more responses", $"{share.Category} (%)", null, share.Value);
+            yield return new ExportRow("Trends of members with 2 or more responses", $"{share.Category} (%)", null, share.Value, FiguresAsOf);
         }
 
         foreach (var month in Months)
         {
-            yield return new ExportRow("Wellbeing Index by month", "Mean (0-100)", month.Period, month.Mean.Value);
-            yield return new ExportRow("Wellbeing Index by month", "People", month.Period, month.Mean.People);
+            yield return new ExportRow("Wellbeing Index by month", "Mean (0-100)", month.Period, month.Mean.Value, FiguresAsOf);
+            yield return new ExportRow("Wellbeing Index by month", "People", month.Period, month.Mean.People, FiguresAsOf);
         }
 
-        yield return new ExportRow("Professional Alliance (whole hub)", "Mean (1-7)", null, AllianceMean.Value);
+        yield return new ExportRow("Professional Alliance (whole hub)", "Mean (1-7)", null, AllianceMean.Value, AsOf);
     }
 }
 
@@ -78,7 +85,7 @@ public sealed record CategoryFigure(string Category, decimal? Value, int? People
 
 public sealed record MonthlyFigure(string Period, Figure Mean);
 
-public sealed record ExportRow(string Section, string Figure, string? Period, decimal? Value);
+public sealed record ExportRow(string Section, string Figure, string? Period, decimal? Value, DateTimeOffset AsOf);
 
 public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Snapshot> snapshots)
 {
@@ -122,12 +129,15 @@ public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Sna
         IReadOnlyList<CategoryFigure> Shares(string metric, IEnumerable<string> categories) =>
             [.. categories.Select(c => (Category: c, Cell: Cell(metric, category: c))).Select(x => new CategoryFigure(x.Category, x.Cell?.Value, x.Cell?.People))];
 
+        // Only a shown figure dates the scope: a hidden department reads the same whether it is kept, new or unknown.
+        var figuresAsOf = cells.FirstOrDefault(c => !c.IsSuppressed)?.AsOf ?? snapshot.AsOf;
         var rate = Figure.Of(Cell(Metrics.ParticipationRate));
         var mean = Figure.Of(Cell(Metrics.WellbeingMean));
         var periods = snapshot.Aggregates.Where(a => a.Metric == Metrics.WellbeingMean && a.Period is not null && a.Segment == null)
             .Select(a => a.Period!).Distinct().Order(StringComparer.Ordinal);
         return new HrSnapshotDto(
             snapshot.AsOf,
+            figuresAsOf,
             Figure.Of(Cell(Metrics.Enrolled)),
             Figure.Of(Cell(Metrics.Responded)),
             rate,
@@ -139,9 +149,4 @@ public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Sna
             [.. periods.Select(p => new MonthlyFigure(p, Figure.Of(Cell(Metrics.WellbeingMean, period: p))))],
             Figure.Of(snapshot.Aggregates.FirstOrDefault(a => a.Metric == Metrics.AllianceMean && a.Segment == null)));
     }
-}
-
-public sealed class LatestSnapshotSpec : Specification<Snapshot>
-{
-    public LatestSnapshotSpec(Guid hubId) => Query.Where(s => s.HubId == hubId).OrderByDescending(s => s.AsOf);
 }

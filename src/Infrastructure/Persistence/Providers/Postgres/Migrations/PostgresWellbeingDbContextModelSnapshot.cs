@@ -622,6 +622,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
+                            b1.Property<DateTimeOffset?>("AsOf")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<string>("Category")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)");

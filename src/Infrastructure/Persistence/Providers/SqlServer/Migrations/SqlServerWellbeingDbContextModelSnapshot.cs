@@ -624,6 +624,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<DateTimeOffset?>("AsOf")
+                                .HasColumnType("datetimeoffset");
+
                             b1.Property<string>("Category")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)");

@@ -613,6 +613,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("AsOf")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Category")
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT");
