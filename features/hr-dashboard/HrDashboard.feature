@@ -13,6 +13,7 @@ Feature: HR dashboard
     And the page shows "Monthly means"
     And the page shows "A support tool, not a performance metric."
     And the page has no serious accessibility problems
+    And the page fits a 360 px wide screen
 
   Scenario: The HR manager looks at one department
     Given the demo hub is running
@@ -21,3 +22,4 @@ Feature: HR dashboard
     Then the page shows "Anonymised statistics for the department Sales."
     And some figures are shown and some say "Not enough responses"
     And the page has no serious accessibility problems
+    And the page fits a 360 px wide screen

@@ -13,7 +13,7 @@ Feature: A professional sees shared scores and a question mark otherwise
     Then the Wellbeing Index shows a score out of 100 and a bracket
     And the Professional Alliance shows a score out of 7
     And the page has no serious accessibility problems
-    And the profile fits a 360 px wide screen
+    And the page fits a 360 px wide screen
     When "client7@demo.wellbeing.test" stops sharing their Wellbeing Index with "pro1@demo.wellbeing.test"
     And they reload the profile
     Then the Wellbeing Index shows "?"

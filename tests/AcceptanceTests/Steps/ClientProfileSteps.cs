@@ -69,17 +69,6 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
         await Chromium.SaveScreenshotAsync(Page, "client-profile-question-mark");
     }
 
-
-    [Then("^the profile fits a 360 px wide screen$")]
-    public async Task FitsPhone()
-    {
-        await Page.SetViewportSizeAsync(360, 740);
-        Assert.True(
-            await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
-            "The profile scrolls sideways on a 360 px screen.");
-        await Chromium.SaveScreenshotAsync(Page, "client-profile-360px");
-    }
-
     [Then("^both Wellbeing Index sections read the same$")]
     public void SectionsTheSame()
     {

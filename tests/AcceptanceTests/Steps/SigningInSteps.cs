@@ -47,6 +47,18 @@ public sealed class SigningInSteps(ScenarioContext context, WellbeingAppFactory 
     public async Task PageShows(string text) =>
         Assert.Contains(text, await Page.Locator("main").InnerTextAsync());
 
+    /// <summary>A phone's width: nothing may need sideways scrolling. The screenshot is named after the page's path without ids.</summary>
+    [Then("^the page fits a 360 px wide screen$")]
+    public async Task FitsPhone()
+    {
+        await Page.SetViewportSizeAsync(360, 740);
+        Assert.True(
+            await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            $"{new Uri(Page.Url).AbsolutePath} scrolls sideways on a 360 px screen.");
+        var path = System.Text.RegularExpressions.Regex.Replace(new Uri(Page.Url).AbsolutePath, "/[0-9a-f-]{36}", string.Empty);
+        await Chromium.SaveScreenshotAsync(Page, "360px" + path.Replace('/', '-'));
+    }
+
     [Then("^the page has no serious accessibility problems$")]
     public Task Accessible() => Chromium.AssertAccessibleAsync(Page);
 
