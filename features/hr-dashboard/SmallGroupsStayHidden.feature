@@ -4,7 +4,8 @@ Feature: Small groups stay hidden
   (10) spread over more than one category. A department is shown only when it and the rest of the hub both
   reach the threshold, and the departments left hidden must together reach it too. A new snapshot needs k new
   respondents; within it, a department gets new figures only when k of its own people are new, and the
-  departments keeping their old figures must together have no new respondents or at least k.
+  departments keeping their old figures must together have no new respondents or at least k. A member who
+  deleted their account counts like a new respondent of their department: their answers left its figures.
 
   Scenario Outline: A number needs k people
     Given a hub with the default privacy rules

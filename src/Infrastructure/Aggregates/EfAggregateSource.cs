@@ -79,10 +79,17 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
             .ToListAsync(cancellationToken);
         var alliance = await submissions.Where(s => s.Measure == Measure.Alliance).Select(s => s.MemberId).Distinct().CountAsync(cancellationToken);
         var inAll = await submissions.Select(s => s.MemberId).Distinct().CountAsync(cancellationToken);
-        return new NewPeople(
-            [.. wellbeing.Select(d => GroupPart.Of(d.Department is null ? null : Segments.Department(d.Department), d.People))],
-            alliance,
-            inAll);
+        var departed = await db.Departures
+            .Where(d => d.HubId == hubId && d.At > from && d.At <= asOf)
+            .GroupBy(d => d.Department)
+            .Select(g => new { Department = g.Key, Wellbeing = g.Count(d => d.HadWellbeing), Alliance = g.Count(d => d.HadAlliance) })
+            .ToListAsync(cancellationToken);
+
+        var byDepartment = wellbeing.Select(d => (Department: (string?)d.Department, d.People))
+            .Concat(departed.Select(d => (d.Department, People: d.Wellbeing)))
+            .GroupBy(d => d.Department)
+            .Select(g => GroupPart.Of(g.Key is null ? null : Segments.Department(g.Key), g.Sum(d => d.People)));
+        return new NewPeople([.. byDepartment], alliance + departed.Sum(d => d.Alliance), inAll);
     }
 
     private IQueryable<WellbeingRow> WellbeingRows(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf)

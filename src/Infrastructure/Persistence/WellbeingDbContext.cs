@@ -33,6 +33,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ShareGrant> ShareGrants => Set<ShareGrant>();
     public DbSet<ScoreView> ScoreViews => Set<ScoreView>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
+    public DbSet<Departure> Departures => Set<Departure>();
 
     // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them. A write that a unique key
     // or concurrency check refuses becomes a ConflictException, which the application layer can act on without EF;

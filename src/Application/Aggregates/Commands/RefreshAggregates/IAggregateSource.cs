@@ -15,8 +15,10 @@ public interface IAggregateSource
     Task<int> CountWellbeingPeopleAsync(Guid hubId, string? department, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Distinct people who submitted after <paramref name="since"/> (everyone when null): Wellbeing Index respondents
-    /// per department, Professional Alliance respondents, and people in all.
+    /// People whose answers entered or left the figures after <paramref name="since"/> (everyone when null): Wellbeing
+    /// Index respondents per department and Professional Alliance respondents, each counting the members who departed
+    /// with answers of that measure (their leaving moves a figure as much as a new answer does), and distinct
+    /// respondents in all, who alone make a snapshot worth publishing.
     /// </summary>
     Task<NewPeople> CountNewPeopleAsync(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf, CancellationToken cancellationToken);
 }

@@ -1,4 +1,6 @@
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Aggregates;
+using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
@@ -12,7 +14,8 @@ public sealed record DeleteMyAccountCommand(string UserId);
 /// <summary>
 /// Removes the member and everything about them in one transaction: submissions with their answers, share grants,
 /// views of their scores, sessions, connections and the sign-in account. Published HR snapshots stay: they hold only
-/// numbers that no single person can be isolated from.
+/// numbers that no single person can be isolated from. A <see cref="Departure"/> without any trace of who left tells
+/// the next refresh that their department's figures moved.
 /// </summary>
 public sealed class DeleteMyAccountHandler(
     IRepository<Member> members,
@@ -22,13 +25,26 @@ public sealed class DeleteMyAccountHandler(
     IRepository<CareSession> sessions,
     IRepository<ClientConnection> connections,
     ISignInAccounts accounts,
-    IUnitOfWork unitOfWork)
+    IRepository<Departure> departures,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock)
 {
     public async Task Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
     {
         var member = await members.OfUserAsync(command.UserId, cancellationToken, forUpdate: true);
 
-        RemoveAll(submissions, await submissions.ListAsync(new SubmissionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
+        var answers = await submissions.ListAsync(new SubmissionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken);
+        if (answers.Count > 0)
+        {
+            departures.Add(new Departure(
+                member.HubId,
+                member.Department,
+                clock.GetUtcNow(),
+                answers.Any(s => s.Measure == Measure.Wellbeing),
+                answers.Any(s => s.Measure == Measure.Alliance)));
+        }
+
+        RemoveAll(submissions, answers);
         RemoveAll(grants, await grants.ListAsync(new ShareGrantsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(views, await views.ListAsync(new ScoreViewsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(sessions, await sessions.ListAsync(new SessionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));

@@ -154,6 +154,34 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Departure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("HadAlliance")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HadWellbeing")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "At");
+
+                    b.ToTable("Departures");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -606,6 +634,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Departure", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

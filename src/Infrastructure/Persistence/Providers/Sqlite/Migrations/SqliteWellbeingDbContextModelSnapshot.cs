@@ -145,6 +145,34 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Departure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HadAlliance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HadWellbeing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "At");
+
+                    b.ToTable("Departures");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -597,6 +625,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Departure", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
