@@ -71,11 +71,6 @@ public sealed class RefreshAggregatesHandler(
     }
 }
 
-public sealed class AllHubsSpec : Specification<Hub>
-{
-    public AllHubsSpec() => Query.OrderBy(h => h.Name);
-}
-
 public sealed record SnapshotTime(DateTimeOffset AsOf);
 
 public sealed class LatestSnapshotTimeSpec : Specification<Snapshot, SnapshotTime>

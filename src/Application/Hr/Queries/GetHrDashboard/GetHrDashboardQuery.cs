@@ -39,31 +39,53 @@ public sealed record HrSnapshotDto(
     IReadOnlyList<MonthlyFigure> Months,
     Figure AllianceMean)
 {
-    /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
-    public IEnumerable<ExportRow> Rows()
+    /// <summary>
+    /// Every published cell of the page in reading order, hidden ones included with neither value nor count: the one
+    /// list the export and the partner API are made from, so neither can show more or less than the page.
+    /// </summary>
+    public IEnumerable<PublishedCell> Cells()
     {
-        yield return new ExportRow("Participation", "Enrolled members", null, Enrolled.Value);
-        yield return new ExportRow("Participation", "Members who responded", null, Responded.Value);
-        yield return new ExportRow("Participation", "Participation rate (%)", null, ParticipationRate.Value);
-        yield return new ExportRow("Wellbeing Index", "All-time mean (0-100)", null, WellbeingMean.Value);
+        yield return PublishedCell.Of(Metrics.Enrolled, Enrolled);
+        yield return PublishedCell.Of(Metrics.Responded, Responded);
+        yield return PublishedCell.Of(Metrics.ParticipationRate, ParticipationRate);
+        yield return PublishedCell.Of(Metrics.WellbeingMean, WellbeingMean);
         foreach (var share in Distribution)
         {
-            yield return new ExportRow("Wellbeing Index distribution", $"{share.Category} (%)", null, share.Value);
+            yield return new PublishedCell(Metrics.WellbeingDistribution, null, share.Category, share.Value, share.People);
         }
 
         foreach (var share in Trends)
         {
-            yield return new ExportRow("Trends of members with 2 or more responses", $"{share.Category} (%)", null, share.Value);
+            yield return new PublishedCell(Metrics.WellbeingTrend, null, share.Category, share.Value, share.People);
         }
 
         foreach (var month in Months)
         {
-            yield return new ExportRow("Wellbeing Index by month", "Mean (0-100)", month.Period, month.Mean.Value);
-            yield return new ExportRow("Wellbeing Index by month", "People", month.Period, month.Mean.People);
+            yield return PublishedCell.Of(Metrics.WellbeingMean, month.Mean, month.Period);
         }
 
-        yield return new ExportRow("Professional Alliance (whole hub)", "Mean (1-7)", null, AllianceMean.Value);
+        yield return PublishedCell.Of(Metrics.AllianceMean, AllianceMean);
     }
+
+    /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
+    public IEnumerable<ExportRow> Rows() => Cells().SelectMany(ExportRows);
+
+    private static IEnumerable<ExportRow> ExportRows(PublishedCell cell) => (cell.Metric, cell.Period) switch
+    {
+        (Metrics.Enrolled, _) => [new("Participation", "Enrolled members", null, cell.Value)],
+        (Metrics.Responded, _) => [new("Participation", "Members who responded", null, cell.Value)],
+        (Metrics.ParticipationRate, _) => [new("Participation", "Participation rate (%)", null, cell.Value)],
+        (Metrics.WellbeingMean, null) => [new("Wellbeing Index", "All-time mean (0-100)", null, cell.Value)],
+        (Metrics.WellbeingMean, { } period) =>
+        [
+            new("Wellbeing Index by month", "Mean (0-100)", period, cell.Value),
+            new("Wellbeing Index by month", "People", period, cell.People),
+        ],
+        (Metrics.WellbeingDistribution, _) => [new("Wellbeing Index distribution", $"{cell.Category} (%)", null, cell.Value)],
+        (Metrics.WellbeingTrend, _) => [new("Trends of members with 2 or more responses", $"{cell.Category} (%)", null, cell.Value)],
+        (Metrics.AllianceMean, _) => [new("Professional Alliance (whole hub)", "Mean (1-7)", null, cell.Value)],
+        _ => throw new InvalidOperationException($"The export has no label for {cell.Metric}."),
+    };
 }
 
 /// <summary>A published number and the people it rests on; both empty when it is hidden.</summary>
@@ -75,6 +97,12 @@ public sealed record Figure(decimal? Value, int? People)
 }
 
 public sealed record CategoryFigure(string Category, decimal? Value, int? People);
+
+/// <summary>One cell as published, named by its metric (see <see cref="Metrics"/>); hidden: value and people both null.</summary>
+public sealed record PublishedCell(string Metric, string? Period, string? Category, decimal? Value, int? People)
+{
+    public static PublishedCell Of(string metric, Figure figure, string? period = null) => new(metric, period, null, figure.Value, figure.People);
+}
 
 public sealed record MonthlyFigure(string Period, Figure Mean);
 
