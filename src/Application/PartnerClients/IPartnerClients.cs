@@ -8,8 +8,16 @@ public static class PartnerScopes
 {
     public const string AggregatesRead = "aggregates:read";
 
-    public static readonly IReadOnlyList<string> All = [AggregatesRead];
+    public static readonly IReadOnlyList<PartnerScope> All =
+    [
+        new(AggregatesRead, "Read the hub's published, anonymised statistics: the same figures, hidden the same way, as on the HR page."),
+    ];
+
+    public static IReadOnlyList<string> Names => [.. All.Select(s => s.Name)];
 }
+
+/// <param name="Description">What the scope allows, in the administrator's words (the admin page and the OpenAPI document).</param>
+public sealed record PartnerScope(string Name, string Description);
 
 /// <summary>A partner system's OAuth client: it belongs to exactly one hub and acts only within the scopes it holds.</summary>
 public sealed record PartnerClient(string ClientId, string DisplayName, Guid HubId, IReadOnlyList<string> Scopes)

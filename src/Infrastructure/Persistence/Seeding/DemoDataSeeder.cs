@@ -85,7 +85,7 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         var northwind = await db.Hubs.Where(h => h.Slug == DemoHub.Slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(cancellationToken);
         if (northwind is { } hubId && await partners.FindAsync(DemoHub.PartnerClientId, cancellationToken) is null)
         {
-            await partners.AddAsync(new PartnerClient(DemoHub.PartnerClientId, "Northwind HR analytics (demo)", hubId, PartnerScopes.All), DemoHub.PartnerClientSecret, cancellationToken);
+            await partners.AddAsync(new PartnerClient(DemoHub.PartnerClientId, "Northwind HR analytics (demo)", hubId, PartnerScopes.Names), DemoHub.PartnerClientSecret, cancellationToken);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class RegisterPartnerClientHandler(IRepository<Hub> hubs, IPartner
         }
 
         var scopes = command.Scopes.Distinct(StringComparer.Ordinal).ToList();
-        if (scopes.Count == 0 || scopes.Except(PartnerScopes.All, StringComparer.Ordinal).Any())
+        if (scopes.Count == 0 || scopes.Except(PartnerScopes.Names, StringComparer.Ordinal).Any())
         {
             throw new DomainException("Choose what the partner system may do from the listed scopes.");
         }
