@@ -12,7 +12,6 @@ namespace Wellbeing.Web.Controllers.Api;
 [ApiController]
 [Route("api/v1/hubs/{hubId:guid}/aggregates")]
 [Authorize(Policy = PartnerScopes.AggregatesRead)]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -24,7 +23,7 @@ public sealed class HubAggregatesController(GetPublishedAggregatesHandler aggreg
     [EndpointDescription(
         "Every cell of the latest published snapshot, for the whole hub or one department. A cell that too few people are "
         + "behind has value and people null, whether nobody or a few responded. Before the first snapshot: asOf null, no cells.")]
-    [ProducesResponseType<HubAggregates>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HubAggregates>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<HubAggregates> Get(Guid hubId, [FromQuery] string[]? department, CancellationToken cancellationToken)
     {
