@@ -17,10 +17,12 @@ public sealed partial class PartnerClientsAdminTests(AppFixture app) : IClassFix
     {
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
 
+        var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
+
         var (status, body) = await admin.GetAsync(Page);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Matches($"Northwind HR analytics \\(demo\\)</th>\\s*<td>Northwind Wellbeing Hub</td>\\s*<td><code>{DemoHub.PartnerClientId}</code></td>\\s*<td>{PartnerScopes.AggregatesRead}</td>", body);
+        Assert.Matches($"Northwind HR analytics \\(demo\\)</th>\\s*<td>Northwind Wellbeing Hub <span class=\"hint\">\\(hub id <code>{northwind}</code>\\)</span></td>\\s*<td><code>{DemoHub.PartnerClientId}</code></td>\\s*<td>{PartnerScopes.AggregatesRead}</td>", body);
         Assert.DoesNotContain(DemoHub.PartnerClientSecret, body);
     }
 

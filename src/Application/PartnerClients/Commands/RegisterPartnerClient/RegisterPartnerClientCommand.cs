@@ -11,7 +11,7 @@ namespace Wellbeing.Application.PartnerClients.Commands.RegisterPartnerClient;
 public sealed record RegisterPartnerClientCommand(string? DisplayName, Guid? HubId, IReadOnlyList<string> Scopes);
 
 /// <summary>The credentials as issued: the secret is shown to the administrator this once and never stored in clear.</summary>
-public sealed record RegisteredPartnerClientDto(string ClientId, string ClientSecret, string DisplayName, string HubName, IReadOnlyList<string> Scopes);
+public sealed record RegisteredPartnerClientDto(string ClientId, string ClientSecret, string DisplayName, Guid HubId, string HubName, IReadOnlyList<string> Scopes);
 
 public sealed class RegisterPartnerClientHandler(IRepository<Hub> hubs, IPartnerClients partners)
 {
@@ -42,6 +42,6 @@ public sealed class RegisterPartnerClientHandler(IRepository<Hub> hubs, IPartner
         var client = new PartnerClient("partner-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(ClientIdBytes)), name, hub.Id, scopes);
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
         await partners.AddAsync(client, secret, cancellationToken);
-        return new RegisteredPartnerClientDto(client.ClientId, secret, client.DisplayName, hub.Name, client.Scopes);
+        return new RegisteredPartnerClientDto(client.ClientId, secret, client.DisplayName, hub.Id, hub.Name, client.Scopes);
     }
 }
