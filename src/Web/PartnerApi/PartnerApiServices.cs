@@ -35,9 +35,9 @@ public static class PartnerApiServices
                 server.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(handler => handler.UseScopedHandler<PartnerTokenIssuer>());
 
                 var aspNetCore = server.UseAspNetCore();
-                if (!environment.IsProduction())
+                if (environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment))
                 {
-                    // The embedded default and the tests serve plain http on localhost; production stays HTTPS-only.
+                    // The embedded default and the tests serve plain http on localhost; everywhere else stays HTTPS-only.
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
             })
