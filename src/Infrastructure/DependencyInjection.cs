@@ -9,7 +9,9 @@ using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Infrastructure.Fhir;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Infrastructure.Aggregates;
+using Wellbeing.Application.PartnerClients;
 using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Infrastructure.PartnerClients;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
@@ -69,6 +71,10 @@ public static class DependencyInjection
         services.AddScoped<ISignInAccounts, SignInAccounts>();
         services.AddSingleton<IFhirExport, FhirExport>();
         services.AddScoped<IAggregateSource, EfAggregateSource>();
+        services.AddScoped<IPartnerClients, OpenIddictPartnerClients>();
+
+        // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
+        services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<WellbeingDbContext>());
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>

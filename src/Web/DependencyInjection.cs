@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Web.Errors;
+using Wellbeing.Web.PartnerApi;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web;
@@ -45,7 +46,10 @@ public static class DependencyInjection
             StatusCodeSelector = ApplicationExceptionHandler.StatusFor,
         });
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
-        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+
+        // Inside the friendly pages, so an API caller's bare 401, 403 or 404 gets problem details before a page could.
+        app.UseWhen(ApplicationExceptionHandler.WantsProblemDetails, api => api.UseStatusCodePages());
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment(PartnerApiServices.TestingEnvironment))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
@@ -56,6 +60,7 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
         app.MapControllers();
         return app;
     }

@@ -2,12 +2,14 @@ using Wellbeing.Application;
 using Wellbeing.Infrastructure;
 using Wellbeing.Infrastructure.Jobs;
 using Wellbeing.Web;
+using Wellbeing.Web.PartnerApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb();
+builder.Services.AddPartnerApi(builder.Configuration, builder.Environment);
 builder.Services.AddBackgroundJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -42,6 +42,30 @@ public sealed class LayerRules
         AssertNone(Types.InAssembly(Web).That().HaveName("HrController")
             .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Aggregates", "Wellbeing.Domain.Submissions", "Wellbeing.Infrastructure.Aggregates"));
 
+    /// <summary>
+    /// The partner API's statistics come from the HR dashboard query itself: this use case holds no repository or
+    /// reader of its own, so its suppression can only ever be the HR page's.
+    /// </summary>
+    [Fact]
+    public void PublishedAggregatesUseCase_ReadsOnlyThroughTheHrQuery()
+    {
+        const string UseCase = "Wellbeing.Application.Hr.Queries.GetPublishedAggregates";
+        Assert.Contains(Types.InAssembly(Application).That().ResideInNamespace(UseCase).GetTypes(), t => t.Name.EndsWith("Handler", StringComparison.Ordinal));
+        Assert.Contains(Types.InAssembly(Application).That().ResideInNamespace(UseCase).And().HaveDependencyOn("Wellbeing.Application.Hr.Queries.GetHrDashboard").GetTypes(), t => t.Name.EndsWith("Handler", StringComparison.Ordinal));
+        AssertNone(Types.InAssembly(Application).That().ResideInNamespace(UseCase)
+            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Common.Interfaces", "Wellbeing.Domain.Aggregates", "Wellbeing.Domain.Members"));
+    }
+
+    /// <summary>The API controllers, like the HR pages, call HR use cases and never the refresh, its source or the database.</summary>
+    [Fact]
+    public void ApiControllers_CannotReachTheRefreshNorTheDatabase()
+    {
+        Assert.NotEmpty(Types.InAssembly(Web).That().ResideInNamespace("Wellbeing.Web.Controllers.Api").GetTypes());
+        AssertNone(Types.InAssembly(Web).That().ResideInNamespace("Wellbeing.Web.Controllers.Api")
+            .ShouldNot().HaveDependencyOnAny(
+                "Wellbeing.Application.Aggregates", "Wellbeing.Domain.Submissions", "Wellbeing.Domain.Members", "Wellbeing.Infrastructure"));
+    }
+
     /// <summary>Controllers bind, call a use case and render; data access stays behind the application layer.</summary>
     [Fact]
     public void Controllers_DoNotTouchPersistence() =>

@@ -40,11 +40,12 @@ public static class JobsDependencyInjection
         });
         services.AddHangfireServer(options =>
         {
-            // One job kind, run one at a time: more workers would only wait on its lock.
+            // A few short jobs, run one after another: more workers would mostly wait on the refresh's lock.
             options.WorkerCount = 1;
             options.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue(PollingIntervalSetting, 15));
         });
         services.AddScoped<AggregateRefreshJob>();
+        services.AddScoped<TokenPruningJob>();
         services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
@@ -56,6 +57,7 @@ public static class JobsDependencyInjection
         public Task StartAsync(CancellationToken cancellationToken)
         {
             recurringJobs.AddOrUpdate<AggregateRefreshJob>(AggregateRefreshJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+            recurringJobs.AddOrUpdate<TokenPruningJob>(TokenPruningJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
             return Task.CompletedTask;
         }
 

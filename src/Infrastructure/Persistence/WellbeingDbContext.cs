@@ -57,6 +57,9 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(WellbeingDbContext).Assembly);
+
+        // Partner systems' OAuth clients and the tokens issued to them live beside the rest of the data (OpenIddict's tables).
+        builder.UseOpenIddict();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -21,7 +21,7 @@ public sealed class ApplicationExceptionHandler(IProblemDetailsService problemDe
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!WantsProblemDetails(httpContext.Request))
+        if (!WantsProblemDetails(httpContext))
         {
             return false;
         }
@@ -48,8 +48,13 @@ public sealed class ApplicationExceptionHandler(IProblemDetailsService problemDe
         });
     }
 
-    private static bool WantsProblemDetails(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api")
-        || request.Headers.Accept.Any(a => a?.Contains("application/problem+json", StringComparison.OrdinalIgnoreCase) == true
+    /// <summary>The API always; pages only for a caller that asks for JSON. People get the friendly error page.</summary>
+    public static bool WantsProblemDetails(HttpContext context) =>
+        OriginalPath(context).StartsWithSegments("/api")
+        || context.Request.Headers.Accept.Any(a => a?.Contains("application/problem+json", StringComparison.OrdinalIgnoreCase) == true
             || a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>While an exception is handled the request already points at the error page; the feature keeps where it went.</summary>
+    private static PathString OriginalPath(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } path ? new PathString(path) : context.Request.Path;
 }

@@ -31,6 +31,7 @@ public sealed class ModelTests
         [
             "Hubs", "Members", "Professionals", "HubMemberships", "ClientConnections", "CareSessions",
             "Submissions", "SubmissionAnswers", "SubmissionSubscales", "ShareGrants", "Snapshots", "Aggregates", "AspNetUsers",
+            "OpenIddictApplications", "OpenIddictAuthorizations", "OpenIddictScopes", "OpenIddictTokens",
         ];
         Assert.All(tables, table => Assert.Contains($"CREATE TABLE [{table}]", script));
         Assert.Contains("CREATE UNIQUE INDEX [IX_Members_HubId_ExternalId] ON [Members] ([HubId], [ExternalId]) WHERE \"ExternalId\" IS NOT NULL;", script);

@@ -20,6 +20,9 @@ public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFi
         { "/admin", Client },
         { "/admin", DemoHub.FirstProfessional },
         { "/admin", DemoHub.HrManager },
+        { "/admin/partners", Client },
+        { "/admin/partners", DemoHub.FirstProfessional },
+        { "/admin/partners", DemoHub.HrManager },
         { "/hr", Client },
         { "/hr", DemoHub.FirstProfessional },
         { "/hr", DemoHub.Administrator },
@@ -30,6 +33,7 @@ public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFi
     [InlineData("/dashboard")]
     [InlineData("/clients")]
     [InlineData("/admin")]
+    [InlineData("/admin/partners")]
     [InlineData("/hr")]
     public async Task Anonymous_IsSentToSignIn(string path)
     {

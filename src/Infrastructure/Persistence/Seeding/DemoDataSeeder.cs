@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.PartnerClients;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
@@ -18,7 +19,7 @@ namespace Wellbeing.Infrastructure.Persistence.Seeding;
 /// small second hub (Fabrikam) so that every screen has something real to show and cross-hub refusals can be tried.
 /// Deterministic: the same seed gives the same people and answers, relative to today.
 /// </summary>
-public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<ApplicationUser> users, ISurveyCatalogue catalogue, TimeProvider clock)
+public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<ApplicationUser> users, ISurveyCatalogue catalogue, IPartnerClients partners, TimeProvider clock)
 {
     private static readonly string[] Departments = ["Sales", "Engineering", "Operations", "Finance"];
     private static readonly string[] GivenNames = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kemi", "Liam", "Maya", "Nils", "Olga", "Priya", "Quinn", "Rosa", "Sami", "Tara"];
@@ -29,18 +30,24 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.Hubs.AnyAsync(cancellationToken))
+        if (!await db.Hubs.AnyAsync(cancellationToken))
         {
-            return;
+            await SeedHubsAsync(cancellationToken);
         }
 
+        // Also into a demo database seeded before the partner API existed, so the README's curl works after an update.
+        await SeedPartnerClientAsync(cancellationToken);
+    }
+
+    private async Task SeedHubsAsync(CancellationToken cancellationToken)
+    {
         // Hashing is deliberately slow; every demo account shares one password, so hash it once.
         _passwordHash = users.PasswordHasher.HashPassword(new ApplicationUser(), DemoHub.Password);
         var now = clock.GetUtcNow();
         var wellbeing = catalogue.Current(Measure.Wellbeing);
         var alliance = catalogue.Current(Measure.Alliance);
 
-        var northwind = new Hub("Northwind Wellbeing Hub", "northwind", "Europe/London", now.AddMonths(-7));
+        var northwind = new Hub("Northwind Wellbeing Hub", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
         var fabrikam = new Hub("Fabrikam Care Hub", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
         db.Hubs.AddRange(northwind, fabrikam);
 
@@ -70,6 +77,16 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A partner system of Northwind with a fixed, published secret: demo data only, never in production.</summary>
+    private async Task SeedPartnerClientAsync(CancellationToken cancellationToken)
+    {
+        var northwind = await db.Hubs.Where(h => h.Slug == DemoHub.Slug).Select(h => (Guid?)h.Id).SingleOrDefaultAsync(cancellationToken);
+        if (northwind is { } hubId && await partners.FindAsync(DemoHub.PartnerClientId, cancellationToken) is null)
+        {
+            await partners.AddAsync(new PartnerClient(DemoHub.PartnerClientId, "Northwind HR analytics (demo)", hubId, PartnerScopes.Names), DemoHub.PartnerClientSecret, cancellationToken);
+        }
     }
 
     private async Task AddClientAsync(Hub hub, string email, int number, IReadOnlyList<Professional> professionals, Survey wellbeing, Survey alliance, DateTimeOffset now)

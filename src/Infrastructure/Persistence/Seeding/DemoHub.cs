@@ -4,6 +4,11 @@ namespace Wellbeing.Infrastructure.Persistence.Seeding;
 public static class DemoHub
 {
     public const string Password = "Demo!2026";
+    public const string Slug = "northwind";
+
+    /// <summary>Northwind's demo partner system (client credentials, scope aggregates:read), listed in the README.</summary>
+    public const string PartnerClientId = "northwind-demo-partner";
+    public const string PartnerClientSecret = "demo-partner-secret-2026";
     public const string Administrator = "admin@demo.wellbeing.test";
     public const string HrManager = "hr@demo.wellbeing.test";
     public const string OtherHubHrManager = "hr@fabrikam.wellbeing.test";

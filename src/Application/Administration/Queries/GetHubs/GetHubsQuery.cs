@@ -1,5 +1,6 @@
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications;
+using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Surveys;
@@ -25,11 +26,6 @@ public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> me
 
         return new HubsDto(rows, catalogue.All);
     }
-}
-
-public sealed class AllHubsSpec : Specification<Hub>
-{
-    public AllHubsSpec() => Query.OrderBy(h => h.Name);
 }
 
 public sealed class ActiveMembersOfHubSpec : Specification<Member>

@@ -75,8 +75,3 @@ public sealed class RefreshAggregatesHandler(
         return new Snapshot(hub.Id, asOf, thresholds.K, thresholds.KDistribution, everyone.InAll, cells);
     }
 }
-
-public sealed class AllHubsSpec : Specification<Hub>
-{
-    public AllHubsSpec() => Query.OrderBy(h => h.Name);
-}

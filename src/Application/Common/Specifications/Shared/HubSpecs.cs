@@ -11,3 +11,8 @@ public sealed class HubsByIdsSpec : Specification<Hub>
 {
     public HubsByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(h => ids.Contains(h.Id)).OrderBy(h => h.Name);
 }
+
+public sealed class AllHubsSpec : Specification<Hub>
+{
+    public AllHubsSpec() => Query.OrderBy(h => h.Name);
+}

@@ -44,33 +44,55 @@ public sealed record HrSnapshotDto(
     IReadOnlyList<MonthlyFigure> Months,
     Figure AllianceMean)
 {
-    /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
-    public bool FiguresKept => FiguresAsOf < AsOf;
-
-    public IEnumerable<ExportRow> Rows()
+    /// <summary>
+    /// Every published cell of the page in reading order, hidden ones included with neither value nor count: the one
+    /// list the export and the partner API are made from, so neither can show more or less than the page.
+    /// </summary>
+    public IEnumerable<PublishedCell> Cells()
     {
-        yield return new ExportRow("Participation", "Enrolled members", null, Enrolled.Value, FiguresAsOf);
-        yield return new ExportRow("Participation", "Members who responded", null, Responded.Value, FiguresAsOf);
-        yield return new ExportRow("Participation", "Participation rate (%)", null, ParticipationRate.Value, FiguresAsOf);
-        yield return new ExportRow("Wellbeing Index", "All-time mean (0-100)", null, WellbeingMean.Value, FiguresAsOf);
+        yield return PublishedCell.Of(Metrics.Enrolled, Enrolled, FiguresAsOf);
+        yield return PublishedCell.Of(Metrics.Responded, Responded, FiguresAsOf);
+        yield return PublishedCell.Of(Metrics.ParticipationRate, ParticipationRate, FiguresAsOf);
+        yield return PublishedCell.Of(Metrics.WellbeingMean, WellbeingMean, FiguresAsOf);
         foreach (var share in Distribution)
         {
-            yield return new ExportRow("Wellbeing Index distribution", $"{share.Category} (%)", null, share.Value, FiguresAsOf);
+            yield return new PublishedCell(Metrics.WellbeingDistribution, null, share.Category, share.Value, share.People, FiguresAsOf);
         }
 
         foreach (var share in Trends)
         {
-            yield return new ExportRow("Trends of members with 2 or more responses", $"{share.Category} (%)", null, share.Value, FiguresAsOf);
+            yield return new PublishedCell(Metrics.WellbeingTrend, null, share.Category, share.Value, share.People, FiguresAsOf);
         }
 
         foreach (var month in Months)
         {
-            yield return new ExportRow("Wellbeing Index by month", "Mean (0-100)", month.Period, month.Mean.Value, FiguresAsOf);
-            yield return new ExportRow("Wellbeing Index by month", "People", month.Period, month.Mean.People, FiguresAsOf);
+            yield return PublishedCell.Of(Metrics.WellbeingMean, month.Mean, FiguresAsOf, month.Period);
         }
 
-        yield return new ExportRow("Professional Alliance (whole hub)", "Mean (1-7)", null, AllianceMean.Value, AsOf);
+        yield return PublishedCell.Of(Metrics.AllianceMean, AllianceMean, AsOf);
     }
+
+    public bool FiguresKept => FiguresAsOf < AsOf;
+
+    /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
+    public IEnumerable<ExportRow> Rows() => Cells().SelectMany(ExportRows);
+
+    private static IEnumerable<ExportRow> ExportRows(PublishedCell cell) => (cell.Metric, cell.Period) switch
+    {
+        (Metrics.Enrolled, _) => [new("Participation", "Enrolled members", null, cell.Value, cell.AsOf)],
+        (Metrics.Responded, _) => [new("Participation", "Members who responded", null, cell.Value, cell.AsOf)],
+        (Metrics.ParticipationRate, _) => [new("Participation", "Participation rate (%)", null, cell.Value, cell.AsOf)],
+        (Metrics.WellbeingMean, null) => [new("Wellbeing Index", "All-time mean (0-100)", null, cell.Value, cell.AsOf)],
+        (Metrics.WellbeingMean, { } period) =>
+        [
+            new("Wellbeing Index by month", "Mean (0-100)", period, cell.Value, cell.AsOf),
+            new("Wellbeing Index by month", "People", period, cell.People, cell.AsOf),
+        ],
+        (Metrics.WellbeingDistribution, _) => [new("Wellbeing Index distribution", $"{cell.Category} (%)", null, cell.Value, cell.AsOf)],
+        (Metrics.WellbeingTrend, _) => [new("Trends of members with 2 or more responses", $"{cell.Category} (%)", null, cell.Value, cell.AsOf)],
+        (Metrics.AllianceMean, _) => [new("Professional Alliance (whole hub)", "Mean (1-7)", null, cell.Value, cell.AsOf)],
+        _ => throw new InvalidOperationException($"The export has no label for {cell.Metric}."),
+    };
 }
 
 /// <summary>A published number and the people it rests on; both empty when it is hidden.</summary>
@@ -82,6 +104,15 @@ public sealed record Figure(decimal? Value, int? People)
 }
 
 public sealed record CategoryFigure(string Category, decimal? Value, int? People);
+
+/// <summary>
+/// One cell as published, named by its metric (see <see cref="Metrics"/>); hidden: value and people both null.
+/// <paramref name="AsOf"/> is when it was computed, earlier than the snapshot for a department that kept its figures.
+/// </summary>
+public sealed record PublishedCell(string Metric, string? Period, string? Category, decimal? Value, int? People, DateTimeOffset AsOf)
+{
+    public static PublishedCell Of(string metric, Figure figure, DateTimeOffset asOf, string? period = null) => new(metric, period, null, figure.Value, figure.People, asOf);
+}
 
 public sealed record MonthlyFigure(string Period, Figure Mean);
 

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using OpenIddict.Abstractions;
+using Wellbeing.Application.PartnerClients;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Wellbeing.Infrastructure.PartnerClients;
+
+/// <summary>
+/// Partner clients are OpenIddict applications: the OAuth server authenticates them and hashes their secrets. The hub
+/// is kept in the application's properties, so one record says who the client is and where it belongs.
+/// </summary>
+public sealed class OpenIddictPartnerClients(IOpenIddictApplicationManager applications) : IPartnerClients
+{
+    private const string HubProperty = "wellbeing_hub";
+
+    public async Task<IReadOnlyList<PartnerClient>> ListAsync(CancellationToken cancellationToken)
+    {
+        var clients = new List<PartnerClient>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            if (await ReadAsync(application, cancellationToken) is { } client)
+            {
+                clients.Add(client);
+            }
+        }
+
+        return clients;
+    }
+
+    public async Task<PartnerClient?> FindAsync(string clientId, CancellationToken cancellationToken) =>
+        await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application
+            ? await ReadAsync(application, cancellationToken)
+            : null;
+
+    public async Task AddAsync(PartnerClient client, string secret, CancellationToken cancellationToken)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = client.ClientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = client.DisplayName,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+            Properties = { [HubProperty] = JsonSerializer.SerializeToElement(client.HubId) },
+        };
+        foreach (var scope in client.Scopes)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
+        await applications.CreateAsync(descriptor, cancellationToken);
+    }
+
+    public async Task<bool> RemoveAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        if (application is null || await ReadAsync(application, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        // OpenIddict's store deletes the application's tokens and authorizations in the same transaction.
+        await applications.DeleteAsync(application, cancellationToken);
+        return true;
+    }
+
+    private async Task<PartnerClient?> ReadAsync(object application, CancellationToken cancellationToken)
+    {
+        var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+        if (!properties.TryGetValue(HubProperty, out var hub) || hub.ValueKind != JsonValueKind.String || !hub.TryGetGuid(out var hubId))
+        {
+            return null;
+        }
+
+        var scopes = (await applications.GetPermissionsAsync(application, cancellationToken))
+            .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+            .Select(p => p[Permissions.Prefixes.Scope.Length..])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new PartnerClient(
+            await applications.GetClientIdAsync(application, cancellationToken) ?? string.Empty,
+            await applications.GetDisplayNameAsync(application, cancellationToken) ?? string.Empty,
+            hubId,
+            scopes);
+    }
+}

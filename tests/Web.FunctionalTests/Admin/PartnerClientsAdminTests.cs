@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Wellbeing.Application.PartnerClients;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Web.FunctionalTests.Support;
+using static Wellbeing.Web.FunctionalTests.Support.PartnerSystem;
+
+namespace Wellbeing.Web.FunctionalTests.Admin;
+
+/// <summary>An administrator registers a hub's partner system, hands over its secret once, and revokes it.</summary>
+public sealed partial class PartnerClientsAdminTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Page = "/admin/partners";
+
+    [Fact]
+    public async Task TheList_ShowsTheDemoPartner_WithItsHubAndScope_ButNoSecret()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
+
+        var (status, body) = await admin.GetAsync(Page);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Matches($"Northwind HR analytics \\(demo\\)</th>\\s*<td>Northwind Wellbeing Hub <span class=\"hint\">\\(hub id <code>{northwind}</code>\\)</span></td>\\s*<td><code>{DemoHub.PartnerClientId}</code></td>\\s*<td>{PartnerScopes.AggregatesRead}</td>", body);
+        Assert.DoesNotContain(DemoHub.PartnerClientSecret, body);
+    }
+
+    [Fact]
+    public async Task Registering_ShowsTheSecretOnce_AndTheNewClientCanReadItsHub()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var fabrikam = await app.Factory.HubIdAsync("fabrikam");
+
+        var response = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = "Fabrikam HRIS", ["Form.HubId"] = fabrikam.ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains("Fabrikam HRIS is registered for Fabrikam Care Hub", body);
+        var clientId = NewClientId().Match(body).Groups[1].Value;
+        var secret = NewClientSecret().Match(body).Groups[1].Value;
+        Assert.True(secret.Length >= 40, "the secret is at least 256 random bits");
+
+        var (_, list) = await admin.GetAsync(Page);
+        Assert.Contains(clientId, list);
+        Assert.DoesNotContain(secret, list);
+
+        var http = app.Factory.CreateClient();
+        var token = await TokenAsync(http, clientId, secret);
+        var json = await JsonAsync(await GetAsync(http, AggregatesPath(fabrikam), token));
+        Assert.Equal(fabrikam, json.GetProperty("hubId").GetGuid());
+        await ProblemAsync(await GetAsync(http, AggregatesPath(await app.Factory.HubIdAsync(DemoHub.Slug)), token), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TwoRegistrations_GetDifferentCredentials()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var northwind = (await app.Factory.HubIdAsync(DemoHub.Slug)).ToString();
+        var fields = new Dictionary<string, string> { ["Form.DisplayName"] = "Twin", ["Form.HubId"] = northwind, ["Form.Scopes"] = PartnerScopes.AggregatesRead };
+
+        var first = WebUtility.HtmlDecode(await (await admin.PostFormAsync(Page, Page, new(fields))).Content.ReadAsStringAsync());
+        var second = WebUtility.HtmlDecode(await (await admin.PostFormAsync(Page, Page, new(fields))).Content.ReadAsStringAsync());
+
+        Assert.NotEqual(NewClientId().Match(first).Groups[1].Value, NewClientId().Match(second).Groups[1].Value);
+        Assert.NotEqual(NewClientSecret().Match(first).Groups[1].Value, NewClientSecret().Match(second).Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task MissingNameHubAndScope_AreRefusedNextToEachField_KeepingWhatWasTyped()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var fabrikam = await app.Factory.HubIdAsync("fabrikam");
+
+        var noName = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = " ", ["Form.HubId"] = fabrikam.ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
+        var noHubNorScope = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = "Half done", ["Form.HubId"] = string.Empty });
+        var noNameBody = WebUtility.HtmlDecode(await noName.Content.ReadAsStringAsync());
+        var noHubBody = WebUtility.HtmlDecode(await noHubNorScope.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
+        Assert.Matches("id=\"name-error\"[^>]*>Give the partner system a name.</span>", noNameBody);
+        Assert.Contains($"<option value=\"{fabrikam}\" selected=\"selected\">", noNameBody);
+        Assert.Equal(HttpStatusCode.BadRequest, noHubNorScope.StatusCode);
+        Assert.Matches("id=\"hub-error\"[^>]*>Choose the hub the partner system belongs to.</span>", noHubBody);
+        Assert.Matches("id=\"scopes-error\"[^>]*>Choose at least one thing the partner system may do.</span>", noHubBody);
+        Assert.Contains("value=\"Half done\"", noHubBody);
+        Assert.DoesNotContain("is registered for", noHubBody);
+    }
+
+    [Fact]
+    public async Task ATamperedScopeOrHub_IsRefusedWithoutRegistering()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
+
+        var scope = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = "Greedy", ["Form.HubId"] = northwind.ToString(), ["Form.Scopes"] = "members:write" });
+        var hub = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = "Lost", ["Form.HubId"] = Guid.NewGuid().ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
+
+        Assert.Equal(HttpStatusCode.BadRequest, scope.StatusCode);
+        Assert.Contains("Choose what the partner system may do from the listed scopes.", WebUtility.HtmlDecode(await scope.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, hub.StatusCode);
+        var (_, list) = await admin.GetAsync(Page);
+        Assert.DoesNotContain("Greedy", list);
+        Assert.DoesNotContain("Lost", list);
+    }
+
+    [Fact]
+    public async Task Revoking_RemovesTheClient_AndItsTokenStopsWorking()
+    {
+        var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
+        var partner = await app.Factory.RegisterPartnerAsync(northwind);
+        var http = app.Factory.CreateClient();
+        var token = await TokenAsync(http, partner);
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var response = await admin.PostFormAsync(Page, $"{Page}/{partner.ClientId}/revoke", []);
+        var (_, list) = await admin.GetAsync(Page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains($"{partner.ClientId} was revoked", list);
+        Assert.DoesNotContain($"<code>{partner.ClientId}</code>", list);
+        await ProblemAsync(await GetAsync(http, AggregatesPath(northwind), token), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task RevokingAnUnknownClient_IsNotFound()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var response = await admin.PostFormAsync(Page, $"{Page}/partner-unknown/revoke", []);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("client1@demo.wellbeing.test", "/dashboard")]
+    [InlineData(DemoHub.FirstProfessional, "/clients")]
+    [InlineData(DemoHub.HrManager, "/hr")]
+    public async Task OnlyAdministrators_RegisterOrRevoke(string email, string ownPage)
+    {
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+        var northwind = (await app.Factory.HubIdAsync(DemoHub.Slug)).ToString();
+
+        // A valid antiforgery token from a page the user may open, so only the role decides.
+        var formPage = ownPage == "/hr" ? $"/hubs/{northwind}/hr" : ownPage;
+        var register = await client.PostFormAsync(formPage, Page, new() { ["Form.DisplayName"] = "Sneaky", ["Form.HubId"] = northwind, ["Form.Scopes"] = PartnerScopes.AggregatesRead });
+        var revoke = await client.PostFormAsync(formPage, $"{Page}/{DemoHub.PartnerClientId}/revoke", []);
+
+        Assert.Contains("/errors/403", register.Headers.Location?.OriginalString);
+        Assert.Contains("/errors/403", revoke.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await RequestTokenAsync(app.Factory.CreateClient(), DemoHub.PartnerClientId, DemoHub.PartnerClientSecret)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_CannotRegister()
+    {
+        var response = await BrowserlessClient.For(app.Factory).Http.PostAsync(Page, new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task RegisteringWithoutAntiforgeryToken_IsRejected()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var response = await admin.Http.PostAsync(Page, new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.DisplayName"] = "Forged" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [GeneratedRegex("<code id=\"new-client-id\">([^<]+)</code>")]
+    private static partial Regex NewClientId();
+
+    [GeneratedRegex("<code id=\"new-client-secret\">([^<]+)</code>")]
+    private static partial Regex NewClientSecret();
+}
