@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Wellbeing.Testing;
 
@@ -76,6 +77,18 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>
+    /// Hangfire keeps one process-wide log provider, bound to the logger factory of the host that started last; a
+    /// Hangfire client built later, after that host was disposed, fails with ObjectDisposedException. Building this
+    /// host's client as soon as it has started binds it to a logger factory that is alive, whatever other tests do.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<Hangfire.IBackgroundJobClient>();
+        return host;
     }
 
     protected override void Dispose(bool disposing)
