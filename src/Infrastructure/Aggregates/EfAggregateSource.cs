@@ -15,44 +15,83 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
 {
     public async Task<HubStatistics> ReadAsync(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
+        // A summary row exists once a member has submitted; its first time says whether that was by asOf.
         var enrolment = await db.Members
             .Where(m => m.HubId == hubId && m.DeactivatedAt == null)
             .GroupBy(m => m.Department)
             .Select(g => new EnrolmentFigures(
                 g.Key,
                 g.Count(),
-                g.Count(m => db.Submissions.Any(s => s.MemberId == m.Id && s.Measure == Measure.Wellbeing && s.SubmittedAt <= asOf))))
+                g.Count(m => db.ResponderSummaries.Any(r => r.MemberId == m.Id && r.FirstAt <= asOf))))
             .ToListAsync(cancellationToken);
 
-        var wellbeing = WellbeingRows(hubId, months, asOf);
-        var monthly = await wellbeing
+        var monthly = await WellbeingRows(hubId, months, asOf)
             .Select(MonthOf(months))
             .GroupBy(r => new { r.Department, r.Month })
             .Select(g => new { g.Key.Department, g.Key.Month, Sum = g.Sum(r => r.Score), Submissions = g.Count(), People = g.Select(r => r.MemberId).Distinct().Count() })
             .ToListAsync(cancellationToken);
 
-        // First and latest score per person: the group finds the two times, a join finds their scores.
-        var perMember = wellbeing
-            .GroupBy(r => new { r.MemberId, r.Department })
-            .Select(g => new { g.Key.MemberId, g.Key.Department, Submissions = g.Count(), First = g.Min(r => r.SubmittedAt), Latest = g.Max(r => r.SubmittedAt) });
-        var responders = await (
-                from p in perMember
-                join first in wellbeing on new { p.MemberId, At = p.First } equals new { first.MemberId, At = first.SubmittedAt }
-                join latest in wellbeing on new { p.MemberId, At = p.Latest } equals new { latest.MemberId, At = latest.SubmittedAt }
-                select new ResponderFigures(p.Department, p.Submissions, first.Score, latest.Score))
-            .ToListAsync(cancellationToken);
+        return new HubStatistics(
+            enrolment,
+            monthly.Where(m => m.Month >= 0).Select(m => new MonthFigures(m.Department, months[m.Month].Key, m.Sum, m.Submissions, m.People)).ToList(),
+            await RespondersAsync(hubId, months, asOf, cancellationToken),
+            await AllianceAsync(hubId, asOf, cancellationToken));
+    }
 
+    /// <summary>
+    /// First and latest score per person, one summary row each. A summary covers all of a member's submissions, so it
+    /// is the answer only when they all lie in [first month, asOf]; the rare member with one outside (a submission
+    /// saved while this refresh runs, or one older than the hub) is folded again from their submissions in the window.
+    /// </summary>
+    private async Task<List<ResponderFigures>> RespondersAsync(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var start = WindowStart(months, asOf);
+        var summaries = await (
+                from r in db.ResponderSummaries
+                join m in db.Members on r.MemberId equals m.Id
+                where r.HubId == hubId
+                select new { r.MemberId, m.Department, r.Submissions, r.FirstAt, r.FirstScore, r.LatestAt, r.LatestScore })
+            .ToListAsync(cancellationToken);
+        var inside = summaries.ToLookup(r => r.FirstAt >= start && r.LatestAt <= asOf);
+        var responders = inside[true].Select(r => new ResponderFigures(r.Department, r.Submissions, r.FirstScore, r.LatestScore)).ToList();
+        if (!inside[false].Any())
+        {
+            return responders;
+        }
+
+        // By member rather than by hub, so the database seeks the few members instead of scanning the hub; a member's
+        // submissions are all in the member's hub.
+        var outside = inside[false].Select(r => r.MemberId).ToList();
+        var rows = await db.Submissions
+            .Where(s => outside.Contains(s.MemberId) && s.Measure == Measure.Wellbeing && s.SubmittedAt >= start && s.SubmittedAt <= asOf)
+            .Select(s => new { s.MemberId, s.SubmittedAt, s.Score })
+            .ToListAsync(cancellationToken);
+        var rowsOf = rows.ToLookup(r => r.MemberId);
+        foreach (var member in inside[false])
+        {
+            var inWindow = new ResponderSummary(member.MemberId, hubId);
+            foreach (var row in rowsOf[member.MemberId])
+            {
+                inWindow.Record(row.SubmittedAt, row.Score);
+            }
+
+            if (inWindow.Submissions > 0)
+            {
+                responders.Add(new ResponderFigures(member.Department, inWindow.Submissions, inWindow.FirstScore, inWindow.LatestScore));
+            }
+        }
+
+        return responders;
+    }
+
+    private async Task<MeanFigures> AllianceAsync(Guid hubId, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
         var alliance = await db.Submissions
             .Where(s => s.HubId == hubId && s.Measure == Measure.Alliance && s.SubmittedAt <= asOf)
             .GroupBy(s => s.HubId)
             .Select(g => new MeanFigures(g.Sum(s => s.Score), g.Count(), g.Select(s => s.MemberId).Distinct().Count()))
             .FirstOrDefaultAsync(cancellationToken);
-
-        return new HubStatistics(
-            enrolment,
-            monthly.Where(m => m.Month >= 0).Select(m => new MonthFigures(m.Department, months[m.Month].Key, m.Sum, m.Submissions, m.People)).ToList(),
-            responders,
-            alliance ?? MeanFigures.None);
+        return alliance ?? MeanFigures.None;
     }
 
     public async Task<int> CountWellbeingPeopleAsync(Guid hubId, string? department, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -83,9 +122,12 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
         return new NewPeople(Of(Measure.Wellbeing), Of(Measure.Alliance), inAll);
     }
 
+    /// <summary>The refresh looks at submissions from the start of the hub's first month (none at all without a month).</summary>
+    private static DateTimeOffset WindowStart(IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf) => months.Count == 0 ? asOf : months[0].Start;
+
     private IQueryable<WellbeingRow> WellbeingRows(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf)
     {
-        var start = months.Count == 0 ? asOf : months[0].Start;
+        var start = WindowStart(months, asOf);
         return from s in db.Submissions
                join m in db.Members on s.MemberId equals m.Id
                where s.HubId == hubId && s.Measure == Measure.Wellbeing && s.SubmittedAt >= start && s.SubmittedAt <= asOf
