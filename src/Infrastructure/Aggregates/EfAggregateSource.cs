@@ -134,15 +134,26 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
                select new WellbeingRow { MemberId = s.MemberId, Department = m.Department, Score = s.Score, SubmittedAt = s.SubmittedAt };
     }
 
-    /// <summary>row => new MonthRow { ..., Month = At &lt; end0 ? 0 : At &lt; end1 ? 1 : ... : -1 }, a CASE in SQL.</summary>
+    /// <summary>
+    /// row => new MonthRow { ..., Month = At &lt; end0 ? 0 : At &lt; end1 ? 1 : ... : -1 }, a CASE in SQL. Months need
+    /// not follow each other (a hidden month left out): a month after such a gap also checks its start, so the rows
+    /// of the gap get -1 instead of the next month's index.
+    /// </summary>
     private static Expression<Func<WellbeingRow, MonthRow>> MonthOf(IReadOnlyList<ReportingMonth> months)
     {
         var row = Expression.Parameter(typeof(WellbeingRow), "row");
         var at = Expression.Property(row, nameof(WellbeingRow.SubmittedAt));
-        Expression index = Expression.Constant(-1);
+        var outside = Expression.Constant(-1);
+        Expression index = outside;
         for (var i = months.Count - 1; i >= 0; i--)
         {
-            index = Expression.Condition(Expression.LessThan(at, Parameter(months[i].End)), Expression.Constant(i), index);
+            Expression month = Expression.Constant(i);
+            if (i > 0 && months[i].Start != months[i - 1].End)
+            {
+                month = Expression.Condition(Expression.LessThan(at, Parameter(months[i].Start)), outside, month);
+            }
+
+            index = Expression.Condition(Expression.LessThan(at, Parameter(months[i].End)), month, index);
         }
 
         var body = Expression.MemberInit(
