@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
@@ -31,12 +33,25 @@ public sealed class ModelTests
         [
             "Hubs", "Members", "Professionals", "HubMemberships", "ClientConnections", "CareSessions",
             "Submissions", "SubmissionAnswers", "SubmissionSubscales", "ShareGrants", "Snapshots", "Aggregates", "AspNetUsers",
+            "ResponderSummaries",
         ];
         Assert.All(tables, table => Assert.Contains($"CREATE TABLE [{table}]", script));
         Assert.Contains("CREATE UNIQUE INDEX [IX_Members_HubId_ExternalId] ON [Members] ([HubId], [ExternalId]) WHERE \"ExternalId\" IS NOT NULL;", script);
         Assert.Contains("CREATE UNIQUE INDEX [IX_CareSessions_HubId_PartnerSessionId] ON [CareSessions] ([HubId], [PartnerSessionId]) WHERE \"PartnerSessionId\" IS NOT NULL;", script);
         Assert.Contains("[SubmittedAt] datetimeoffset NOT NULL", script);
         Assert.Contains("[Score] decimal(9,2) NOT NULL", script);
+        Assert.Contains("CONSTRAINT [FK_ResponderSummaries_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE CASCADE", script);
+        Assert.Contains("CREATE INDEX [IX_Submissions_HubId_Measure_SubmittedAt_MemberId_Score] ON [Submissions] ([HubId], [Measure], [SubmittedAt], [MemberId], [Score]);", script);
+    }
+
+    [Fact]
+    public void SqlServer_migrations_script_fills_the_responder_summaries_from_stored_submissions()
+    {
+        using var context = DesignTimeContext(SqlServerProvider.Name);
+        var script = context.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains("INSERT INTO [ResponderSummaries]", script);
+        Assert.Contains("SELECT TOP (1) f.[Score] FROM [Submissions] AS f", script);
     }
 
     [Fact]
