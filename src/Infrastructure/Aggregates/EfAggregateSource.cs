@@ -8,7 +8,9 @@ using Wellbeing.Infrastructure.Persistence;
 namespace Wellbeing.Infrastructure.Aggregates;
 
 /// <summary>
-/// The refresh's reads, each one GROUP BY the database executes. Months are a CASE over UTC boundaries computed in
+/// The refresh's reads. One pass over the hub's Wellbeing Index submissions groups them by department and month;
+/// everything per person (responded, first and latest score) comes from the <see cref="ResponderSummary"/> rows, one
+/// per member, that the context keeps as submissions are saved. Months are a CASE over UTC boundaries computed in
 /// C#, because SQLite stores timestamps as ticks and has no calendar functions that would agree with the hub's zone.
 /// </summary>
 internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSource
