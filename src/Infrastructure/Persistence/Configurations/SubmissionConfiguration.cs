@@ -34,8 +34,9 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.HasIndex(s => new { s.HubId, s.Measure, s.SubmittedAt, s.MemberId, s.Score });
 
         // Who submitted since the last snapshot, whatever the measure: the hourly refresh's first question, a short
-        // range here where the index above would be read for the whole hub.
-        builder.HasIndex(s => new { s.HubId, s.SubmittedAt });
+        // range here where the index above would be read for the whole hub. With the measure and the member in it,
+        // the first refresh (since ever) reads it alone too: without them SQLite chose it and then fetched every row.
+        builder.HasIndex(s => new { s.HubId, s.SubmittedAt, s.Measure, s.MemberId });
         builder.HasIndex(s => new { s.MemberId, s.Measure, s.SubmittedAt });
         builder.HasIndex(s => new { s.ProfessionalId, s.Measure });
 

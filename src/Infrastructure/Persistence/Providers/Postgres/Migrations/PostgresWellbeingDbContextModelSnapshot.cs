@@ -478,11 +478,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"CareSessionId\" IS NOT NULL");
 
-                    b.HasIndex("HubId", "SubmittedAt");
-
                     b.HasIndex("ProfessionalId", "Measure");
 
                     b.HasIndex("MemberId", "Measure", "SubmittedAt");
+
+                    b.HasIndex("HubId", "SubmittedAt", "Measure", "MemberId");
 
                     b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 

@@ -479,11 +479,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("\"CareSessionId\" IS NOT NULL");
 
-                    b.HasIndex("HubId", "SubmittedAt");
-
                     b.HasIndex("ProfessionalId", "Measure");
 
                     b.HasIndex("MemberId", "Measure", "SubmittedAt");
+
+                    b.HasIndex("HubId", "SubmittedAt", "Measure", "MemberId");
 
                     b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 

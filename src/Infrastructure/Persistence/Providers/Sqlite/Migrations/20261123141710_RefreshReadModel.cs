@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
+namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class RefreshReadModel : Migration
@@ -19,14 +19,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 name: "ResponderSummaries",
                 columns: table => new
                 {
-                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HubId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Submissions = table.Column<int>(type: "int", nullable: false),
-                    FirstAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FirstScore = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
-                    LatestAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LatestScore = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Submissions = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstScore = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false),
+                    LatestAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LatestScore = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,16 +47,16 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
 
             // Summaries of the submissions already stored, as the context would have kept them (Version counts the records).
             migrationBuilder.Sql("""
-                INSERT INTO [ResponderSummaries] ([MemberId], [HubId], [Submissions], [FirstAt], [FirstScore], [LatestAt], [LatestScore], [Version])
-                SELECT s.[MemberId], s.[HubId], COUNT(*),
-                    MIN(s.[SubmittedAt]),
-                    (SELECT TOP (1) f.[Score] FROM [Submissions] AS f WHERE f.[MemberId] = s.[MemberId] AND f.[Measure] = 1 ORDER BY f.[SubmittedAt]),
-                    MAX(s.[SubmittedAt]),
-                    (SELECT TOP (1) l.[Score] FROM [Submissions] AS l WHERE l.[MemberId] = s.[MemberId] AND l.[Measure] = 1 ORDER BY l.[SubmittedAt] DESC),
+                INSERT INTO "ResponderSummaries" ("MemberId", "HubId", "Submissions", "FirstAt", "FirstScore", "LatestAt", "LatestScore", "Version")
+                SELECT s."MemberId", s."HubId", COUNT(*),
+                    MIN(s."SubmittedAt"),
+                    (SELECT f."Score" FROM "Submissions" AS f WHERE f."MemberId" = s."MemberId" AND f."Measure" = 1 ORDER BY f."SubmittedAt" LIMIT 1),
+                    MAX(s."SubmittedAt"),
+                    (SELECT l."Score" FROM "Submissions" AS l WHERE l."MemberId" = s."MemberId" AND l."Measure" = 1 ORDER BY l."SubmittedAt" DESC LIMIT 1),
                     COUNT(*)
-                FROM [Submissions] AS s
-                WHERE s.[Measure] = 1
-                GROUP BY s.[MemberId], s.[HubId]
+                FROM "Submissions" AS s
+                WHERE s."Measure" = 1
+                GROUP BY s."MemberId", s."HubId"
                 """);
 
             migrationBuilder.CreateIndex(
@@ -65,9 +65,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 columns: new[] { "HubId", "Measure", "SubmittedAt", "MemberId", "Score" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Submissions_HubId_SubmittedAt",
+                name: "IX_Submissions_HubId_SubmittedAt_Measure_MemberId",
                 table: "Submissions",
-                columns: new[] { "HubId", "SubmittedAt" });
+                columns: new[] { "HubId", "SubmittedAt", "Measure", "MemberId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResponderSummaries_HubId",
@@ -86,7 +86,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                 table: "Submissions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Submissions_HubId_SubmittedAt",
+                name: "IX_Submissions_HubId_SubmittedAt_Measure_MemberId",
                 table: "Submissions");
 
             migrationBuilder.CreateIndex(

@@ -65,9 +65,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 columns: new[] { "HubId", "Measure", "SubmittedAt", "MemberId", "Score" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Submissions_HubId_SubmittedAt",
+                name: "IX_Submissions_HubId_SubmittedAt_Measure_MemberId",
                 table: "Submissions",
-                columns: new[] { "HubId", "SubmittedAt" });
+                columns: new[] { "HubId", "SubmittedAt", "Measure", "MemberId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResponderSummaries_HubId",
@@ -86,7 +86,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 table: "Submissions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Submissions_HubId_SubmittedAt",
+                name: "IX_Submissions_HubId_SubmittedAt_Measure_MemberId",
                 table: "Submissions");
 
             migrationBuilder.CreateIndex(

@@ -12,7 +12,7 @@ using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
 {
     [DbContext(typeof(PostgresWellbeingDbContext))]
-    [Migration("20261123133439_RefreshReadModel")]
+    [Migration("20261123141729_RefreshReadModel")]
     partial class RefreshReadModel
     {
         /// <inheritdoc />
@@ -481,11 +481,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"CareSessionId\" IS NOT NULL");
 
-                    b.HasIndex("HubId", "SubmittedAt");
-
                     b.HasIndex("ProfessionalId", "Measure");
 
                     b.HasIndex("MemberId", "Measure", "SubmittedAt");
+
+                    b.HasIndex("HubId", "SubmittedAt", "Measure", "MemberId");
 
                     b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 
