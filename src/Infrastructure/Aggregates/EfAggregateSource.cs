@@ -3,56 +3,98 @@ using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Aggregates.Commands.RefreshAggregates;
 using Wellbeing.Domain.Aggregates;
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Infrastructure.Aggregates;
 
 /// <summary>
-/// The refresh's reads, each one GROUP BY the database executes. Months are a CASE over UTC boundaries computed in
+/// The refresh's reads. One pass over the hub's Wellbeing Index submissions groups them by department and month;
+/// everything per person (responded, first and latest score) comes from the <see cref="ResponderSummary"/> rows, one
+/// per member, that the context keeps as submissions are saved. Months are a CASE over UTC boundaries computed in
 /// C#, because SQLite stores timestamps as ticks and has no calendar functions that would agree with the hub's zone.
 /// </summary>
 internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSource
 {
     public async Task<HubStatistics> ReadAsync(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
+        // A summary row exists once a member has submitted; its first time says whether that was by asOf.
         var enrolment = await db.Members
             .Where(m => m.HubId == hubId && m.DeactivatedAt == null)
             .GroupBy(m => m.Department)
             .Select(g => new EnrolmentFigures(
                 g.Key,
                 g.Count(),
-                g.Count(m => db.Submissions.Any(s => s.MemberId == m.Id && s.Measure == Measure.Wellbeing && s.SubmittedAt <= asOf))))
+                g.Count(m => db.ResponderSummaries.Any(r => r.MemberId == m.Id && r.FirstAt <= asOf))))
             .ToListAsync(cancellationToken);
 
-        var wellbeing = WellbeingRows(hubId, months, asOf);
-        var monthly = await wellbeing
+        var monthly = await WellbeingRows(hubId, months, asOf)
             .Select(MonthOf(months))
             .GroupBy(r => new { r.Department, r.Month })
             .Select(g => new { g.Key.Department, g.Key.Month, Sum = g.Sum(r => r.Score), Submissions = g.Count(), People = g.Select(r => r.MemberId).Distinct().Count() })
             .ToListAsync(cancellationToken);
 
-        // First and latest score per person: the group finds the two times, a join finds their scores.
-        var perMember = wellbeing
-            .GroupBy(r => new { r.MemberId, r.Department })
-            .Select(g => new { g.Key.MemberId, g.Key.Department, Submissions = g.Count(), First = g.Min(r => r.SubmittedAt), Latest = g.Max(r => r.SubmittedAt) });
-        var responders = await (
-                from p in perMember
-                join first in wellbeing on new { p.MemberId, At = p.First } equals new { first.MemberId, At = first.SubmittedAt }
-                join latest in wellbeing on new { p.MemberId, At = p.Latest } equals new { latest.MemberId, At = latest.SubmittedAt }
-                select new ResponderFigures(p.Department, p.Submissions, first.Score, latest.Score))
-            .ToListAsync(cancellationToken);
+        return new HubStatistics(
+            enrolment,
+            monthly.Where(m => m.Month >= 0).Select(m => new MonthFigures(m.Department, months[m.Month].Key, m.Sum, m.Submissions, m.People)).ToList(),
+            await RespondersAsync(hubId, months, asOf, cancellationToken),
+            await AllianceAsync(hubId, asOf, cancellationToken));
+    }
 
+    /// <summary>
+    /// First and latest score per person, one summary row each. A summary covers all of a member's submissions, so it
+    /// is the answer only when they all lie in [first month, asOf]; the rare member with one outside (a submission
+    /// saved while this refresh runs, or one older than the hub) is folded again from their submissions in the window.
+    /// </summary>
+    private async Task<List<ResponderFigures>> RespondersAsync(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var start = WindowStart(months, asOf);
+        var summaries = await (
+                from r in db.ResponderSummaries
+                join m in db.Members on r.MemberId equals m.Id
+                where r.HubId == hubId
+                select new { r.MemberId, m.Department, r.Submissions, r.FirstAt, r.FirstScore, r.LatestAt, r.LatestScore })
+            .ToListAsync(cancellationToken);
+        var inside = summaries.ToLookup(r => r.FirstAt >= start && r.LatestAt <= asOf);
+        var responders = inside[true].Select(r => new ResponderFigures(r.Department, r.Submissions, r.FirstScore, r.LatestScore)).ToList();
+        if (!inside[false].Any())
+        {
+            return responders;
+        }
+
+        // By member rather than by hub, so the database seeks the few members instead of scanning the hub; a member's
+        // submissions are all in the member's hub.
+        var outside = inside[false].Select(r => r.MemberId).ToList();
+        var rows = await db.Submissions
+            .Where(s => outside.Contains(s.MemberId) && s.Measure == Measure.Wellbeing && s.SubmittedAt >= start && s.SubmittedAt <= asOf)
+            .Select(s => new { s.MemberId, s.SubmittedAt, s.Score })
+            .ToListAsync(cancellationToken);
+        var rowsOf = rows.ToLookup(r => r.MemberId);
+        foreach (var member in inside[false])
+        {
+            var inWindow = new ResponderSummary(member.MemberId, hubId);
+            foreach (var row in rowsOf[member.MemberId])
+            {
+                inWindow.Record(row.SubmittedAt, row.Score);
+            }
+
+            if (inWindow.Submissions > 0)
+            {
+                responders.Add(new ResponderFigures(member.Department, inWindow.Submissions, inWindow.FirstScore, inWindow.LatestScore));
+            }
+        }
+
+        return responders;
+    }
+
+    private async Task<MeanFigures> AllianceAsync(Guid hubId, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
         var alliance = await db.Submissions
             .Where(s => s.HubId == hubId && s.Measure == Measure.Alliance && s.SubmittedAt <= asOf)
             .GroupBy(s => s.HubId)
             .Select(g => new MeanFigures(g.Sum(s => s.Score), g.Count(), g.Select(s => s.MemberId).Distinct().Count()))
             .FirstOrDefaultAsync(cancellationToken);
-
-        return new HubStatistics(
-            enrolment,
-            monthly.Where(m => m.Month >= 0).Select(m => new MonthFigures(m.Department, months[m.Month].Key, m.Sum, m.Submissions, m.People)).ToList(),
-            responders,
-            alliance ?? MeanFigures.None);
+        return alliance ?? MeanFigures.None;
     }
 
     public async Task<int> CountWellbeingPeopleAsync(Guid hubId, string? department, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -68,48 +110,87 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
 
     public async Task<NewPeople> CountNewPeopleAsync(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var from = since ?? DateTimeOffset.MinValue;
-        var submissions = db.Submissions.Where(s => s.HubId == hubId && s.SubmittedAt > from && s.SubmittedAt <= asOf);
-        var wellbeing = await (
-                from s in submissions
+        var submissions = SubmissionsBetween(hubId, since, asOf);
+        var counts = await submissions
+            .GroupBy(s => s.Measure)
+            .Select(g => new { Measure = g.Key, People = g.Select(s => s.MemberId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var inAll = await submissions.Select(s => s.MemberId).Distinct().CountAsync(cancellationToken);
+        var departed = await DeparturesBetween(hubId, since, asOf)
+            .GroupBy(d => d.HubId)
+            .Select(g => new { Wellbeing = g.Count(d => d.HadWellbeing), Alliance = g.Count(d => d.HadAlliance) })
+            .FirstOrDefaultAsync(cancellationToken);
+        int Of(Measure measure) => counts.FirstOrDefault(c => c.Measure == measure)?.People ?? 0;
+        return new NewPeople(Of(Measure.Wellbeing) + (departed?.Wellbeing ?? 0), Of(Measure.Alliance) + (departed?.Alliance ?? 0), inAll);
+    }
+
+    public async Task<IReadOnlyList<GroupPart>> CountNewPeopleByDepartmentAsync(Guid hubId, DateTimeOffset since, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var respondents = await (
+                from s in SubmissionsBetween(hubId, since, asOf)
                 join m in db.Members on s.MemberId equals m.Id
                 where s.Measure == Measure.Wellbeing
                 group s.MemberId by m.Department into department
                 select new { Department = department.Key, People = department.Distinct().Count() })
             .ToListAsync(cancellationToken);
-        var alliance = await submissions.Where(s => s.Measure == Measure.Alliance).Select(s => s.MemberId).Distinct().CountAsync(cancellationToken);
-        var inAll = await submissions.Select(s => s.MemberId).Distinct().CountAsync(cancellationToken);
-        var departed = await db.Departures
-            .Where(d => d.HubId == hubId && d.At > from && d.At <= asOf)
+        var departed = await DeparturesBetween(hubId, since, asOf)
+            .Where(d => d.HadWellbeing)
             .GroupBy(d => d.Department)
-            .Select(g => new { Department = g.Key, Wellbeing = g.Count(d => d.HadWellbeing), Alliance = g.Count(d => d.HadAlliance) })
+            .Select(g => new { Department = g.Key, People = g.Count() })
             .ToListAsync(cancellationToken);
-
-        var byDepartment = wellbeing.Select(d => (Department: (string?)d.Department, d.People))
-            .Concat(departed.Select(d => (d.Department, People: d.Wellbeing)))
-            .GroupBy(d => d.Department)
-            .Select(g => GroupPart.Of(g.Key is null ? null : Segments.Department(g.Key), g.Sum(d => d.People)));
-        return new NewPeople([.. byDepartment], alliance + departed.Sum(d => d.Alliance), inAll);
+        return
+        [
+            .. respondents.Select(d => (Department: (string?)d.Department, d.People))
+                .Concat(departed.Select(d => (d.Department, d.People)))
+                .GroupBy(d => d.Department)
+                .Select(g => GroupPart.Of(g.Key is null ? null : Segments.Department(g.Key), g.Sum(d => d.People))),
+        ];
     }
+
+    private IQueryable<Submission> SubmissionsBetween(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf)
+    {
+        var from = since ?? DateTimeOffset.MinValue;
+        return db.Submissions.Where(s => s.HubId == hubId && s.SubmittedAt > from && s.SubmittedAt <= asOf);
+    }
+
+    private IQueryable<Departure> DeparturesBetween(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf)
+    {
+        var from = since ?? DateTimeOffset.MinValue;
+        return db.Departures.Where(d => d.HubId == hubId && d.At > from && d.At <= asOf);
+    }
+
+    /// <summary>The refresh looks at submissions from the start of the hub's first month (none at all without a month).</summary>
+    private static DateTimeOffset WindowStart(IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf) => months.Count == 0 ? asOf : months[0].Start;
 
     private IQueryable<WellbeingRow> WellbeingRows(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf)
     {
-        var start = months.Count == 0 ? asOf : months[0].Start;
+        var start = WindowStart(months, asOf);
         return from s in db.Submissions
                join m in db.Members on s.MemberId equals m.Id
                where s.HubId == hubId && s.Measure == Measure.Wellbeing && s.SubmittedAt >= start && s.SubmittedAt <= asOf
                select new WellbeingRow { MemberId = s.MemberId, Department = m.Department, Score = s.Score, SubmittedAt = s.SubmittedAt };
     }
 
-    /// <summary>row => new MonthRow { ..., Month = At &lt; end0 ? 0 : At &lt; end1 ? 1 : ... : -1 }, a CASE in SQL.</summary>
+    /// <summary>
+    /// row => new MonthRow { ..., Month = At &lt; end0 ? 0 : At &lt; end1 ? 1 : ... : -1 }, a CASE in SQL. Months need
+    /// not follow each other (a hidden month left out): a month after such a gap also checks its start, so the rows
+    /// of the gap get -1 instead of the next month's index.
+    /// </summary>
     private static Expression<Func<WellbeingRow, MonthRow>> MonthOf(IReadOnlyList<ReportingMonth> months)
     {
         var row = Expression.Parameter(typeof(WellbeingRow), "row");
         var at = Expression.Property(row, nameof(WellbeingRow.SubmittedAt));
-        Expression index = Expression.Constant(-1);
+        var outside = Expression.Constant(-1);
+        Expression index = outside;
         for (var i = months.Count - 1; i >= 0; i--)
         {
-            index = Expression.Condition(Expression.LessThan(at, Parameter(months[i].End)), Expression.Constant(i), index);
+            Expression month = Expression.Constant(i);
+            if (i > 0 && months[i].Start != months[i - 1].End)
+            {
+                month = Expression.Condition(Expression.LessThan(at, Parameter(months[i].Start)), outside, month);
+            }
+
+            index = Expression.Condition(Expression.LessThan(at, Parameter(months[i].End)), month, index);
         }
 
         var body = Expression.MemberInit(

@@ -9,6 +9,7 @@ using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Infrastructure.Aggregates;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence.Converters;
 
@@ -34,6 +35,18 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ScoreView> ScoreViews => Set<ScoreView>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
     public DbSet<Departure> Departures => Set<Departure>();
+    public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
+
+    /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await Aggregates.ResponderSummaries.RecordAddedSubmissionsAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Keeping the summaries needs a query; everything in the application saves asynchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save with SaveChangesAsync, which keeps the responder summaries in step.");
 
     // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them. A write that a unique key
     // or concurrency check refuses becomes a ConflictException, which the application layer can act on without EF;

@@ -40,23 +40,24 @@ public sealed class DeleteMyAccountHandlerTests : IAsyncLifetime
     private Task Delete(string userId = ClientWorld.UserId) =>
         _world.RunAsync<DeleteMyAccountHandler>(h => h.Handle(new DeleteMyAccountCommand(userId), CancellationToken.None));
 
-    private Task<(int Members, int Submissions, int Grants, int Views, int Sessions, int Connections)> RowsOf(Guid memberId) =>
+    private Task<(int Members, int Submissions, int Summaries, int Grants, int Views, int Sessions, int Connections)> RowsOf(Guid memberId) =>
         _world.QueryAsync(async db => (
             await db.Members.CountAsync(m => m.Id == memberId),
             await db.Submissions.CountAsync(s => s.MemberId == memberId),
+            await db.ResponderSummaries.CountAsync(r => r.MemberId == memberId),
             await db.ShareGrants.CountAsync(g => g.MemberId == memberId),
             await db.ScoreViews.CountAsync(v => v.MemberId == memberId),
             await db.CareSessions.CountAsync(s => s.MemberId == memberId),
             await db.ClientConnections.CountAsync(c => c.MemberId == memberId)));
 
     [Fact]
-    public async Task RemovesTheMembersSubmissionsGrantsViewsSessionsConnectionsAndMemberRow()
+    public async Task RemovesTheMembersSubmissionsSummaryGrantsViewsSessionsConnectionsAndMemberRow()
     {
-        Assert.Equal((1, 2, 1, 1, 1, 1), await RowsOf(_world.Member.Id));
+        Assert.Equal((1, 2, 1, 1, 1, 1, 1), await RowsOf(_world.Member.Id));
 
         await Delete();
 
-        Assert.Equal((0, 0, 0, 0, 0, 0), await RowsOf(_world.Member.Id));
+        Assert.Equal((0, 0, 0, 0, 0, 0, 0), await RowsOf(_world.Member.Id));
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class DeleteMyAccountHandlerTests : IAsyncLifetime
     {
         await Delete();
 
-        Assert.Equal((1, 2, 1, 1, 1, 1), await RowsOf(_world.OtherMember.Id));
+        Assert.Equal((1, 2, 1, 1, 1, 1, 1), await RowsOf(_world.OtherMember.Id));
         Assert.Equal(1, await _world.QueryAsync(db => db.Professionals.CountAsync(p => p.Id == _world.Professional.Id)));
     }
 

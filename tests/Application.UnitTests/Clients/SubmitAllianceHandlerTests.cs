@@ -31,6 +31,9 @@ public sealed class SubmitAllianceHandlerTests : IAsyncLifetime
         Assert.Equal(Measure.Alliance, saved.Measure);
         Assert.Equal(_world.Professional.Id, saved.ProfessionalId);
         Assert.Equal(saved.Id, await _world.QueryAsync(db => db.CareSessions.Where(s => s.Id == _world.Session.Id).Select(s => s.AllianceSubmissionId).SingleAsync()));
+
+        // The HR refresh's responder summaries are about the Wellbeing Index only.
+        Assert.False(await _world.QueryAsync(db => db.ResponderSummaries.AnyAsync(r => r.MemberId == _world.Member.Id)));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
@@ -31,6 +33,7 @@ public sealed class ModelTests
         [
             "Hubs", "Members", "Professionals", "HubMemberships", "ClientConnections", "CareSessions",
             "Submissions", "SubmissionAnswers", "SubmissionSubscales", "ShareGrants", "Snapshots", "Aggregates", "AspNetUsers",
+            "ResponderSummaries", "Departures",
             "OpenIddictApplications", "OpenIddictAuthorizations", "OpenIddictScopes", "OpenIddictTokens",
         ];
         Assert.All(tables, table => Assert.Contains($"CREATE TABLE [{table}]", script));
@@ -38,6 +41,18 @@ public sealed class ModelTests
         Assert.Contains("CREATE UNIQUE INDEX [IX_CareSessions_HubId_PartnerSessionId] ON [CareSessions] ([HubId], [PartnerSessionId]) WHERE \"PartnerSessionId\" IS NOT NULL;", script);
         Assert.Contains("[SubmittedAt] datetimeoffset NOT NULL", script);
         Assert.Contains("[Score] decimal(9,2) NOT NULL", script);
+        Assert.Contains("CONSTRAINT [FK_ResponderSummaries_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE CASCADE", script);
+        Assert.Contains("CREATE INDEX [IX_Submissions_HubId_Measure_SubmittedAt_MemberId_Score] ON [Submissions] ([HubId], [Measure], [SubmittedAt], [MemberId], [Score]);", script);
+    }
+
+    [Fact]
+    public void SqlServer_migrations_script_fills_the_responder_summaries_from_stored_submissions()
+    {
+        using var context = DesignTimeContext(SqlServerProvider.Name);
+        var script = context.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains("INSERT INTO [ResponderSummaries]", script);
+        Assert.Contains("SELECT TOP (1) f.[Score] FROM [Submissions] AS f", script);
     }
 
     [Fact]

@@ -29,8 +29,14 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.HasOne<Professional>().WithMany().HasForeignKey(s => s.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CareSession>().WithMany().HasForeignKey(s => s.CareSessionId).OnDelete(DeleteBehavior.Restrict);
 
-        // HR snapshots over a hub and period; a member's own history; a professional's shared scores.
-        builder.HasIndex(s => new { s.HubId, s.Measure, s.SubmittedAt });
+        // HR snapshots over a hub and period; a member's own history; a professional's shared scores. The refresh's
+        // passes over a hub need the member and the score of every row: in the index, they never touch the table.
+        builder.HasIndex(s => new { s.HubId, s.Measure, s.SubmittedAt, s.MemberId, s.Score });
+
+        // Who submitted since the last snapshot, whatever the measure: the hourly refresh's first question, a short
+        // range here where the index above would be read for the whole hub. With the measure and the member in it,
+        // the first refresh (since ever) reads it alone too: without them SQLite chose it and then fetched every row.
+        builder.HasIndex(s => new { s.HubId, s.SubmittedAt, s.Measure, s.MemberId });
         builder.HasIndex(s => new { s.MemberId, s.Measure, s.SubmittedAt });
         builder.HasIndex(s => new { s.ProfessionalId, s.Measure });
 

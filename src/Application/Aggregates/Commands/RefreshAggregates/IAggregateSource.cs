@@ -16,15 +16,17 @@ public interface IAggregateSource
 
     /// <summary>
     /// People whose answers entered or left the figures after <paramref name="since"/> (everyone when null): Wellbeing
-    /// Index respondents per department and Professional Alliance respondents, each counting the members who departed
-    /// with answers of that measure (their leaving moves a figure as much as a new answer does), and distinct
-    /// respondents in all, who alone make a snapshot worth publishing.
+    /// Index and Professional Alliance respondents, each counting the members who departed with answers of that measure
+    /// (their leaving moves a figure as much as a new answer does), and distinct respondents in all, who alone make a
+    /// snapshot worth publishing.
     /// </summary>
     Task<NewPeople> CountNewPeopleAsync(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The Wellbeing Index part of <see cref="CountNewPeopleAsync"/> per department, keyed by segment ("department=Sales";
+    /// null for people without a department).
+    /// </summary>
+    Task<IReadOnlyList<GroupPart>> CountNewPeopleByDepartmentAsync(Guid hubId, DateTimeOffset since, DateTimeOffset asOf, CancellationToken cancellationToken);
 }
 
-/// <param name="WellbeingByDepartment">Keyed by segment ("department=Sales"); key null for people without a department.</param>
-public sealed record NewPeople(IReadOnlyList<GroupPart> WellbeingByDepartment, int Alliance, int InAll)
-{
-    public int Wellbeing => WellbeingByDepartment.Sum(d => d.People);
-}
+public sealed record NewPeople(int Wellbeing, int Alliance, int InAll);

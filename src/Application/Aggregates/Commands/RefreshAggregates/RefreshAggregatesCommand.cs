@@ -68,7 +68,8 @@ public sealed class RefreshAggregatesHandler(
         var cells = SnapshotComposer.Compose(statistics, months, publishable, people, hub.Settings);
         if (previous is not null)
         {
-            cells = SnapshotComposer.KeepEarlierFigures(cells, previous, PrivacyRules.DepartmentsWithNewFigures(fresh.WellbeingByDepartment, thresholds));
+            var byDepartment = await source.CountNewPeopleByDepartmentAsync(hub.Id, previous.AsOf, asOf, cancellationToken);
+            cells = SnapshotComposer.KeepEarlierFigures(cells, previous, PrivacyRules.DepartmentsWithNewFigures(byDepartment, thresholds));
         }
 
         var everyone = previous is null ? fresh : await source.CountNewPeopleAsync(hub.Id, since: null, asOf, cancellationToken);

@@ -1,0 +1,200 @@
+using Wellbeing.Domain.Aggregates;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Sessions;
+using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
+using Wellbeing.Infrastructure.Aggregates;
+using Wellbeing.Infrastructure.IntegrationTests.Databases;
+using Wellbeing.Infrastructure.IntegrationTests.Persistence;
+using Wellbeing.Testing.Databases;
+
+namespace Wellbeing.Infrastructure.IntegrationTests.Aggregates;
+
+/// <summary>
+/// The refresh's reads against the plainest computation of the same figures in memory, on a hub where every
+/// awkward case occurs: people without a department, deactivated people, people who never answered, answers before
+/// the hub's first month and after the refresh's moment, and one answer of a person in several saves.
+/// </summary>
+public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
+    where TDatabase : TestDatabase
+{
+    private static readonly DateTimeOffset AsOf = TestData.Start.AddDays(100);
+    private static readonly string?[] Departments = ["Sales", "Ops", "Legal", null];
+
+    [Fact]
+    public async Task ReadAsync_gives_the_figures_counted_in_memory()
+    {
+        var hub = await SeedAsync();
+        var months = ReportingMonth.Between(hub.Hub.CreatedAt, AsOf, hub.Hub.TimeZoneId);
+
+        await using var context = database.CreateContext();
+        var actual = await new EfAggregateSource(context).ReadAsync(hub.Hub.Id, months, AsOf, CancellationToken.None);
+
+        var expected = hub.Expected(months);
+        Assert.Equal(expected.Enrolment.OrderBy(e => e.Department), actual.Enrolment.OrderBy(e => e.Department));
+        Assert.Equal(expected.Months.OrderBy(m => m.Department).ThenBy(m => m.Period), actual.Months.OrderBy(m => m.Department).ThenBy(m => m.Period));
+        Assert.Equal(Ordered(expected.Responders), Ordered(actual.Responders));
+        Assert.Equal(expected.Alliance, actual.Alliance);
+    }
+
+    [Theory]
+    [InlineData(null, new[] { 0, 2 })]
+    [InlineData("Sales", new[] { 1, 3 })]
+    [InlineData("Ops", new[] { 0, 1, 2, 3 })]
+    [InlineData("Legal", new int[0])]
+    public async Task CountWellbeingPeopleAsync_counts_each_person_once_over_the_given_months(string? department, int[] monthIndexes)
+    {
+        var hub = await SeedAsync();
+        var months = ReportingMonth.Between(hub.Hub.CreatedAt, AsOf, hub.Hub.TimeZoneId);
+        var included = monthIndexes.Select(i => months[i]).ToList();
+
+        await using var context = database.CreateContext();
+        var people = await new EfAggregateSource(context).CountWellbeingPeopleAsync(hub.Hub.Id, department, included, AsOf, CancellationToken.None);
+
+        Assert.Equal(hub.PeopleIn(department, included), people);
+    }
+
+    private static IEnumerable<ResponderFigures> Ordered(IEnumerable<ResponderFigures> responders) =>
+        responders.OrderBy(r => r.Department).ThenBy(r => r.Submissions).ThenBy(r => r.FirstScore).ThenBy(r => r.LatestScore);
+
+    /// <summary>A deterministic hub saved in three goes, so summaries are both created and updated by later saves.</summary>
+    private async Task<SeededHub> SeedAsync()
+    {
+        var random = new Random(5);
+        var hub = TestData.Hub();
+        var professional = TestData.Professional();
+        professional.JoinHub(hub.Id, hub.CreatedAt);
+        var wellbeing = TestData.WellbeingSurvey();
+        var alliance = AllianceSurvey();
+        var members = new List<Member>();
+        var sessions = new List<CareSession>();
+        var submissions = new List<Submission>();
+        for (var n = 0; n < 40; n++)
+        {
+            var member = new Member(hub.Id, $"Person {n}", $"{Guid.NewGuid():N}@example.org", hub.CreatedAt, Departments[n % Departments.Length]);
+            if (n % 7 == 3)
+            {
+                member.Deactivate(AsOf.AddDays(-10));
+            }
+
+            members.Add(member);
+
+            // From three weeks before the hub's first month to a few days after the refresh; distinct times per person.
+            var count = n % 9 == 0 ? 0 : random.Next(1, 7);
+            for (var i = 0; i < count; i++)
+            {
+                var at = hub.CreatedAt.AddDays(random.Next(-21, 105)).AddMinutes(i);
+                submissions.Add(Submission.ForWellbeing(hub.Id, member.Id, wellbeing, TestData.Answers(random.Next(6), random.Next(6), random.Next(6)), at));
+            }
+
+            if (n % 5 == 1)
+            {
+                var session = new CareSession(hub.Id, member.Id, professional.Id, AsOf.AddDays(-30 + n), sequenceNumber: 1);
+                session.End(session.ScheduledAt.AddHours(1), hub.Settings);
+                var answer = random.Next(1, 8);
+                sessions.Add(session);
+                submissions.Add(Submission.ForAlliance(hub.Id, member.Id, alliance, alliance.Items.ToDictionary(item => item.Id, _ => (int?)answer), session.ScheduledAt.AddHours(2), professional.Id, session.Id));
+            }
+        }
+
+        await SaveAsync([hub, professional, .. members, .. sessions]);
+        var shuffled = submissions.OrderBy(_ => random.Next()).ToList();
+        await SaveAsync([.. shuffled.Take(shuffled.Count / 2)]);
+        await SaveAsync([.. shuffled.Skip(shuffled.Count / 2)]);
+
+        var seeded = new SeededHub(hub, members, submissions);
+        Assert.True(seeded.HasEveryAwkwardCase(), "The generated hub no longer covers every case this test is about.");
+        return seeded;
+    }
+
+    private async Task SaveAsync(object[] entities)
+    {
+        await using var context = database.CreateContext();
+        context.AddRange(entities);
+        await context.SaveChangesAsync();
+    }
+
+    private static Survey AllianceSurvey() => new(
+        key: "test-alliance",
+        version: 1,
+        measure: Measure.Alliance,
+        title: "Test alliance",
+        instructions: "About today's session...",
+        items: [new SurveyItem("a1", "Understood"), new SurveyItem("a2", "Agreed on goals")],
+        options: Enumerable.Range(1, 7).Select(v => new AnswerOption(v, $"Option {v}")).ToList(),
+        scoring: ScoringRule.Mean,
+        subscales: [],
+        bands: [],
+        licence: new SurveyLicence("Test", "Written for these tests", null, null),
+        isValidated: false,
+        validityNote: "Test instrument");
+
+    /// <summary>The figures as the refresh defines them, counted over the objects that were saved.</summary>
+    private sealed record SeededHub(Hub Hub, IReadOnlyList<Member> Members, IReadOnlyList<Submission> Submissions)
+    {
+        private IEnumerable<Submission> Wellbeing => Submissions.Where(s => s.Measure == Measure.Wellbeing);
+
+        public HubStatistics Expected(IReadOnlyList<ReportingMonth> months)
+        {
+            var inWindow = Wellbeing.Where(s => s.SubmittedAt >= months[0].Start && s.SubmittedAt <= AsOf).ToList();
+            var alliance = Submissions.Where(s => s.Measure == Measure.Alliance && s.SubmittedAt <= AsOf).ToList();
+            return new HubStatistics(
+                Members.Where(m => m.IsActive)
+                    .GroupBy(m => m.Department)
+                    .Select(g => new EnrolmentFigures(g.Key, g.Count(), g.Count(m => Wellbeing.Any(s => s.MemberId == m.Id && s.SubmittedAt <= AsOf))))
+                    .ToList(),
+                inWindow.GroupBy(s => (Department: DepartmentOf(s), Period: months.Single(m => s.SubmittedAt >= m.Start && s.SubmittedAt < m.End).Key))
+                    .Select(g => new MonthFigures(g.Key.Department, g.Key.Period, g.Sum(s => s.Score), g.Count(), g.Select(s => s.MemberId).Distinct().Count()))
+                    .ToList(),
+                inWindow.GroupBy(s => s.MemberId)
+                    .Select(g => new ResponderFigures(DepartmentOf(g.First()), g.Count(), g.MinBy(s => s.SubmittedAt)!.Score, g.MaxBy(s => s.SubmittedAt)!.Score))
+                    .ToList(),
+                new MeanFigures(alliance.Sum(s => s.Score), alliance.Count, alliance.Select(s => s.MemberId).Distinct().Count()));
+        }
+
+        public int PeopleIn(string? department, IReadOnlyList<ReportingMonth> months) =>
+            Wellbeing.Where(s => (department is null || DepartmentOf(s) == department) && s.SubmittedAt <= AsOf && months.Any(m => s.SubmittedAt >= m.Start && s.SubmittedAt < m.End))
+                .Select(s => s.MemberId)
+                .Distinct()
+                .Count();
+
+        /// <summary>Someone answered only before the first month, someone both before and within it, someone after the refresh.</summary>
+        public bool HasEveryAwkwardCase()
+        {
+            var start = ReportingMonth.Between(Hub.CreatedAt, AsOf, Hub.TimeZoneId)[0].Start;
+            var byMember = Wellbeing.GroupBy(s => s.MemberId).ToList();
+            return byMember.Any(g => g.All(s => s.SubmittedAt < start))
+                && byMember.Any(g => g.Any(s => s.SubmittedAt < start) && g.Any(s => s.SubmittedAt >= start && s.SubmittedAt <= AsOf))
+                && byMember.Any(g => g.Any(s => s.SubmittedAt > AsOf) && g.Any(s => s.SubmittedAt <= AsOf))
+                && Members.Any(m => !m.IsActive && byMember.Any(g => g.Key == m.Id))
+                && Members.Any(m => byMember.All(g => g.Key != m.Id));
+        }
+
+        private string? DepartmentOf(Submission submission) => Members.Single(m => m.Id == submission.MemberId).Department;
+    }
+}
+
+public sealed class SqliteAggregateSourceTests(SqliteTestDatabase database)
+    : AggregateSourceTests<SqliteTestDatabase>(database), IClassFixture<SqliteTestDatabase>;
+
+/// <summary>On the assembly's throwaway PostgreSQL cluster; each test gets a freshly migrated database of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAggregateSourceTests : AggregateSourceTests<PostgresTestDatabase>, IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database;
+
+    public PostgresAggregateSourceTests(PostgresCluster cluster)
+        : this(new PostgresTestDatabase(cluster))
+    {
+    }
+
+    private PostgresAggregateSourceTests(PostgresTestDatabase database)
+        : base(database) => _database = database;
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+}

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Submissions;
+using Wellbeing.Infrastructure.Aggregates;
+using Wellbeing.Infrastructure.IntegrationTests.Databases;
+using Wellbeing.Infrastructure.IntegrationTests.Persistence;
+using Wellbeing.Testing.Databases;
+
+namespace Wellbeing.Infrastructure.IntegrationTests.Aggregates;
+
+/// <summary>The per-member summaries the refresh reads, as the context keeps them on each engine.</summary>
+public abstract class ResponderSummaryTests<TDatabase>(TDatabase database)
+    where TDatabase : TestDatabase
+{
+    private static readonly DateTimeOffset Start = TestData.Start;
+
+    [Fact]
+    public async Task The_migration_builds_the_summaries_the_context_keeps()
+    {
+        var hub = TestData.Hub();
+        var members = Enumerable.Range(0, 4).Select(n => TestData.Member(hub, $"Person {n}")).ToList();
+        await SaveAsync([hub, .. members]);
+        await SaveAsync([.. members.SelectMany((m, n) => Enumerable.Range(0, n + 1).Select(i => Wellbeing(m, Start.AddDays(10 - 3 * i), score: i)))]);
+        await SaveAsync([Wellbeing(members[3], Start.AddDays(-30), score: 5), Wellbeing(members[3], Start.AddDays(30), score: 4)]);
+        var kept = await SummariesAsync(hub);
+
+        // Down to the migration before, which drops them, and up again, which fills them from the stored submissions.
+        await using (var context = database.CreateContext())
+        {
+            var migrator = context.GetService<IMigrator>();
+            await migrator.MigrateAsync("HrAggregates");
+            await migrator.MigrateAsync();
+        }
+
+        Assert.Equal(4, kept.Count);
+        Assert.Equal(kept, await SummariesAsync(hub));
+    }
+
+    [Fact]
+    public async Task Deleting_the_member_deletes_the_summary()
+    {
+        var hub = TestData.Hub();
+        var member = TestData.Member(hub);
+        var stays = TestData.Member(hub, "Stays");
+        await SaveAsync([hub, member, stays, Wellbeing(member, Start, score: 3), Wellbeing(stays, Start, score: 3)]);
+
+        await using (var context = database.CreateContext())
+        {
+            context.RemoveRange(await context.Submissions.AsTracking().Where(s => s.MemberId == member.Id).ToListAsync());
+            context.Remove(await context.Members.AsTracking().SingleAsync(m => m.Id == member.Id));
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Equal([stays.Id], (await SummariesAsync(hub)).Select(r => r.MemberId));
+    }
+
+    [Fact]
+    public async Task Two_saves_from_the_same_old_summary_conflict_instead_of_losing_a_submission()
+    {
+        var hub = TestData.Hub();
+        var member = TestData.Member(hub);
+        await SaveAsync([hub, member, Wellbeing(member, Start, score: 1)]);
+
+        await using var late = database.CreateContext();
+        await late.ResponderSummaries.AsTracking().SingleAsync(r => r.MemberId == member.Id);
+        await SaveAsync([Wellbeing(member, Start.AddDays(1), score: 2)]);
+        late.Add(Wellbeing(member, Start.AddDays(2), score: 3));
+
+        await Assert.ThrowsAsync<ConflictException>(() => ((IUnitOfWork)late).SaveChangesAsync());
+        Assert.Equal(2, (await SummariesAsync(hub)).Single().Submissions);
+    }
+
+    [Fact]
+    public async Task A_wellbeing_submission_is_not_deleted_without_its_member()
+    {
+        var hub = TestData.Hub();
+        var member = TestData.Member(hub);
+        var submission = Wellbeing(member, Start, score: 4);
+        await SaveAsync([hub, member, submission]);
+
+        await using var context = database.CreateContext();
+        context.Remove(await context.Submissions.AsTracking().SingleAsync(s => s.Id == submission.Id));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Saving_synchronously_is_refused()
+    {
+        var hub = TestData.Hub();
+        await using var context = database.CreateContext();
+        context.Add(hub);
+
+        Assert.Throws<NotSupportedException>(() => context.SaveChanges());
+        await context.SaveChangesAsync();
+    }
+
+    /// <summary>Answers all equal to <paramref name="score"/>, so scores differ between submissions.</summary>
+    private static Submission Wellbeing(Member member, DateTimeOffset at, int score) =>
+        Submission.ForWellbeing(member.HubId, member.Id, TestData.WellbeingSurvey(), TestData.Answers(score, score, score), at);
+
+    private async Task SaveAsync(object[] entities)
+    {
+        await using var context = database.CreateContext();
+        context.AddRange(entities);
+        await context.SaveChangesAsync();
+    }
+
+    private async Task<List<(Guid MemberId, int Submissions, DateTimeOffset FirstAt, decimal FirstScore, DateTimeOffset LatestAt, decimal LatestScore, int Version)>> SummariesAsync(Hub hub)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.ResponderSummaries.Where(r => r.HubId == hub.Id).ToListAsync();
+        return rows.Select(r => (r.MemberId, r.Submissions, r.FirstAt, r.FirstScore, r.LatestAt, r.LatestScore, r.Version)).OrderBy(r => r.MemberId).ToList();
+    }
+}
+
+public sealed class SqliteResponderSummaryTests(SqliteTestDatabase database)
+    : ResponderSummaryTests<SqliteTestDatabase>(database), IClassFixture<SqliteTestDatabase>;
+
+/// <summary>On the assembly's throwaway PostgreSQL cluster; each test gets a freshly migrated database of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresResponderSummaryTests : ResponderSummaryTests<PostgresTestDatabase>, IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database;
+
+    public PostgresResponderSummaryTests(PostgresCluster cluster)
+        : this(new PostgresTestDatabase(cluster))
+    {
+    }
+
+    private PostgresResponderSummaryTests(PostgresTestDatabase database)
+        : base(database) => _database = database;
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+}
