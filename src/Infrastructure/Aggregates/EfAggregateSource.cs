@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Wellbeing.Application.Aggregates.Commands.RefreshAggregates;
 using Wellbeing.Domain.Aggregates;
 using Wellbeing.Domain.Common;
@@ -28,11 +29,7 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
                 g.Count(m => db.ResponderSummaries.Any(r => r.MemberId == m.Id && r.FirstAt <= asOf))))
             .ToListAsync(cancellationToken);
 
-        var monthly = await WellbeingRows(hubId, months, asOf)
-            .Select(MonthOf(months))
-            .GroupBy(r => new { r.Department, r.Month })
-            .Select(g => new { g.Key.Department, g.Key.Month, Sum = g.Sum(r => r.Score), Submissions = g.Count(), People = g.Select(r => r.MemberId).Distinct().Count() })
-            .ToListAsync(cancellationToken);
+        var monthly = await (db.Database.IsSqlite() ? MonthlyByMemberFirst(hubId, months, asOf) : Monthly(hubId, months, asOf)).ToListAsync(cancellationToken);
 
         return new HubStatistics(
             enrolment,
@@ -40,6 +37,28 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
             await RespondersAsync(hubId, months, asOf, cancellationToken),
             await AllianceAsync(hubId, asOf, cancellationToken));
     }
+
+    /// <summary>Each department's submissions per month in one pass: their sum, their number and their distinct people.</summary>
+    private IQueryable<MonthTotals> Monthly(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf) =>
+        WellbeingRows(hubId, months, asOf)
+            .Select(MonthOf<WellbeingRow>(months, r => r.SubmittedAt, r => new MonthRow { MemberId = r.MemberId, Department = r.Department, Score = r.Score }))
+            .GroupBy(r => new { r.Department, r.Month })
+            .Select(g => new MonthTotals { Department = g.Key.Department, Month = g.Key.Month, Sum = g.Sum(r => r.Score), Submissions = g.Count(), People = g.Select(r => r.MemberId).Distinct().Count() });
+
+    /// <summary>
+    /// The same totals, grouped by person and month before the department is joined: a person's group then counts
+    /// once, so no DISTINCT is needed, and the members are looked up once per group, in key order. SQLite pays for every
+    /// member lookup through the TEXT key (21 s in one pass against 4.8 s this way at 100,000 members); PostgreSQL hashes
+    /// the members once and spills the 1.3 million groups to disk instead (3.5 s against 6 s), so it keeps the one pass.
+    /// </summary>
+    private IQueryable<MonthTotals> MonthlyByMemberFirst(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf) =>
+        from p in WellbeingSubmissions(hubId, WindowStart(months, asOf), asOf)
+            .Select(MonthOf<Submission>(months, s => s.SubmittedAt, s => new MonthRow { MemberId = s.MemberId, Score = s.Score }))
+            .GroupBy(r => new { r.MemberId, r.Month })
+            .Select(g => new { g.Key.MemberId, g.Key.Month, Sum = g.Sum(r => r.Score), Submissions = g.Count() })
+        join m in db.Members on p.MemberId equals m.Id
+        group p by new { m.Department, p.Month } into g
+        select new MonthTotals { Department = g.Key.Department, Month = g.Key.Month, Sum = g.Sum(p => p.Sum), Submissions = g.Sum(p => p.Submissions), People = g.Count() };
 
     /// <summary>
     /// First and latest score per person, one summary row each. A summary covers all of a member's submissions, so it
@@ -104,7 +123,9 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
             return 0;
         }
 
-        var rows = WellbeingRows(hubId, months, asOf).Where(r => department == null || r.Department == department).Select(MonthOf(months));
+        var rows = WellbeingRows(hubId, months, asOf)
+            .Where(r => department == null || r.Department == department)
+            .Select(MonthOf<WellbeingRow>(months, r => r.SubmittedAt, r => new MonthRow { MemberId = r.MemberId }));
         return await rows.Where(r => r.Month >= 0).Select(r => r.MemberId).Distinct().CountAsync(cancellationToken);
     }
 
@@ -162,24 +183,22 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
     /// <summary>The refresh looks at submissions from the start of the hub's first month (none at all without a month).</summary>
     private static DateTimeOffset WindowStart(IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf) => months.Count == 0 ? asOf : months[0].Start;
 
-    private IQueryable<WellbeingRow> WellbeingRows(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf)
-    {
-        var start = WindowStart(months, asOf);
-        return from s in db.Submissions
-               join m in db.Members on s.MemberId equals m.Id
-               where s.HubId == hubId && s.Measure == Measure.Wellbeing && s.SubmittedAt >= start && s.SubmittedAt <= asOf
-               select new WellbeingRow { MemberId = s.MemberId, Department = m.Department, Score = s.Score, SubmittedAt = s.SubmittedAt };
-    }
+    private IQueryable<Submission> WellbeingSubmissions(Guid hubId, DateTimeOffset start, DateTimeOffset asOf) =>
+        db.Submissions.Where(s => s.HubId == hubId && s.Measure == Measure.Wellbeing && s.SubmittedAt >= start && s.SubmittedAt <= asOf);
+
+    private IQueryable<WellbeingRow> WellbeingRows(Guid hubId, IReadOnlyList<ReportingMonth> months, DateTimeOffset asOf) =>
+        from s in WellbeingSubmissions(hubId, WindowStart(months, asOf), asOf)
+        join m in db.Members on s.MemberId equals m.Id
+        select new WellbeingRow { MemberId = s.MemberId, Department = m.Department, Score = s.Score, SubmittedAt = s.SubmittedAt };
 
     /// <summary>
-    /// row => new MonthRow { ..., Month = At &lt; end0 ? 0 : At &lt; end1 ? 1 : ... : -1 }, a CASE in SQL. Months need
-    /// not follow each other (a hidden month left out): a month after such a gap also checks its start, so the rows
-    /// of the gap get -1 instead of the next month's index.
+    /// <paramref name="row"/> with its Month set from <paramref name="submittedAt"/>: At &lt; end0 ? 0 : At &lt; end1 ? 1
+    /// : ... : -1, a CASE in SQL. Months need not follow each other (a hidden month left out): a month after such a gap
+    /// also checks its start, so the rows of the gap get -1 instead of the next month's index.
     /// </summary>
-    private static Expression<Func<WellbeingRow, MonthRow>> MonthOf(IReadOnlyList<ReportingMonth> months)
+    private static Expression<Func<TRow, MonthRow>> MonthOf<TRow>(IReadOnlyList<ReportingMonth> months, Expression<Func<TRow, DateTimeOffset>> submittedAt, Expression<Func<TRow, MonthRow>> row)
     {
-        var row = Expression.Parameter(typeof(WellbeingRow), "row");
-        var at = Expression.Property(row, nameof(WellbeingRow.SubmittedAt));
+        var at = ReplacingExpressionVisitor.Replace(submittedAt.Parameters[0], row.Parameters[0], submittedAt.Body);
         var outside = Expression.Constant(-1);
         Expression index = outside;
         for (var i = months.Count - 1; i >= 0; i--)
@@ -193,13 +212,9 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
             index = Expression.Condition(Expression.LessThan(at, Parameter(months[i].End)), month, index);
         }
 
-        var body = Expression.MemberInit(
-            Expression.New(typeof(MonthRow)),
-            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.MemberId))!, Expression.Property(row, nameof(WellbeingRow.MemberId))),
-            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.Department))!, Expression.Property(row, nameof(WellbeingRow.Department))),
-            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.Score))!, Expression.Property(row, nameof(WellbeingRow.Score))),
-            Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.Month))!, index));
-        return Expression.Lambda<Func<WellbeingRow, MonthRow>>(body, row);
+        var init = (MemberInitExpression)row.Body;
+        var monthBinding = Expression.Bind(typeof(MonthRow).GetProperty(nameof(MonthRow.Month))!, index);
+        return Expression.Lambda<Func<TRow, MonthRow>>(init.Update(init.NewExpression, [.. init.Bindings, monthBinding]), row.Parameters);
     }
 
     /// <summary>A closure member, so EF sends the boundary as a parameter converted the way the provider stores timestamps.</summary>
@@ -214,6 +229,15 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
         public string? Department { get; init; }
         public decimal Score { get; init; }
         public DateTimeOffset SubmittedAt { get; init; }
+    }
+
+    private sealed class MonthTotals
+    {
+        public string? Department { get; init; }
+        public int Month { get; init; }
+        public decimal Sum { get; init; }
+        public int Submissions { get; init; }
+        public int People { get; init; }
     }
 
     private sealed class MonthRow
