@@ -131,18 +131,27 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
 
     public async Task<NewPeople> CountNewPeopleAsync(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var submissions = SubmissionsBetween(hubId, since, asOf);
-        var counts = await submissions
-            .GroupBy(s => s.Measure)
-            .Select(g => new { Measure = g.Key, People = g.Select(s => s.MemberId).Distinct().Count() })
-            .ToListAsync(cancellationToken);
-        var inAll = await submissions.Select(s => s.MemberId).Distinct().CountAsync(cancellationToken);
+        // One pass: each person becomes one group with a flag per measure, and the groups are counted. Two
+        // COUNT(DISTINCT)s (per measure, then in all) each sorted every submission in the window, which on a hub's
+        // first snapshot is all of them.
+        var counts = await SubmissionsBetween(hubId, since, asOf)
+            .GroupBy(s => s.MemberId)
+            .Select(person => new
+            {
+                Wellbeing = person.Max(s => s.Measure == Measure.Wellbeing ? 1 : 0),
+                Alliance = person.Max(s => s.Measure == Measure.Alliance ? 1 : 0),
+            })
+            .GroupBy(_ => 1)
+            .Select(people => new { Wellbeing = people.Sum(p => p.Wellbeing), Alliance = people.Sum(p => p.Alliance), InAll = people.Count() })
+            .FirstOrDefaultAsync(cancellationToken);
         var departed = await DeparturesBetween(hubId, since, asOf)
             .GroupBy(d => d.HubId)
             .Select(g => new { Wellbeing = g.Count(d => d.HadWellbeing), Alliance = g.Count(d => d.HadAlliance) })
             .FirstOrDefaultAsync(cancellationToken);
-        int Of(Measure measure) => counts.FirstOrDefault(c => c.Measure == measure)?.People ?? 0;
-        return new NewPeople(Of(Measure.Wellbeing) + (departed?.Wellbeing ?? 0), Of(Measure.Alliance) + (departed?.Alliance ?? 0), inAll);
+        return new NewPeople(
+            (counts?.Wellbeing ?? 0) + (departed?.Wellbeing ?? 0),
+            (counts?.Alliance ?? 0) + (departed?.Alliance ?? 0),
+            counts?.InAll ?? 0);
     }
 
     public async Task<IReadOnlyList<GroupPart>> CountNewPeopleByDepartmentAsync(Guid hubId, DateTimeOffset since, DateTimeOffset asOf, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Wellbeing.Application.Aggregates.Commands.RefreshAggregates;
 using Wellbeing.Domain.Aggregates;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
@@ -57,6 +58,37 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
         Assert.Equal(hub.PeopleIn(department, included), people);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(40)]
+    [InlineData(99)]
+    public async Task CountNewPeopleAsync_counts_each_person_once_per_measure_and_in_all_with_departures(int? sinceDay)
+    {
+        var hub = await SeedAsync();
+        DateTimeOffset? since = sinceDay is { } day ? TestData.Start.AddDays(day) : null;
+
+        await using var context = database.CreateContext();
+        var actual = await new EfAggregateSource(context).CountNewPeopleAsync(hub.Hub.Id, since, AsOf, CancellationToken.None);
+
+        Assert.Equal(hub.NewPeople(since), actual);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(40)]
+    public async Task CountNewPeopleByDepartmentAsync_counts_new_respondents_and_departures_per_department(int sinceDay)
+    {
+        var hub = await SeedAsync();
+        var since = TestData.Start.AddDays(sinceDay);
+
+        await using var context = database.CreateContext();
+        var actual = await new EfAggregateSource(context).CountNewPeopleByDepartmentAsync(hub.Hub.Id, since, AsOf, CancellationToken.None);
+
+        Assert.Equal(
+            hub.NewWellbeingPeopleByDepartment(since).OrderBy(p => p.Key),
+            actual.Select(p => (p.Key, p.People)).OrderBy(p => p.Key));
+    }
+
     private static IEnumerable<ResponderFigures> Ordered(IEnumerable<ResponderFigures> responders) =>
         responders.OrderBy(r => r.Department).ThenBy(r => r.Submissions).ThenBy(r => r.FirstScore).ThenBy(r => r.LatestScore);
 
@@ -100,12 +132,17 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
             }
         }
 
-        await SaveAsync([hub, professional, .. members, .. sessions]);
+        // Members who deleted their accounts: before, inside and after the counting windows, with either measure.
+        var departures = Enumerable.Range(0, 9)
+            .Select(n => new Departure(hub.Id, Departments[n % Departments.Length], hub.CreatedAt.AddDays(n * 15 - 5), hadWellbeing: n % 3 != 2, hadAlliance: n % 3 != 0))
+            .ToList();
+
+        await SaveAsync([hub, professional, .. members, .. sessions, .. departures]);
         var shuffled = submissions.OrderBy(_ => random.Next()).ToList();
         await SaveAsync([.. shuffled.Take(shuffled.Count / 2)]);
         await SaveAsync([.. shuffled.Skip(shuffled.Count / 2)]);
 
-        var seeded = new SeededHub(hub, members, submissions);
+        var seeded = new SeededHub(hub, members, submissions, departures);
         Assert.True(seeded.HasEveryAwkwardCase(), "The generated hub no longer covers every case this test is about.");
         return seeded;
     }
@@ -133,7 +170,7 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
         validityNote: "Test instrument");
 
     /// <summary>The figures as the refresh defines them, counted over the objects that were saved.</summary>
-    private sealed record SeededHub(Hub Hub, IReadOnlyList<Member> Members, IReadOnlyList<Submission> Submissions)
+    private sealed record SeededHub(Hub Hub, IReadOnlyList<Member> Members, IReadOnlyList<Submission> Submissions, IReadOnlyList<Departure> Departures)
     {
         private IEnumerable<Submission> Wellbeing => Submissions.Where(s => s.Measure == Measure.Wellbeing);
 
@@ -161,6 +198,28 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
                 .Distinct()
                 .Count();
 
+        public NewPeople NewPeople(DateTimeOffset? since)
+        {
+            var submitted = Submissions.Where(s => (since is null || s.SubmittedAt > since) && s.SubmittedAt <= AsOf).ToList();
+            var departed = DeparturesBetween(since).ToList();
+            int Of(Measure measure) => submitted.Where(s => s.Measure == measure).Select(s => s.MemberId).Distinct().Count();
+            return new NewPeople(
+                Of(Measure.Wellbeing) + departed.Count(d => d.HadWellbeing),
+                Of(Measure.Alliance) + departed.Count(d => d.HadAlliance),
+                submitted.Select(s => s.MemberId).Distinct().Count());
+        }
+
+        public IEnumerable<(string? Key, int People)> NewWellbeingPeopleByDepartment(DateTimeOffset since) =>
+            Wellbeing.Where(s => s.SubmittedAt > since && s.SubmittedAt <= AsOf)
+                .DistinctBy(s => s.MemberId)
+                .Select(DepartmentOf)
+                .Concat(DeparturesBetween(since).Where(d => d.HadWellbeing).Select(d => d.Department))
+                .GroupBy(department => department)
+                .Select(g => (g.Key is null ? null : Segments.Department(g.Key), g.Count()));
+
+        private IEnumerable<Departure> DeparturesBetween(DateTimeOffset? since) =>
+            Departures.Where(d => (since is null || d.At > since) && d.At <= AsOf);
+
         /// <summary>Someone answered only before the first month, someone both before and within it, someone after the refresh.</summary>
         public bool HasEveryAwkwardCase()
         {
@@ -170,7 +229,8 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
                 && byMember.Any(g => g.Any(s => s.SubmittedAt < start) && g.Any(s => s.SubmittedAt >= start && s.SubmittedAt <= AsOf))
                 && byMember.Any(g => g.Any(s => s.SubmittedAt > AsOf) && g.Any(s => s.SubmittedAt <= AsOf))
                 && Members.Any(m => !m.IsActive && byMember.Any(g => g.Key == m.Id))
-                && Members.Any(m => byMember.All(g => g.Key != m.Id));
+                && Members.Any(m => byMember.All(g => g.Key != m.Id))
+                && Departures.Any(d => d.At > AsOf) && Departures.Any(d => d.At <= AsOf && d.Department is null);
         }
 
         private string? DepartmentOf(Submission submission) => Members.Single(m => m.Id == submission.MemberId).Department;
