@@ -131,9 +131,42 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
 
     public async Task<NewPeople> CountNewPeopleAsync(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        // One pass: each person becomes one group with a flag per measure, and the groups are counted. Two
-        // COUNT(DISTINCT)s (per measure, then in all) each sorted every submission in the window, which on a hub's
-        // first snapshot is all of them.
+        var respondents = since is null
+            ? await CountEveryoneAsync(hubId, asOf, cancellationToken)
+            : await CountRespondentsSinceAsync(hubId, since.Value, asOf, cancellationToken);
+        var departed = await DeparturesBetween(hubId, since, asOf)
+            .GroupBy(d => d.HubId)
+            .Select(g => new { Wellbeing = g.Count(d => d.HadWellbeing), Alliance = g.Count(d => d.HadAlliance) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new NewPeople(
+            respondents.Wellbeing + (departed?.Wellbeing ?? 0),
+            respondents.Alliance + (departed?.Alliance ?? 0),
+            respondents.InAll);
+    }
+
+    /// <summary>
+    /// Everybody up to asOf, for a hub's first snapshot and for a snapshot's total of contributors: the Wellbeing Index
+    /// respondents are the summaries (one row each), so only the few alliance submissions are read, and those people
+    /// without a summary are the ones the Wellbeing Index count has not already counted.
+    /// </summary>
+    private async Task<NewPeople> CountEveryoneAsync(Guid hubId, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var wellbeing = db.ResponderSummaries.Where(r => r.HubId == hubId && r.FirstAt <= asOf).Select(r => r.MemberId);
+        var alliance = db.Submissions.Where(s => s.HubId == hubId && s.Measure == Measure.Alliance && s.SubmittedAt <= asOf).Select(s => s.MemberId).Distinct();
+        var counts = await db.Hubs
+            .Where(h => h.Id == hubId)
+            .Select(_ => new { Wellbeing = wellbeing.Count(), Alliance = alliance.Count(), AllianceOnly = alliance.Count(m => !wellbeing.Contains(m)) })
+            .SingleAsync(cancellationToken);
+        return new NewPeople(counts.Wellbeing, counts.Alliance, counts.Wellbeing + counts.AllianceOnly);
+    }
+
+    /// <summary>
+    /// Everybody who submitted in (since, asOf], usually a short range of the (HubId, SubmittedAt, ...) index. One pass:
+    /// each person becomes one group with a flag per measure, and the groups are counted, where two COUNT(DISTINCT)s
+    /// (per measure, then in all) would each sort the range.
+    /// </summary>
+    private async Task<NewPeople> CountRespondentsSinceAsync(Guid hubId, DateTimeOffset since, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
         var counts = await SubmissionsBetween(hubId, since, asOf)
             .GroupBy(s => s.MemberId)
             .Select(person => new
@@ -142,16 +175,9 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
                 Alliance = person.Max(s => s.Measure == Measure.Alliance ? 1 : 0),
             })
             .GroupBy(_ => 1)
-            .Select(people => new { Wellbeing = people.Sum(p => p.Wellbeing), Alliance = people.Sum(p => p.Alliance), InAll = people.Count() })
+            .Select(people => new NewPeople(people.Sum(p => p.Wellbeing), people.Sum(p => p.Alliance), people.Count()))
             .FirstOrDefaultAsync(cancellationToken);
-        var departed = await DeparturesBetween(hubId, since, asOf)
-            .GroupBy(d => d.HubId)
-            .Select(g => new { Wellbeing = g.Count(d => d.HadWellbeing), Alliance = g.Count(d => d.HadAlliance) })
-            .FirstOrDefaultAsync(cancellationToken);
-        return new NewPeople(
-            (counts?.Wellbeing ?? 0) + (departed?.Wellbeing ?? 0),
-            (counts?.Alliance ?? 0) + (departed?.Alliance ?? 0),
-            counts?.InAll ?? 0);
+        return counts ?? new NewPeople(0, 0, 0);
     }
 
     public async Task<IReadOnlyList<GroupPart>> CountNewPeopleByDepartmentAsync(Guid hubId, DateTimeOffset since, DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -177,11 +203,8 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
         ];
     }
 
-    private IQueryable<Submission> SubmissionsBetween(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf)
-    {
-        var from = since ?? DateTimeOffset.MinValue;
-        return db.Submissions.Where(s => s.HubId == hubId && s.SubmittedAt > from && s.SubmittedAt <= asOf);
-    }
+    private IQueryable<Submission> SubmissionsBetween(Guid hubId, DateTimeOffset since, DateTimeOffset asOf) =>
+        db.Submissions.Where(s => s.HubId == hubId && s.SubmittedAt > since && s.SubmittedAt <= asOf);
 
     private IQueryable<Departure> DeparturesBetween(Guid hubId, DateTimeOffset? since, DateTimeOffset asOf)
     {

@@ -19,7 +19,7 @@ namespace Wellbeing.Infrastructure.IntegrationTests.Aggregates;
 /// awkward case occurs: people without a department, deactivated people, people who never answered, answers before
 /// the hub's first month and after the refresh's moment, and one answer of a person in several saves.
 /// </summary>
-public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
+public abstract class AggregateSourceTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly DateTimeOffset AsOf = TestData.Start.AddDays(100);
@@ -31,7 +31,7 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
         var hub = await SeedAsync();
         var months = ReportingMonth.Between(hub.Hub.CreatedAt, AsOf, hub.Hub.TimeZoneId);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var actual = await new EfAggregateSource(context).ReadAsync(hub.Hub.Id, months, AsOf, CancellationToken.None);
 
         var expected = hub.Expected(months);
@@ -52,7 +52,7 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
         var months = ReportingMonth.Between(hub.Hub.CreatedAt, AsOf, hub.Hub.TimeZoneId);
         var included = monthIndexes.Select(i => months[i]).ToList();
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var people = await new EfAggregateSource(context).CountWellbeingPeopleAsync(hub.Hub.Id, department, included, AsOf, CancellationToken.None);
 
         Assert.Equal(hub.PeopleIn(department, included), people);
@@ -67,7 +67,7 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
         var hub = await SeedAsync();
         DateTimeOffset? since = sinceDay is { } day ? TestData.Start.AddDays(day) : null;
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var actual = await new EfAggregateSource(context).CountNewPeopleAsync(hub.Hub.Id, since, AsOf, CancellationToken.None);
 
         Assert.Equal(hub.NewPeople(since), actual);
@@ -81,7 +81,7 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
         var hub = await SeedAsync();
         var since = TestData.Start.AddDays(sinceDay);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var actual = await new EfAggregateSource(context).CountNewPeopleByDepartmentAsync(hub.Hub.Id, since, AsOf, CancellationToken.None);
 
         Assert.Equal(
@@ -149,7 +149,7 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
 
     private async Task SaveAsync(object[] entities)
     {
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         context.AddRange(entities);
         await context.SaveChangesAsync();
     }
@@ -220,7 +220,10 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
         private IEnumerable<Departure> DeparturesBetween(DateTimeOffset? since) =>
             Departures.Where(d => (since is null || d.At > since) && d.At <= AsOf);
 
-        /// <summary>Someone answered only before the first month, someone both before and within it, someone after the refresh.</summary>
+        /// <summary>
+        /// Someone answered only before the first month, someone both before and within it, someone after the refresh;
+        /// someone answered only the alliance survey; departures on both sides of the refresh.
+        /// </summary>
         public bool HasEveryAwkwardCase()
         {
             var start = ReportingMonth.Between(Hub.CreatedAt, AsOf, Hub.TimeZoneId)[0].Start;
@@ -230,6 +233,7 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database)
                 && byMember.Any(g => g.Any(s => s.SubmittedAt > AsOf) && g.Any(s => s.SubmittedAt <= AsOf))
                 && Members.Any(m => !m.IsActive && byMember.Any(g => g.Key == m.Id))
                 && Members.Any(m => byMember.All(g => g.Key != m.Id))
+                && Submissions.Any(a => a.Measure == Measure.Alliance && a.SubmittedAt <= AsOf && !Wellbeing.Any(w => w.MemberId == a.MemberId && w.SubmittedAt <= AsOf))
                 && Departures.Any(d => d.At > AsOf) && Departures.Any(d => d.At <= AsOf && d.Department is null);
         }
 
@@ -242,19 +246,5 @@ public sealed class SqliteAggregateSourceTests(SqliteTestDatabase database)
 
 /// <summary>On the assembly's throwaway PostgreSQL cluster; each test gets a freshly migrated database of its own.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresAggregateSourceTests : AggregateSourceTests<PostgresTestDatabase>, IAsyncLifetime
-{
-    private readonly PostgresTestDatabase _database;
-
-    public PostgresAggregateSourceTests(PostgresCluster cluster)
-        : this(new PostgresTestDatabase(cluster))
-    {
-    }
-
-    private PostgresAggregateSourceTests(PostgresTestDatabase database)
-        : base(database) => _database = database;
-
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public Task DisposeAsync() => _database.DisposeAsync();
-}
+public sealed class PostgresAggregateSourceTests(PostgresCluster cluster)
+    : AggregateSourceTests<PostgresTestDatabase>(new PostgresTestDatabase(cluster));

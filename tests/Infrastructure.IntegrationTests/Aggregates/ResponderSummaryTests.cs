@@ -14,7 +14,7 @@ using Wellbeing.Testing.Databases;
 namespace Wellbeing.Infrastructure.IntegrationTests.Aggregates;
 
 /// <summary>The per-member summaries the refresh reads, as the context keeps them on each engine.</summary>
-public abstract class ResponderSummaryTests<TDatabase>(TDatabase database)
+public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly DateTimeOffset Start = TestData.Start;
@@ -30,7 +30,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database)
         var kept = await SummariesAsync(hub);
 
         // Down to the migration before, which drops them, and up again, which fills them from the stored submissions.
-        await using (var context = database.CreateContext())
+        await using (var context = Database.CreateContext())
         {
             var migrator = context.GetService<IMigrator>();
             await migrator.MigrateAsync("HrAggregates");
@@ -49,7 +49,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database)
         var stays = TestData.Member(hub, "Stays");
         await SaveAsync([hub, member, stays, Wellbeing(member, Start, score: 3), Wellbeing(stays, Start, score: 3)]);
 
-        await using (var context = database.CreateContext())
+        await using (var context = Database.CreateContext())
         {
             context.RemoveRange(await context.Submissions.AsTracking().Where(s => s.MemberId == member.Id).ToListAsync());
             context.Remove(await context.Members.AsTracking().SingleAsync(m => m.Id == member.Id));
@@ -66,7 +66,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database)
         var member = TestData.Member(hub);
         await SaveAsync([hub, member, Wellbeing(member, Start, score: 1)]);
 
-        await using var late = database.CreateContext();
+        await using var late = Database.CreateContext();
         await late.ResponderSummaries.AsTracking().SingleAsync(r => r.MemberId == member.Id);
         await SaveAsync([Wellbeing(member, Start.AddDays(1), score: 2)]);
         late.Add(Wellbeing(member, Start.AddDays(2), score: 3));
@@ -83,7 +83,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database)
         var submission = Wellbeing(member, Start, score: 4);
         await SaveAsync([hub, member, submission]);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         context.Remove(await context.Submissions.AsTracking().SingleAsync(s => s.Id == submission.Id));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
@@ -93,7 +93,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database)
     public async Task Saving_synchronously_is_refused()
     {
         var hub = TestData.Hub();
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         context.Add(hub);
 
         Assert.Throws<NotSupportedException>(() => context.SaveChanges());
@@ -106,14 +106,14 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database)
 
     private async Task SaveAsync(object[] entities)
     {
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         context.AddRange(entities);
         await context.SaveChangesAsync();
     }
 
     private async Task<List<(Guid MemberId, int Submissions, DateTimeOffset FirstAt, decimal FirstScore, DateTimeOffset LatestAt, decimal LatestScore, int Version)>> SummariesAsync(Hub hub)
     {
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var rows = await context.ResponderSummaries.Where(r => r.HubId == hub.Id).ToListAsync();
         return rows.Select(r => (r.MemberId, r.Submissions, r.FirstAt, r.FirstScore, r.LatestAt, r.LatestScore, r.Version)).OrderBy(r => r.MemberId).ToList();
     }
@@ -124,19 +124,5 @@ public sealed class SqliteResponderSummaryTests(SqliteTestDatabase database)
 
 /// <summary>On the assembly's throwaway PostgreSQL cluster; each test gets a freshly migrated database of its own.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresResponderSummaryTests : ResponderSummaryTests<PostgresTestDatabase>, IAsyncLifetime
-{
-    private readonly PostgresTestDatabase _database;
-
-    public PostgresResponderSummaryTests(PostgresCluster cluster)
-        : this(new PostgresTestDatabase(cluster))
-    {
-    }
-
-    private PostgresResponderSummaryTests(PostgresTestDatabase database)
-        : base(database) => _database = database;
-
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public Task DisposeAsync() => _database.DisposeAsync();
-}
+public sealed class PostgresResponderSummaryTests(PostgresCluster cluster)
+    : ResponderSummaryTests<PostgresTestDatabase>(new PostgresTestDatabase(cluster));

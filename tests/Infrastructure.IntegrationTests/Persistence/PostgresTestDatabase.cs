@@ -12,6 +12,12 @@ public sealed class PostgresTestDatabase(PostgresCluster cluster) : TestDatabase
     private readonly string _connectionString =
         new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Database = $"wellbeing_it_{Guid.NewGuid():N}" }.ToString();
 
+    /// <summary>
+    /// It needs the collection's cluster to be made, and xunit 2 cannot give a collection fixture to a class fixture, so
+    /// each test makes its own (a database on a running cluster is quick to create).
+    /// </summary>
+    public override bool OwnedByEachTest => true;
+
     public override WellbeingDbContext CreateContext()
     {
         var options = new DbContextOptionsBuilder<PostgresWellbeingDbContext>();

@@ -15,7 +15,7 @@ namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
 /// Every aggregate saved by one context and read back by another, against a real engine, so that the mapping of
 /// private setters, backing fields, owned types and UTC timestamps is proven rather than assumed.
 /// </summary>
-public abstract class RoundTripTests<TDatabase>(TDatabase database)
+public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly DateTimeOffset Start = TestData.Start;
@@ -31,14 +31,14 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
             .WithLowParticipationPercent(45));
         await SaveAsync(hub);
 
-        await using (var context = database.CreateContext())
+        await using (var context = Database.CreateContext())
         {
             var tracked = await context.Hubs.AsTracking().SingleAsync(h => h.Id == hub.Id);
             tracked.ChangeSettings(tracked.Settings.WithPrivacy(k: 8, kDistribution: 12));
             await context.SaveChangesAsync();
         }
 
-        await using var reader = database.CreateContext();
+        await using var reader = Database.CreateContext();
         var loaded = await reader.Hubs.SingleAsync(h => h.Id == hub.Id);
         Assert.Equal((hub.Name, hub.Slug, hub.TimeZoneId, hub.CreatedAt), (loaded.Name, loaded.Slug, loaded.TimeZoneId, loaded.CreatedAt));
         Assert.Equal(TimeSpan.Zero, loaded.CreatedAt.Offset);
@@ -57,7 +57,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         member.Deactivate(Start.AddDays(30));
         await SaveAsync(hub, member);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var loaded = await context.Members.SingleAsync(m => m.Id == member.Id);
         Assert.Equal(
             (member.HubId, member.UserId, member.DisplayName, member.Email, member.ExternalId, member.Department, member.EnrolledAt, member.DeactivatedAt, true),
@@ -75,7 +75,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         professional.LinkAccount("user-pro");
         await SaveAsync(first, second, professional);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var loaded = await context.Professionals.SingleAsync(p => p.Id == professional.Id);
         Assert.Equal((professional.DisplayName, professional.Email, professional.Title, "user-pro"), (loaded.DisplayName, loaded.Email, loaded.Title, loaded.UserId));
         Assert.Equal(
@@ -94,14 +94,14 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         professional.JoinHub(first.Id, Start);
         await SaveAsync(first, second, professional);
 
-        await using (var context = database.CreateContext())
+        await using (var context = Database.CreateContext())
         {
             var tracked = await context.Professionals.AsTracking().SingleAsync(p => p.Id == professional.Id);
             tracked.JoinHub(second.Id, Start.AddDays(2));
             await context.SaveChangesAsync();
         }
 
-        await using var reader = database.CreateContext();
+        await using var reader = Database.CreateContext();
         var loaded = await reader.Professionals.SingleAsync(p => p.Id == professional.Id);
         Assert.Equal(2, loaded.Hubs.Count);
     }
@@ -113,7 +113,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         var connection = new ClientConnection(hub.Id, member.Id, professional.Id, Start);
         await SaveAsync(hub, member, professional, connection);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var loaded = await context.ClientConnections.SingleAsync(c => c.Id == connection.Id);
         Assert.Equal((hub.Id, member.Id, professional.Id, Start), (loaded.HubId, loaded.MemberId, loaded.ProfessionalId, loaded.ConnectedAt));
     }
@@ -126,7 +126,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         Assert.True(session.End(Start.AddHours(1), hub.Settings));
         await SaveAsync(hub, member, professional, session);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var loaded = await context.CareSessions.SingleAsync(s => s.Id == session.Id);
         Assert.Equal(
             ("booking-7", Start, 1, Start.AddHours(1), Start.AddHours(1), Start.AddHours(1).AddDays(7), (Guid?)null),
@@ -141,7 +141,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         var submission = Submission.ForWellbeing(hub.Id, member.Id, TestData.WellbeingSurvey(), TestData.Answers(5, 2, 1), Start);
         await SaveAsync(hub, member, submission);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var loaded = await context.Submissions.SingleAsync(s => s.Id == submission.Id);
         Assert.Equal(
             ("test-wellbeing", 1, Measure.Wellbeing, Start, 11m, 44m, (Guid?)null),
@@ -162,7 +162,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         grant.Revoke(Start.AddDays(3));
         await SaveAsync(hub, member, professional, grant);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var loaded = await context.ShareGrants.SingleAsync(g => g.Id == grant.Id);
         Assert.Equal(
             (member.Id, professional.Id, Measure.Alliance, Start, (DateTimeOffset?)Start.AddDays(3), false),
@@ -181,7 +181,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         ]);
         await SaveAsync(hub, snapshot);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var loaded = await context.Snapshots.SingleAsync(s => s.Id == snapshot.Id);
         Assert.Equal((hub.Id, Start, 5, 10, 23), (loaded.HubId, loaded.AsOf, loaded.K, loaded.KDistribution, loaded.Contributors));
         Assert.Equal(
@@ -202,7 +202,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         var middle = Submission.ForWellbeing(hub.Id, member.Id, survey, TestData.Answers(3, 3, 3), new DateTimeOffset(2026, 4, 1, 14, 0, 0, TimeSpan.Zero));
         await SaveAsync(hub, member, late, early, middle);
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         var ofHub = context.Submissions.Where(s => s.HubId == hub.Id && s.Measure == Measure.Wellbeing);
 
         var ordered = await ofHub.OrderBy(s => s.SubmittedAt).Select(s => s.Id).ToListAsync();
@@ -224,7 +224,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
         var hub = TestData.Hub();
         await SaveAsync(hub, TestData.Member(hub, externalId: "HR-1"), TestData.Member(hub), TestData.Member(hub));
 
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         context.Add(TestData.Member(hub, "Someone Else", externalId: "HR-1"));
         await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
     }
@@ -247,7 +247,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database)
 
     private async Task SaveAsync(params object[] entities)
     {
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         context.AddRange(entities);
         await context.SaveChangesAsync();
     }
@@ -258,19 +258,5 @@ public sealed class SqliteRoundTripTests(SqliteTestDatabase database)
 
 /// <summary>On the assembly's throwaway PostgreSQL cluster; each test gets a freshly migrated database of its own.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresRoundTripTests : RoundTripTests<PostgresTestDatabase>, IAsyncLifetime
-{
-    private readonly PostgresTestDatabase _database;
-
-    public PostgresRoundTripTests(PostgresCluster cluster)
-        : this(new PostgresTestDatabase(cluster))
-    {
-    }
-
-    private PostgresRoundTripTests(PostgresTestDatabase database)
-        : base(database) => _database = database;
-
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public Task DisposeAsync() => _database.DisposeAsync();
-}
+public sealed class PostgresRoundTripTests(PostgresCluster cluster)
+    : RoundTripTests<PostgresTestDatabase>(new PostgresTestDatabase(cluster));

@@ -9,6 +9,9 @@ public abstract class TestDatabase : IAsyncLifetime
     /// <summary>Each call is a fresh context, as each request or job gets in the application.</summary>
     public abstract WellbeingDbContext CreateContext();
 
+    /// <summary>Whether each test makes and drops its own database (see <see cref="DatabaseTests{TDatabase}"/>) rather than sharing one per class.</summary>
+    public virtual bool OwnedByEachTest => false;
+
     public virtual async Task InitializeAsync()
     {
         await using var context = CreateContext();
