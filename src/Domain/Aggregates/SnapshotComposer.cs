@@ -58,26 +58,14 @@ public static class SnapshotComposer
         HubSettings settings)
     {
         var thresholds = PrivacyThresholds.For(settings);
+        var scopes = Scopes(statistics);
+        var tallies = ResponderTally.PerDepartment(statistics.Responders, settings);
         var cells = new List<Aggregate>();
-        AddParticipation(statistics, thresholds, cells);
-        AddAllTimeMeans(statistics, publishable, peopleInPublishedMonths, thresholds, cells);
-        AddMonthlyMeans(statistics, months, publishable, cells);
-        AddDistribution(
-            statistics.Responders,
-            r => [.. Brackets.Select(b => WellbeingBrackets.For(r.LatestScore, settings) == b ? 1 : 0)],
-            Metrics.WellbeingDistribution,
-            [.. Brackets.Select(b => b.ToString())],
-            statistics,
-            thresholds,
-            cells);
-        AddDistribution(
-            statistics.Responders.Where(r => r.Submissions >= 2).ToList(),
-            r => [.. Directions.Select(d => Trend.Between(r.FirstScore, r.LatestScore, settings.TrendThreshold) == d ? 1 : 0)],
-            Metrics.WellbeingTrend,
-            [.. Directions.Select(d => d.ToString())],
-            statistics,
-            thresholds,
-            cells);
+        AddParticipation(statistics, scopes, thresholds, cells);
+        AddAllTimeMeans(statistics, scopes, tallies, publishable, peopleInPublishedMonths, thresholds, cells);
+        AddMonthlyMeans(statistics, scopes, months, publishable, cells);
+        AddDistribution(Metrics.WellbeingDistribution, Brackets, t => t.Brackets, scopes, tallies, thresholds, cells);
+        AddDistribution(Metrics.WellbeingTrend, Directions, t => t.Trends, scopes, tallies, thresholds, cells);
 
         // Over the whole hub only: never per professional, and not per department, where it would narrow quickly.
         var alliance = statistics.Alliance;
@@ -102,11 +90,11 @@ public static class SnapshotComposer
         ];
     }
 
-    private static void AddParticipation(HubStatistics statistics, PrivacyThresholds thresholds, List<Aggregate> cells)
+    private static void AddParticipation(HubStatistics statistics, IReadOnlyList<string> scopes, PrivacyThresholds thresholds, List<Aggregate> cells)
     {
         var enrolled = Counts(statistics.Enrolment.Select(e => GroupPart.Of(SegmentOf(e.Department), e.Enrolled)).ToList(), thresholds);
         var responded = Counts(statistics.Enrolment.Select(e => GroupPart.Of(SegmentOf(e.Department), e.Responded)).ToList(), thresholds);
-        foreach (var scope in Scopes(statistics))
+        foreach (var scope in scopes)
         {
             var e = enrolled[scope];
             var r = responded[scope];
@@ -118,6 +106,8 @@ public static class SnapshotComposer
 
     private static void AddAllTimeMeans(
         HubStatistics statistics,
+        IReadOnlyList<string> scopes,
+        IReadOnlyList<ResponderTally> tallies,
         IReadOnlyDictionary<string, IReadOnlySet<string>> publishable,
         IReadOnlyDictionary<string, int> peopleInPublishedMonths,
         PrivacyThresholds thresholds,
@@ -125,14 +115,14 @@ public static class SnapshotComposer
     {
         int People(string scope) => peopleInPublishedMonths.TryGetValue(scope, out var people)
             ? people
-            : statistics.Responders.Count(r => scope == Hub || SegmentOf(r.Department) == scope);
+            : ResponderTally.Of(scope, tallies).People;
 
         // A department with no shown month still counts, with all its people, in what stays hidden.
-        var parts = statistics.Responders.GroupBy(r => SegmentOf(r.Department))
-            .Select(g => GroupPart.Of(g.Key, g.Key is not null && publishable[g.Key].Count > 0 ? People(g.Key) : g.Count()))
+        var parts = tallies
+            .Select(t => GroupPart.Of(t.Segment, t.Segment is not null && publishable[t.Segment].Count > 0 ? People(t.Segment) : t.People))
             .ToList();
         var showable = PrivacyRules.ShowableParts(parts, thresholds, distribution: false);
-        foreach (var scope in Scopes(statistics))
+        foreach (var scope in scopes)
         {
             var included = MonthsOf(statistics, scope).Where(m => publishable[scope].Contains(m.Period)).ToList();
             var shown = included.Count > 0 && (scope == Hub || showable.Contains(scope));
@@ -142,9 +132,14 @@ public static class SnapshotComposer
         }
     }
 
-    private static void AddMonthlyMeans(HubStatistics statistics, IReadOnlyList<ReportingMonth> months, IReadOnlyDictionary<string, IReadOnlySet<string>> publishable, List<Aggregate> cells)
+    private static void AddMonthlyMeans(
+        HubStatistics statistics,
+        IReadOnlyList<string> scopes,
+        IReadOnlyList<ReportingMonth> months,
+        IReadOnlyDictionary<string, IReadOnlySet<string>> publishable,
+        List<Aggregate> cells)
     {
-        foreach (var scope in Scopes(statistics))
+        foreach (var scope in scopes)
         {
             var byPeriod = MonthsOf(statistics, scope).ToDictionary(m => m.Period);
             foreach (var month in months)
@@ -156,30 +151,28 @@ public static class SnapshotComposer
         }
     }
 
-    private static void AddDistribution(
-        IReadOnlyList<ResponderFigures> responders,
-        Func<ResponderFigures, int[]> categoryOf,
+    private static void AddDistribution<TCategory>(
         string metric,
-        IReadOnlyList<string> categories,
-        HubStatistics statistics,
+        IReadOnlyList<TCategory> categories,
+        Func<ResponderTally, int[]> countsOf,
+        IReadOnlyList<string> scopes,
+        IReadOnlyList<ResponderTally> tallies,
         PrivacyThresholds thresholds,
         List<Aggregate> cells)
+        where TCategory : struct, Enum
     {
-        int[] CountsOf(IEnumerable<ResponderFigures> group) =>
-            group.Select(categoryOf).Aggregate(new int[categories.Count], (sum, one) => [.. sum.Zip(one, (a, b) => a + b)]);
-
-        var parts = responders.GroupBy(r => SegmentOf(r.Department)).Select(g => new GroupPart(g.Key, CountsOf(g))).ToList();
+        var parts = tallies.Select(t => new GroupPart(t.Segment, countsOf(t))).ToList();
         var showable = PrivacyRules.ShowableParts(parts, thresholds, distribution: true);
-        foreach (var scope in Scopes(statistics))
+        foreach (var scope in scopes)
         {
-            var counts = CountsOf(responders.Where(r => scope == Hub || SegmentOf(r.Department) == scope));
+            var counts = countsOf(ResponderTally.Of(scope, tallies));
             var shown = scope == Hub ? PrivacyRules.MayShowDistribution(counts, thresholds) : showable.Contains(scope);
             var people = counts.Sum();
             for (var i = 0; i < categories.Count; i++)
             {
                 cells.Add(shown
-                    ? new Aggregate(metric, Math.Round(100m * counts[i] / people, 0), people, Segment(scope), category: categories[i])
-                    : new Aggregate(metric, null, null, Segment(scope), category: categories[i]));
+                    ? new Aggregate(metric, Math.Round(100m * counts[i] / people, 0), people, Segment(scope), category: categories[i].ToString())
+                    : new Aggregate(metric, null, null, Segment(scope), category: categories[i].ToString()));
             }
         }
     }
@@ -209,16 +202,76 @@ public static class SnapshotComposer
             ? statistics.Months.GroupBy(m => m.Period).Select(g => new MonthFigures(null, g.Key, g.Sum(m => m.Sum), g.Sum(m => m.Submissions), g.Sum(m => m.People)))
             : statistics.Months.Where(m => SegmentOf(m.Department) == scope);
 
-    private static IEnumerable<string> Scopes(HubStatistics statistics) =>
-        new[] { Hub }.Concat(statistics.Enrolment.Select(e => e.Department)
-            .Concat(statistics.Months.Select(m => m.Department))
-            .Concat(statistics.Responders.Select(r => r.Department))
-            .OfType<string>()
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .Select(Segments.Department));
+    private static List<string> Scopes(HubStatistics statistics) =>
+        [
+            Hub,
+            .. statistics.Enrolment.Select(e => e.Department)
+                .Concat(statistics.Months.Select(m => m.Department))
+                .Concat(statistics.Responders.Select(r => r.Department))
+                .OfType<string>()
+                .Distinct()
+                .Order(StringComparer.Ordinal)
+                .Select(Segments.Department),
+        ];
 
     private static string? SegmentOf(string? department) => department is null ? null : Segments.Department(department);
 
     private static string? Segment(string scope) => scope == Hub ? null : scope;
+
+    /// <summary>
+    /// The responders of one department (segment null: the people without one), counted once for every figure made
+    /// from them: how many, per bracket of their latest score, and per trend among those with two or more submissions.
+    /// A hub has some 100,000 responders and a dozen scopes, so they are walked once, not once per scope and figure.
+    /// </summary>
+    private sealed class ResponderTally(string? segment)
+    {
+        public string? Segment { get; } = segment;
+        public int People { get; private set; }
+        public int[] Brackets { get; } = new int[SnapshotComposer.Brackets.Length];
+        public int[] Trends { get; } = new int[Directions.Length];
+
+        public static List<ResponderTally> PerDepartment(IEnumerable<ResponderFigures> responders, HubSettings settings)
+        {
+            var tallies = new List<ResponderTally>();
+            foreach (var department in responders.GroupBy(r => r.Department))
+            {
+                var tally = new ResponderTally(SegmentOf(department.Key));
+                foreach (var responder in department)
+                {
+                    tally.People++;
+                    tally.Brackets[Array.IndexOf(SnapshotComposer.Brackets, WellbeingBrackets.For(responder.LatestScore, settings))]++;
+                    if (responder.Submissions >= 2)
+                    {
+                        tally.Trends[Array.IndexOf(Directions, Trend.Between(responder.FirstScore, responder.LatestScore, settings.TrendThreshold))]++;
+                    }
+                }
+
+                tallies.Add(tally);
+            }
+
+            return tallies;
+        }
+
+        /// <summary>A department's tally (empty when it has no responders), or the whole hub's: every department added up.</summary>
+        public static ResponderTally Of(string scope, IReadOnlyList<ResponderTally> tallies)
+        {
+            var sum = new ResponderTally(Segment(scope));
+            foreach (var tally in tallies.Where(t => scope == Hub || t.Segment == scope))
+            {
+                sum.People += tally.People;
+                AddTo(sum.Brackets, tally.Brackets);
+                AddTo(sum.Trends, tally.Trends);
+            }
+
+            return sum;
+        }
+
+        private static void AddTo(int[] sum, int[] counts)
+        {
+            for (var i = 0; i < counts.Length; i++)
+            {
+                sum[i] += counts[i];
+            }
+        }
+    }
 }
