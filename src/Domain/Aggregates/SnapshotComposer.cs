@@ -64,8 +64,8 @@ public static class SnapshotComposer
         AddParticipation(statistics, scopes, thresholds, cells);
         AddAllTimeMeans(statistics, scopes, tallies, publishable, peopleInPublishedMonths, thresholds, cells);
         AddMonthlyMeans(statistics, scopes, months, publishable, cells);
-        AddDistribution(Metrics.WellbeingDistribution, Brackets, t => t.Brackets, scopes, tallies, thresholds, cells);
-        AddDistribution(Metrics.WellbeingTrend, Directions, t => t.Trends, scopes, tallies, thresholds, cells);
+        AddDistribution(Metrics.WellbeingDistribution, [.. Brackets.Select(b => b.ToString())], t => t.ByBracket, scopes, tallies, thresholds, cells);
+        AddDistribution(Metrics.WellbeingTrend, [.. Directions.Select(d => d.ToString())], t => t.ByTrend, scopes, tallies, thresholds, cells);
 
         // Over the whole hub only: never per professional, and not per department, where it would narrow quickly.
         var alliance = statistics.Alliance;
@@ -151,15 +151,14 @@ public static class SnapshotComposer
         }
     }
 
-    private static void AddDistribution<TCategory>(
+    private static void AddDistribution(
         string metric,
-        IReadOnlyList<TCategory> categories,
+        IReadOnlyList<string> categories,
         Func<ResponderTally, int[]> countsOf,
         IReadOnlyList<string> scopes,
         IReadOnlyList<ResponderTally> tallies,
         PrivacyThresholds thresholds,
         List<Aggregate> cells)
-        where TCategory : struct, Enum
     {
         var parts = tallies.Select(t => new GroupPart(t.Segment, countsOf(t))).ToList();
         var showable = PrivacyRules.ShowableParts(parts, thresholds, distribution: true);
@@ -171,8 +170,8 @@ public static class SnapshotComposer
             for (var i = 0; i < categories.Count; i++)
             {
                 cells.Add(shown
-                    ? new Aggregate(metric, Math.Round(100m * counts[i] / people, 0), people, Segment(scope), category: categories[i].ToString())
-                    : new Aggregate(metric, null, null, Segment(scope), category: categories[i].ToString()));
+                    ? new Aggregate(metric, Math.Round(100m * counts[i] / people, 0), people, Segment(scope), category: categories[i])
+                    : new Aggregate(metric, null, null, Segment(scope), category: categories[i]));
             }
         }
     }
@@ -227,8 +226,8 @@ public static class SnapshotComposer
     {
         public string? Segment { get; } = segment;
         public int People { get; private set; }
-        public int[] Brackets { get; } = new int[SnapshotComposer.Brackets.Length];
-        public int[] Trends { get; } = new int[Directions.Length];
+        public int[] ByBracket { get; } = new int[Brackets.Length];
+        public int[] ByTrend { get; } = new int[Directions.Length];
 
         public static List<ResponderTally> PerDepartment(IEnumerable<ResponderFigures> responders, HubSettings settings)
         {
@@ -239,10 +238,10 @@ public static class SnapshotComposer
                 foreach (var responder in department)
                 {
                     tally.People++;
-                    tally.Brackets[Array.IndexOf(SnapshotComposer.Brackets, WellbeingBrackets.For(responder.LatestScore, settings))]++;
+                    tally.ByBracket[Array.IndexOf(Brackets, WellbeingBrackets.For(responder.LatestScore, settings))]++;
                     if (responder.Submissions >= 2)
                     {
-                        tally.Trends[Array.IndexOf(Directions, Trend.Between(responder.FirstScore, responder.LatestScore, settings.TrendThreshold))]++;
+                        tally.ByTrend[Array.IndexOf(Directions, Trend.Between(responder.FirstScore, responder.LatestScore, settings.TrendThreshold))]++;
                     }
                 }
 
@@ -259,8 +258,8 @@ public static class SnapshotComposer
             foreach (var tally in tallies.Where(t => scope == Hub || t.Segment == scope))
             {
                 sum.People += tally.People;
-                AddTo(sum.Brackets, tally.Brackets);
-                AddTo(sum.Trends, tally.Trends);
+                AddTo(sum.ByBracket, tally.ByBracket);
+                AddTo(sum.ByTrend, tally.ByTrend);
             }
 
             return sum;

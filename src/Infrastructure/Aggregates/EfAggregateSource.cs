@@ -147,7 +147,9 @@ internal sealed class EfAggregateSource(WellbeingDbContext db) : IAggregateSourc
     /// <summary>
     /// Everybody up to asOf, for a hub's first snapshot and for a snapshot's total of contributors: the Wellbeing Index
     /// respondents are the summaries (one row each), so only the few alliance submissions are read, and those people
-    /// without a summary are the ones the Wellbeing Index count has not already counted.
+    /// without a summary are the ones the Wellbeing Index count has not already counted. It relies on the summaries
+    /// being kept with every saved submission (see <see cref="ResponderSummaries"/>): a writer that bypasses the
+    /// context must write them too.
     /// </summary>
     private async Task<NewPeople> CountEveryoneAsync(Guid hubId, DateTimeOffset asOf, CancellationToken cancellationToken)
     {

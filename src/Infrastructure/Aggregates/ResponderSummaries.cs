@@ -37,6 +37,11 @@ internal static class ResponderSummaries
                 summaries.Add(submission.MemberId, summary);
                 db.ResponderSummaries.Add(summary);
             }
+            else if (summary.HubId != submission.HubId)
+            {
+                // The refresh counts a hub's respondents by the summary's hub; a member answers in their own hub only.
+                throw new InvalidOperationException("A member's Wellbeing Index submissions all belong to the member's hub.");
+            }
 
             summary.Record(submission.SubmittedAt, submission.Score);
         }

@@ -124,20 +124,25 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database) : Data
 
             if (n % 5 == 1)
             {
-                var session = new CareSession(hub.Id, member.Id, professional.Id, AsOf.AddDays(-30 + n), sequenceNumber: 1);
-                session.End(session.ScheduledAt.AddHours(1), hub.Settings);
-                var answer = random.Next(1, 8);
-                sessions.Add(session);
-                submissions.Add(Submission.ForAlliance(hub.Id, member.Id, alliance, alliance.Items.ToDictionary(item => item.Id, _ => (int?)answer), session.ScheduledAt.AddHours(2), professional.Id, session.Id));
+                RateSession(member, AsOf.AddDays(-30 + n), random.Next(1, 8));
             }
         }
+
+        // Someone who only rated a session, and someone whose Wellbeing Index answers all come after the refresh but
+        // who rated a session before it.
+        var rater = new Member(hub.Id, "Rater", $"{Guid.NewGuid():N}@example.org", hub.CreatedAt, "Ops");
+        var late = new Member(hub.Id, "Late", $"{Guid.NewGuid():N}@example.org", hub.CreatedAt, "Sales");
+        members.AddRange([rater, late]);
+        RateSession(rater, AsOf.AddDays(-20), 6);
+        RateSession(late, AsOf.AddDays(-3), 4);
+        submissions.Add(Submission.ForWellbeing(hub.Id, late.Id, wellbeing, TestData.Answers(3, 3, 3), AsOf.AddDays(2)));
 
         // Members who deleted their accounts: before, inside and after the counting windows, with either measure.
         var departures = Enumerable.Range(0, 9)
             .Select(n => new Departure(hub.Id, Departments[n % Departments.Length], hub.CreatedAt.AddDays(n * 15 - 5), hadWellbeing: n % 3 != 2, hadAlliance: n % 3 != 0))
             .ToList();
 
-        await SaveAsync([hub, professional, .. members, .. sessions, .. departures]);
+        await SaveAsync([hub, professional, .. members, .. sessions, .. departures, .. NeighbouringHub(hub, wellbeing)]);
         var shuffled = submissions.OrderBy(_ => random.Next()).ToList();
         await SaveAsync([.. shuffled.Take(shuffled.Count / 2)]);
         await SaveAsync([.. shuffled.Skip(shuffled.Count / 2)]);
@@ -145,6 +150,29 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database) : Data
         var seeded = new SeededHub(hub, members, submissions, departures);
         Assert.True(seeded.HasEveryAwkwardCase(), "The generated hub no longer covers every case this test is about.");
         return seeded;
+
+        void RateSession(Member member, DateTimeOffset at, int answer)
+        {
+            var session = new CareSession(hub.Id, member.Id, professional.Id, at, sequenceNumber: 1);
+            session.End(session.ScheduledAt.AddHours(1), hub.Settings);
+            sessions.Add(session);
+            submissions.Add(Submission.ForAlliance(hub.Id, member.Id, alliance, alliance.Items.ToDictionary(item => item.Id, _ => (int?)answer), session.ScheduledAt.AddHours(2), professional.Id, session.Id));
+        }
+    }
+
+    /// <summary>Another hub at the same times, whose people and departures no figure of the first hub may include.</summary>
+    private static IEnumerable<object> NeighbouringHub(Hub hub, Survey wellbeing)
+    {
+        var neighbour = new Hub("Neighbour", "neighbour-" + Guid.NewGuid().ToString("N")[..8], hub.TimeZoneId, hub.CreatedAt);
+        yield return neighbour;
+        foreach (var department in Departments)
+        {
+            var member = new Member(neighbour.Id, "Neighbour", $"{Guid.NewGuid():N}@example.org", hub.CreatedAt, department);
+            yield return member;
+            yield return Submission.ForWellbeing(neighbour.Id, member.Id, wellbeing, TestData.Answers(2, 2, 2), hub.CreatedAt.AddDays(50));
+        }
+
+        yield return new Departure(neighbour.Id, "Sales", hub.CreatedAt.AddDays(50), hadWellbeing: true, hadAlliance: true);
     }
 
     private async Task SaveAsync(object[] entities)
@@ -222,7 +250,8 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database) : Data
 
         /// <summary>
         /// Someone answered only before the first month, someone both before and within it, someone after the refresh;
-        /// someone answered only the alliance survey; departures on both sides of the refresh.
+        /// someone answered only the alliance survey, someone else only it by the refresh, someone rated a session after
+        /// it; departures on both sides of it.
         /// </summary>
         public bool HasEveryAwkwardCase()
         {
@@ -233,7 +262,9 @@ public abstract class AggregateSourceTests<TDatabase>(TDatabase database) : Data
                 && byMember.Any(g => g.Any(s => s.SubmittedAt > AsOf) && g.Any(s => s.SubmittedAt <= AsOf))
                 && Members.Any(m => !m.IsActive && byMember.Any(g => g.Key == m.Id))
                 && Members.Any(m => byMember.All(g => g.Key != m.Id))
-                && Submissions.Any(a => a.Measure == Measure.Alliance && a.SubmittedAt <= AsOf && !Wellbeing.Any(w => w.MemberId == a.MemberId && w.SubmittedAt <= AsOf))
+                && Submissions.Any(a => a.Measure == Measure.Alliance && a.SubmittedAt > AsOf)
+                && Submissions.Any(a => a.Measure == Measure.Alliance && a.SubmittedAt <= AsOf && !Wellbeing.Any(w => w.MemberId == a.MemberId))
+                && Submissions.Any(a => a.Measure == Measure.Alliance && a.SubmittedAt <= AsOf && Wellbeing.Any(w => w.MemberId == a.MemberId) && Wellbeing.Where(w => w.MemberId == a.MemberId).All(w => w.SubmittedAt > AsOf))
                 && Departures.Any(d => d.At > AsOf) && Departures.Any(d => d.At <= AsOf && d.Department is null);
         }
 

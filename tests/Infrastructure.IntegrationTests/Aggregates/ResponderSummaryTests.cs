@@ -90,6 +90,21 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
+    public async Task A_members_submissions_stay_in_the_hub_of_their_summary()
+    {
+        var hub = TestData.Hub();
+        var other = TestData.Hub();
+        var member = TestData.Member(hub);
+        await SaveAsync([hub, other, member, Wellbeing(member, Start, score: 4)]);
+
+        await using var context = Database.CreateContext();
+        context.Add(Submission.ForWellbeing(other.Id, member.Id, TestData.WellbeingSurvey(), TestData.Answers(1, 1, 1), Start.AddDays(1)));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+        Assert.Equal(1, (await SummariesAsync(hub)).Single().Submissions);
+    }
+
+    [Fact]
     public async Task Saving_synchronously_is_refused()
     {
         var hub = TestData.Hub();

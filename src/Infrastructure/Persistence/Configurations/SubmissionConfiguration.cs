@@ -33,9 +33,9 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         // passes over a hub need the member and the score of every row: in the index, they never touch the table.
         builder.HasIndex(s => new { s.HubId, s.Measure, s.SubmittedAt, s.MemberId, s.Score });
 
-        // Who submitted since the last snapshot, whatever the measure: the hourly refresh's first question, a short
-        // range here where the index above would be read for the whole hub. With the measure and the member in it,
-        // the first refresh (since ever) reads it alone too: without them SQLite chose it and then fetched every row.
+        // Who submitted since the last snapshot, whatever the measure (rule 5, overall and per department): the
+        // hourly refresh's first question, a short range here where the index above would be read for the whole hub.
+        // The measure and the member are in it so those counts never fetch rows from the table.
         builder.HasIndex(s => new { s.HubId, s.SubmittedAt, s.Measure, s.MemberId });
         builder.HasIndex(s => new { s.MemberId, s.Measure, s.SubmittedAt });
         builder.HasIndex(s => new { s.ProfessionalId, s.Measure });
