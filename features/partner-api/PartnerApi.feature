@@ -3,7 +3,8 @@ Feature: Partner API
   own credentials. It asks the token endpoint for a token with the OAuth 2.0 client-credentials grant; the token
   belongs to the one hub the administrator registered it for and carries the scopes it was granted. The figures
   are the HR page's, hidden in the same way: a hidden figure has neither value nor count of people. As on the HR
-  page, the Professional Alliance mean is always the whole hub's, never a department's or a professional's.
+  page, the Professional Alliance mean is always the whole hub's, never a department's or a professional's; every
+  figure says whether it is about the whole hub, so a department's answer shows which of its figures are not its own.
 
   Scenario: A partner reads its hub's published aggregates
     Given the demo partner system of Northwind

@@ -194,6 +194,25 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal(cells["Legal"], cells["Nobody"]);
     }
 
+    [Fact]
+    public async Task ADepartmentsCells_AreItsOwn_ExceptTheAllianceMean_WhichIsMarkedHubWide()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "Api-hub-wide");
+        await scenario.AddMembersAsync("Sales", 12, 60, 80);
+        await scenario.AddMembersAsync("Ops", 11, 40);
+        await scenario.RefreshAsync();
+        var token = await TokenAsync(Http, await app.Factory.RegisterPartnerAsync(scenario.HubId));
+
+        var hub = await JsonAsync(await GetAsync(Http, AggregatesPath(scenario.HubId), token));
+        var sales = await JsonAsync(await GetAsync(Http, AggregatesPath(scenario.HubId, "Sales"), token));
+
+        Assert.All(hub.GetProperty("cells").EnumerateArray(), c => Assert.True(c.GetProperty("hubWide").GetBoolean()));
+        var hubWideInSales = sales.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("hubWide").GetBoolean()).Select(c => c.GetProperty("metric").GetString());
+        Assert.Equal(["alliance.mean"], hubWideInSales);
+        Assert.Equal(Cell(hub, "alliance.mean").GetRawText(), Cell(sales, "alliance.mean").GetRawText());
+        Assert.NotEqual(Cell(hub, "participation.enrolled").GetRawText(), Cell(sales, "participation.enrolled").GetRawText());
+    }
+
     [Theory]
     [InlineData(null, true)]
     [InlineData("Sales", true)]

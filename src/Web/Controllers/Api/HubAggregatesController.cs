@@ -23,7 +23,7 @@ public sealed class HubAggregatesController(GetPublishedAggregatesHandler aggreg
     [EndpointDescription(
         "Every cell of the latest published snapshot, for the whole hub or one department. A cell that too few people are "
         + "behind has value and people null, whether nobody or a few responded. Before the first snapshot: asOf null, no cells. "
-        + "alliance.mean is always the whole hub's, also when a department is asked for.")]
+        + "hubWide marks the cells about the whole hub: alliance.mean always is, also when a department is asked for.")]
     [ProducesResponseType<HubAggregates>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<HubAggregates> Get(Guid hubId, [FromQuery] string[]? department, CancellationToken cancellationToken)

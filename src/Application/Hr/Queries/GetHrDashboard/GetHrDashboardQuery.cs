@@ -30,9 +30,11 @@ public sealed record HrDashboardDto(
 /// When the figures of the hub or department were computed: earlier than <paramref name="AsOf"/> for a department
 /// that keeps the figures HR has already seen (rule 5). The hub-wide alliance figure is always as of the snapshot.
 /// </param>
+/// <param name="OfDepartment">Whether the figures are a department's; the alliance figure is the whole hub's anyway.</param>
 public sealed record HrSnapshotDto(
     DateTimeOffset AsOf,
     DateTimeOffset FiguresAsOf,
+    bool OfDepartment,
     Figure Enrolled,
     Figure Responded,
     Figure ParticipationRate,
@@ -50,26 +52,27 @@ public sealed record HrSnapshotDto(
     /// </summary>
     public IEnumerable<PublishedCell> Cells()
     {
-        yield return PublishedCell.Of(Metrics.Enrolled, Enrolled, FiguresAsOf);
-        yield return PublishedCell.Of(Metrics.Responded, Responded, FiguresAsOf);
-        yield return PublishedCell.Of(Metrics.ParticipationRate, ParticipationRate, FiguresAsOf);
-        yield return PublishedCell.Of(Metrics.WellbeingMean, WellbeingMean, FiguresAsOf);
+        var hubWide = !OfDepartment;
+        yield return PublishedCell.Of(Metrics.Enrolled, Enrolled, FiguresAsOf, hubWide);
+        yield return PublishedCell.Of(Metrics.Responded, Responded, FiguresAsOf, hubWide);
+        yield return PublishedCell.Of(Metrics.ParticipationRate, ParticipationRate, FiguresAsOf, hubWide);
+        yield return PublishedCell.Of(Metrics.WellbeingMean, WellbeingMean, FiguresAsOf, hubWide);
         foreach (var share in Distribution)
         {
-            yield return new PublishedCell(Metrics.WellbeingDistribution, null, share.Category, share.Value, share.People, FiguresAsOf);
+            yield return new PublishedCell(Metrics.WellbeingDistribution, null, share.Category, share.Value, share.People, FiguresAsOf, hubWide);
         }
 
         foreach (var share in Trends)
         {
-            yield return new PublishedCell(Metrics.WellbeingTrend, null, share.Category, share.Value, share.People, FiguresAsOf);
+            yield return new PublishedCell(Metrics.WellbeingTrend, null, share.Category, share.Value, share.People, FiguresAsOf, hubWide);
         }
 
         foreach (var month in Months)
         {
-            yield return PublishedCell.Of(Metrics.WellbeingMean, month.Mean, FiguresAsOf, month.Period);
+            yield return PublishedCell.Of(Metrics.WellbeingMean, month.Mean, FiguresAsOf, hubWide, month.Period);
         }
 
-        yield return PublishedCell.Of(Metrics.AllianceMean, AllianceMean, AsOf);
+        yield return PublishedCell.Of(Metrics.AllianceMean, AllianceMean, AsOf, hubWide: true);
     }
 
     public bool FiguresKept => FiguresAsOf < AsOf;
@@ -108,10 +111,13 @@ public sealed record CategoryFigure(string Category, decimal? Value, int? People
 /// <summary>
 /// One cell as published, named by its metric (see <see cref="Metrics"/>); hidden: value and people both null.
 /// <paramref name="AsOf"/> is when it was computed, earlier than the snapshot for a department that kept its figures.
+/// <paramref name="HubWide"/> says whether it describes the whole hub: in a department's cells, only the alliance
+/// mean does, since it is never computed per department.
 /// </summary>
-public sealed record PublishedCell(string Metric, string? Period, string? Category, decimal? Value, int? People, DateTimeOffset AsOf)
+public sealed record PublishedCell(string Metric, string? Period, string? Category, decimal? Value, int? People, DateTimeOffset AsOf, bool HubWide)
 {
-    public static PublishedCell Of(string metric, Figure figure, DateTimeOffset asOf, string? period = null) => new(metric, period, null, figure.Value, figure.People, asOf);
+    public static PublishedCell Of(string metric, Figure figure, DateTimeOffset asOf, bool hubWide, string? period = null) =>
+        new(metric, period, null, figure.Value, figure.People, asOf, hubWide);
 }
 
 public sealed record MonthlyFigure(string Period, Figure Mean);
@@ -169,6 +175,7 @@ public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Sna
         return new HrSnapshotDto(
             snapshot.AsOf,
             figuresAsOf,
+            segment is not null,
             Figure.Of(Cell(Metrics.Enrolled)),
             Figure.Of(Cell(Metrics.Responded)),
             rate,
