@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wellbeing.AcceptanceTests.Runner;
-using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Testing;
 using Wellbeing.Testing.Browser;
 
@@ -20,7 +18,7 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
     [When("""^they search their clients for "([^"]*)"$""")]
     public async Task SearchFor(string email)
     {
-        _clientName = await QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.DisplayName).SingleAsync());
+        _clientName = await app.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.DisplayName).SingleAsync());
         await Page.GotoAsync("/clients");
         await Page.GetByLabel("Search by name").FillAsync(_clientName);
 
@@ -41,7 +39,7 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
     [When("""^they open the profile of "([^"]*)", who .*$""")]
     public async Task OpenProfileOf(string email)
     {
-        var memberId = await QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
+        var memberId = await app.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
         await Page.GotoAsync($"/clients/{memberId}");
         _wellbeingSections.Add(await Page.Locator("#wellbeing").InnerHTMLAsync());
     }
@@ -74,11 +72,5 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
     {
         Assert.Equal(2, _wellbeingSections.Count);
         Assert.Equal(_wellbeingSections[0], _wellbeingSections[1]);
-    }
-
-    private async Task<T> QueryAsync<T>(Func<WellbeingDbContext, Task<T>> query)
-    {
-        using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
     }
 }

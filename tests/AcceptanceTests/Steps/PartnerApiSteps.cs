@@ -1,12 +1,8 @@
-using System.Globalization;
-using System.Net.Http.Headers;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wellbeing.AcceptanceTests.Runner;
-using Wellbeing.Domain.Aggregates;
-using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Testing.Browser;
@@ -32,10 +28,10 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     public Task TokenWithoutScope() => TokenAsync(scope: null);
 
     [When("""^it asks for the aggregates of "([^"]*)"$""")]
-    public async Task AsksForHub(string slug) => await AskAsync(await HubIdAsync(slug), department: null);
+    public async Task AsksForHub(string slug) => await AskAsync(await app.HubIdAsync(slug), department: null);
 
     [When("""^it asks for the aggregates of the department "([^"]*)"$""")]
-    public async Task AsksForDepartment(string department) => await AskAsync(await HubIdAsync(DemoHub.Slug), department);
+    public async Task AsksForDepartment(string department) => await AskAsync(await app.HubIdAsync(DemoHub.Slug), department);
 
     [Then("^the answer says when the figures were published and the rules in force$")]
     public async Task AsOfAndRules()
@@ -49,8 +45,8 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     [Then("^the answer shows how many members are enrolled$")]
     public async Task Enrolled()
     {
-        var northwind = await HubIdAsync(DemoHub.Slug);
-        var enrolled = await QueryAsync(db => db.Members.CountAsync(m => m.HubId == northwind && m.DeactivatedAt == null));
+        var northwind = await app.HubIdAsync(DemoHub.Slug);
+        var enrolled = await app.QueryAsync(db => db.Members.CountAsync(m => m.HubId == northwind && m.DeactivatedAt == null));
         var cell = Cells(await AnswerAsync()).Single(c => c.GetProperty("metric").GetString() == "participation.enrolled");
         Assert.Equal(enrolled, cell.GetProperty("value").GetInt32());
     }
@@ -58,11 +54,7 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     [Then("^the answer is a (\\d+) problem$")]
     public async Task Problem(int status)
     {
-        var answer = _answer ?? throw new InvalidOperationException("An earlier step should have called the API.");
-        Assert.Equal(status, (int)answer.StatusCode);
-        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
-        Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
+        await PartnerSystem.ProblemAsync(Answer, (HttpStatusCode)status);
     }
 
     [Then("^some figures are shown and the others have neither value nor people$")]
@@ -77,8 +69,8 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     [Then("^every figure of the department has neither value nor people$")]
     public async Task AllHidden()
     {
-        // The alliance mean is the whole hub's in every view, as on the HR page.
-        var cells = Cells(await AnswerAsync()).Where(c => c.GetProperty("metric").GetString() != Metrics.AllianceMean).ToList();
+        // The alliance mean is the whole hub's in every view, as on the HR page, and says so.
+        var cells = Cells(await AnswerAsync()).Where(c => !c.GetProperty("hubWide").GetBoolean()).ToList();
         Assert.NotEmpty(cells);
         Assert.All(cells, c => Assert.True(IsHidden(c)));
     }
@@ -88,15 +80,11 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     public async Task SameAsExport(string department)
     {
         var page = context.Get<IPage>(nameof(IPage));
-        var northwind = await HubIdAsync(DemoHub.Slug);
+        var northwind = await app.HubIdAsync(DemoHub.Slug);
         var export = await page.APIRequest.GetAsync($"/hubs/{northwind}/hr/export.csv?department={Uri.EscapeDataString(department)}");
         var lines = (await export.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1);
         var exported = lines.Select(l => l[(l.LastIndexOf(',') + 1)..]).ToList();
-
-        // The export writes a month's mean and then its count of people; every other cell is one line.
-        var overApi = Cells(await AnswerAsync()).SelectMany(c => c.GetProperty("period").ValueKind == JsonValueKind.Null
-            ? new[] { Text(c.GetProperty("value")) }
-            : [Text(c.GetProperty("value")), Text(c.GetProperty("people"))]).ToList();
+        var overApi = Cells(await AnswerAsync()).SelectMany(PartnerSystem.ExportValues).ToList();
         Assert.Equal(exported, overApi);
     }
 
@@ -117,54 +105,20 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
         _http?.Dispose();
     }
 
-    private async Task TokenAsync(string? scope)
-    {
-        var fields = new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = DemoHub.PartnerClientId,
-            ["client_secret"] = DemoHub.PartnerClientSecret,
-        };
-        if (scope is not null)
-        {
-            fields["scope"] = scope;
-        }
+    private HttpResponseMessage Answer => _answer ?? throw new InvalidOperationException("An earlier step should have called the API.");
 
-        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(fields));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        using var json = JsonDocument.Parse(body);
-        _token = json.RootElement.GetProperty("access_token").GetString();
-    }
+    private async Task TokenAsync(string? scope) =>
+        _token = await PartnerSystem.TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret, scope);
 
     private async Task AskAsync(Guid hubId, string? department)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/hubs/{hubId}/aggregates" + (department is null ? string.Empty : $"?department={Uri.EscapeDataString(department)}"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         _answer?.Dispose();
-        _answer = await Http.SendAsync(request);
+        _answer = await PartnerSystem.GetAsync(Http, PartnerSystem.AggregatesPath(hubId, department), _token);
     }
 
-    private async Task<JsonElement> AnswerAsync()
-    {
-        var answer = _answer ?? throw new InvalidOperationException("An earlier step should have called the API.");
-        var body = await answer.Content.ReadAsStringAsync();
-        Assert.True(answer.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> AnswerAsync() => PartnerSystem.JsonAsync(Answer);
 
     private static List<JsonElement> Cells(JsonElement answer) => [.. answer.GetProperty("cells").EnumerateArray()];
 
     private static bool IsHidden(JsonElement cell) => cell.GetProperty("value").ValueKind == JsonValueKind.Null;
-
-    private static string Text(JsonElement number) =>
-        number.ValueKind == JsonValueKind.Null ? string.Empty : number.GetDecimal().ToString("0.#", CultureInfo.InvariantCulture);
-
-    private Task<Guid> HubIdAsync(string slug) => QueryAsync(db => db.Hubs.Where(h => h.Slug == slug).Select(h => h.Id).SingleAsync());
-
-    private async Task<T> QueryAsync<T>(Func<WellbeingDbContext, Task<T>> query)
-    {
-        using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
-    }
 }

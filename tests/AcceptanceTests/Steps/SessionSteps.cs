@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Wellbeing.AcceptanceTests.Runner;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
-using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Testing;
 using Wellbeing.Testing.Browser;
 
@@ -22,7 +20,7 @@ public sealed class SessionSteps(ScenarioContext context, WellbeingAppFactory ap
     private IPage Page => context.Get<IPage>(nameof(IPage));
 
     [Given("""^the "([^"]*)" hub asks for an alliance survey (after every session|every 2nd session|every 3rd session), open for (\d+) days$""")]
-    public Task HubCadence(string slug, string cadence, int days) => ChangeAsync(async db =>
+    public Task HubCadence(string slug, string cadence, int days) => app.ChangeAsync(async db =>
     {
         var hub = await db.Hubs.AsTracking().SingleAsync(h => h.Slug == slug);
         var every = cadence switch
@@ -35,7 +33,7 @@ public sealed class SessionSteps(ScenarioContext context, WellbeingAppFactory ap
     });
 
     [Given("""^"([^"]*)" has a new client "([^"]*)" with no sessions yet$""")]
-    public Task NewClient(string professionalEmail, string email) => ChangeAsync(async db =>
+    public Task NewClient(string professionalEmail, string email) => app.ChangeAsync(async db =>
     {
         var professional = await db.Professionals.SingleAsync(p => p.Email == professionalEmail);
         var hubId = professional.Hubs.First().HubId;
@@ -65,7 +63,7 @@ public sealed class SessionSteps(ScenarioContext context, WellbeingAppFactory ap
     public async Task Invited(string numbers)
     {
         _invited = numbers.Split(',', StringSplitOptions.TrimEntries).Select(int.Parse).ToArray();
-        var opened = await QueryAsync(db => db.CareSessions
+        var opened = await app.QueryAsync(db => db.CareSessions
             .Where(s => s.MemberId == _memberId && s.ProfessionalId == _professionalId && s.InvitationOpenedAt != null)
             .OrderBy(s => s.SequenceNumber).Select(s => s.SequenceNumber).ToListAsync());
         Assert.Equal(_invited, opened);
@@ -74,7 +72,7 @@ public sealed class SessionSteps(ScenarioContext context, WellbeingAppFactory ap
     [Then(@"^each survey stays open for (\d+) days$")]
     public async Task OpenFor(int days)
     {
-        var sessions = await QueryAsync(db => db.CareSessions.Where(s => s.MemberId == _memberId && s.InvitationOpenedAt != null).ToListAsync());
+        var sessions = await app.QueryAsync(db => db.CareSessions.Where(s => s.MemberId == _memberId && s.InvitationOpenedAt != null).ToListAsync());
         Assert.All(sessions, s => Assert.Equal(s.EndedAt!.Value.AddDays(days), s.InvitationExpiresAt));
     }
 
@@ -88,19 +86,5 @@ public sealed class SessionSteps(ScenarioContext context, WellbeingAppFactory ap
             var text = await row.InnerTextAsync();
             Assert.Contains(_invited.Contains(number) ? "Alliance survey sent" : "No alliance survey this time", text);
         }
-    }
-
-    private async Task ChangeAsync(Func<WellbeingDbContext, Task> change)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
-        await change(db);
-        await db.SaveChangesAsync();
-    }
-
-    private async Task<T> QueryAsync<T>(Func<WellbeingDbContext, Task<T>> query)
-    {
-        using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
     }
 }

@@ -2,8 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Wellbeing.Application.PartnerClients;
 using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
-using static Wellbeing.Web.FunctionalTests.Support.PartnerSystem;
+using static Wellbeing.Testing.PartnerSystem;
 
 namespace Wellbeing.Web.FunctionalTests.Admin;
 

@@ -3,8 +3,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
-using static Wellbeing.Web.FunctionalTests.Support.PartnerSystem;
+using static Wellbeing.Testing.PartnerSystem;
 
 namespace Wellbeing.Web.FunctionalTests.Api;
 
@@ -231,7 +232,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var json = await JsonAsync(await GetAsync(Http, AggregatesPath(scenario.HubId, department), token));
 
         var exported = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l[(l.LastIndexOf(',') + 1)..]).ToList();
-        var api = json.GetProperty("cells").EnumerateArray().SelectMany(ExportValues).ToList();
+        var api = json.GetProperty("cells").EnumerateArray().SelectMany(PartnerSystem.ExportValues).ToList();
         Assert.Equal(exported, api);
         Assert.Contains(string.Empty, api);
         Assert.Equal(anyShown, api.Any(v => v.Length > 0));
@@ -256,19 +257,6 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
             c.GetProperty("metric").GetString() == metric
             && c.GetProperty("period").GetString() == period
             && c.GetProperty("category").GetString() == category);
-
-    /// <summary>A cell as the export writes it: a monthly mean is followed by its count of people; hidden is empty.</summary>
-    private static IEnumerable<string> ExportValues(JsonElement cell)
-    {
-        yield return Formatted(cell.GetProperty("value"));
-        if (cell.GetProperty("period").ValueKind != JsonValueKind.Null)
-        {
-            yield return Formatted(cell.GetProperty("people"));
-        }
-    }
-
-    private static string Formatted(JsonElement number) =>
-        number.ValueKind == JsonValueKind.Null ? string.Empty : number.GetDecimal().ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string WithoutTrace(JsonElement problem) =>
         JsonSerializer.Serialize(problem.EnumerateObject().Where(p => p.Name != "traceId").ToDictionary(p => p.Name, p => p.Value.ToString()));

@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using Wellbeing.Infrastructure.Jobs;
 using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
-using static Wellbeing.Web.FunctionalTests.Support.PartnerSystem;
+using static Wellbeing.Testing.PartnerSystem;
 
 namespace Wellbeing.Web.FunctionalTests.Api;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Clients;

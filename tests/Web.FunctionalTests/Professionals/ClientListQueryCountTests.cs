@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Professionals;

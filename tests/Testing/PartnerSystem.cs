@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -5,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Application.PartnerClients;
 using Wellbeing.Application.PartnerClients.Commands.RegisterPartnerClient;
 using Wellbeing.Application.PartnerClients.Commands.RemovePartnerClient;
-using Wellbeing.Testing;
+using Xunit;
 
-namespace Wellbeing.Web.FunctionalTests.Support;
+namespace Wellbeing.Testing;
 
 /// <summary>What a partner system does over HTTP: ask the token endpoint with its credentials, then call the API.</summary>
 public static class PartnerSystem
@@ -70,6 +71,19 @@ public static class PartnerSystem
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>
+    /// A cell's numbers as the HR export writes them, one per line: a monthly mean is followed by its count of people;
+    /// a hidden number is empty.
+    /// </summary>
+    public static IEnumerable<string> ExportValues(JsonElement cell)
+    {
+        yield return Formatted(cell.GetProperty("value"));
+        if (cell.GetProperty("period").ValueKind != JsonValueKind.Null)
+        {
+            yield return Formatted(cell.GetProperty("people"));
+        }
+    }
+
     /// <summary>An RFC 9457 answer with the expected status, its body parsed.</summary>
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
@@ -80,4 +94,7 @@ public static class PartnerSystem
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem;
     }
+
+    private static string Formatted(JsonElement number) =>
+        number.ValueKind == JsonValueKind.Null ? string.Empty : number.GetDecimal().ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -5,9 +5,8 @@ using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Persistence;
-using Wellbeing.Testing;
 
-namespace Wellbeing.Web.FunctionalTests.Support;
+namespace Wellbeing.Testing;
 
 /// <summary>Reads the seeded database directly, so tests state expectations from the data rather than from memory.</summary>
 public static class DemoData
