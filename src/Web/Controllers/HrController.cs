@@ -30,10 +30,10 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
         using (var csv = CsvWriter.Create(text, options: null, leaveOpen: true))
         {
             csv.WriteRecord(["Scope", "As of (UTC)", "Section", "Figure", "Period", "Value"]);
-            foreach (var row in model.Snapshot?.Rows() ?? [])
+            foreach (var row in model.Rows())
             {
                 csv.WriteRecord([
-                    model.Department ?? "Whole hub",
+                    row.Scope,
                     row.AsOf.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     row.Section,
                     row.Figure,

@@ -24,17 +24,80 @@ public sealed record HrDashboardDto(
     int LowParticipationPercent,
     string? Department,
     IReadOnlyList<string> Departments,
-    HrSnapshotDto? Snapshot);
+    HrSnapshotDto? Snapshot)
+{
+    public const string WholeHub = "Whole hub";
+
+    /// <summary>
+    /// Every published cell of the page in reading order, hidden ones included with neither value nor count: the one
+    /// list the export and the partner API are made from, so neither can show more or less than the page.
+    /// </summary>
+    public IEnumerable<PublishedCell> Cells()
+    {
+        if (Snapshot is not { } snapshot)
+        {
+            yield break;
+        }
+
+        var hubWide = Department is null;
+        var figuresAsOf = snapshot.FiguresAsOf;
+        yield return PublishedCell.Of(Metrics.Enrolled, snapshot.Enrolled, figuresAsOf, hubWide);
+        yield return PublishedCell.Of(Metrics.Responded, snapshot.Responded, figuresAsOf, hubWide);
+        yield return PublishedCell.Of(Metrics.ParticipationRate, snapshot.ParticipationRate, figuresAsOf, hubWide);
+        yield return PublishedCell.Of(Metrics.WellbeingMean, snapshot.WellbeingMean, figuresAsOf, hubWide);
+        foreach (var share in snapshot.Distribution)
+        {
+            yield return new PublishedCell(Metrics.WellbeingDistribution, null, share.Category, share.Value, share.People, figuresAsOf, hubWide);
+        }
+
+        foreach (var share in snapshot.Trends)
+        {
+            yield return new PublishedCell(Metrics.WellbeingTrend, null, share.Category, share.Value, share.People, figuresAsOf, hubWide);
+        }
+
+        foreach (var month in snapshot.Months)
+        {
+            yield return PublishedCell.Of(Metrics.WellbeingMean, month.Mean, figuresAsOf, hubWide, month.Period);
+        }
+
+        yield return PublishedCell.Of(Metrics.AllianceMean, snapshot.AllianceMean, snapshot.AsOf, hubWide: true);
+    }
+
+    /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
+    public IEnumerable<ExportRow> Rows() => Cells().SelectMany(ExportRows);
+
+    /// <summary>A row's scope is the cell's: the alliance mean's is the whole hub even in a department's export.</summary>
+    private IEnumerable<ExportRow> ExportRows(PublishedCell cell)
+    {
+        ExportRow Row(string section, string figure, decimal? value, string? period = null) =>
+            new(cell.HubWide ? WholeHub : Department!, section, figure, period, value, cell.AsOf);
+
+        return (cell.Metric, cell.Period) switch
+        {
+            (Metrics.Enrolled, _) => [Row("Participation", "Enrolled members", cell.Value)],
+            (Metrics.Responded, _) => [Row("Participation", "Members who responded", cell.Value)],
+            (Metrics.ParticipationRate, _) => [Row("Participation", "Participation rate (%)", cell.Value)],
+            (Metrics.WellbeingMean, null) => [Row("Wellbeing Index", "All-time mean (0-100)", cell.Value)],
+            (Metrics.WellbeingMean, { } period) =>
+            [
+                Row("Wellbeing Index by month", "Mean (0-100)", cell.Value, period),
+                Row("Wellbeing Index by month", "People", cell.People, period),
+            ],
+            (Metrics.WellbeingDistribution, _) => [Row("Wellbeing Index distribution", $"{cell.Category} (%)", cell.Value)],
+            (Metrics.WellbeingTrend, _) => [Row("Trends of members with 2 or more responses", $"{cell.Category} (%)", cell.Value)],
+            (Metrics.AllianceMean, _) => [Row("Professional Alliance (whole hub)", "Mean (1-7)", cell.Value)],
+            _ => throw new InvalidOperationException($"The export has no label for {cell.Metric}."),
+        };
+    }
+}
 
 /// <param name="FiguresAsOf">
 /// When the figures of the hub or department were computed: earlier than <paramref name="AsOf"/> for a department
 /// that keeps the figures HR has already seen (rule 5). The hub-wide alliance figure is always as of the snapshot.
 /// </param>
-/// <param name="OfDepartment">Whether the figures are a department's; the alliance figure is the whole hub's anyway.</param>
 public sealed record HrSnapshotDto(
     DateTimeOffset AsOf,
     DateTimeOffset FiguresAsOf,
-    bool OfDepartment,
     Figure Enrolled,
     Figure Responded,
     Figure ParticipationRate,
@@ -46,56 +109,7 @@ public sealed record HrSnapshotDto(
     IReadOnlyList<MonthlyFigure> Months,
     Figure AllianceMean)
 {
-    /// <summary>
-    /// Every published cell of the page in reading order, hidden ones included with neither value nor count: the one
-    /// list the export and the partner API are made from, so neither can show more or less than the page.
-    /// </summary>
-    public IEnumerable<PublishedCell> Cells()
-    {
-        var hubWide = !OfDepartment;
-        yield return PublishedCell.Of(Metrics.Enrolled, Enrolled, FiguresAsOf, hubWide);
-        yield return PublishedCell.Of(Metrics.Responded, Responded, FiguresAsOf, hubWide);
-        yield return PublishedCell.Of(Metrics.ParticipationRate, ParticipationRate, FiguresAsOf, hubWide);
-        yield return PublishedCell.Of(Metrics.WellbeingMean, WellbeingMean, FiguresAsOf, hubWide);
-        foreach (var share in Distribution)
-        {
-            yield return new PublishedCell(Metrics.WellbeingDistribution, null, share.Category, share.Value, share.People, FiguresAsOf, hubWide);
-        }
-
-        foreach (var share in Trends)
-        {
-            yield return new PublishedCell(Metrics.WellbeingTrend, null, share.Category, share.Value, share.People, FiguresAsOf, hubWide);
-        }
-
-        foreach (var month in Months)
-        {
-            yield return PublishedCell.Of(Metrics.WellbeingMean, month.Mean, FiguresAsOf, hubWide, month.Period);
-        }
-
-        yield return PublishedCell.Of(Metrics.AllianceMean, AllianceMean, AsOf, hubWide: true);
-    }
-
     public bool FiguresKept => FiguresAsOf < AsOf;
-
-    /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
-    public IEnumerable<ExportRow> Rows() => Cells().SelectMany(ExportRows);
-
-    private static IEnumerable<ExportRow> ExportRows(PublishedCell cell) => (cell.Metric, cell.Period) switch
-    {
-        (Metrics.Enrolled, _) => [new("Participation", "Enrolled members", null, cell.Value, cell.AsOf)],
-        (Metrics.Responded, _) => [new("Participation", "Members who responded", null, cell.Value, cell.AsOf)],
-        (Metrics.ParticipationRate, _) => [new("Participation", "Participation rate (%)", null, cell.Value, cell.AsOf)],
-        (Metrics.WellbeingMean, null) => [new("Wellbeing Index", "All-time mean (0-100)", null, cell.Value, cell.AsOf)],
-        (Metrics.WellbeingMean, { } period) =>
-        [
-            new("Wellbeing Index by month", "Mean (0-100)", period, cell.Value, cell.AsOf),
-            new("Wellbeing Index by month", "People", period, cell.People, cell.AsOf),
-        ],
-        (Metrics.WellbeingDistribution, _) => [new("Wellbeing Index distribution", $"{cell.Category} (%)", null, cell.Value, cell.AsOf)],
-        (Metrics.WellbeingTrend, _) => [new("Trends of members with 2 or more responses", $"{cell.Category} (%)", null, cell.Value, cell.AsOf)],
-        (Metrics.AllianceMean, _) => [new("Professional Alliance (whole hub)", "Mean (1-7)", null, cell.Value, cell.AsOf)],
-        _ => throw new InvalidOperationException($"The export has no label for {cell.Metric}."),
-    };
 }
 
 /// <summary>A published number and the people it rests on; both empty when it is hidden.</summary>
@@ -122,7 +136,7 @@ public sealed record PublishedCell(string Metric, string? Period, string? Catego
 
 public sealed record MonthlyFigure(string Period, Figure Mean);
 
-public sealed record ExportRow(string Section, string Figure, string? Period, decimal? Value, DateTimeOffset AsOf);
+public sealed record ExportRow(string Scope, string Section, string Figure, string? Period, decimal? Value, DateTimeOffset AsOf);
 
 public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Snapshot> snapshots)
 {
@@ -175,7 +189,6 @@ public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Sna
         return new HrSnapshotDto(
             snapshot.AsOf,
             figuresAsOf,
-            segment is not null,
             Figure.Of(Cell(Metrics.Enrolled)),
             Figure.Of(Cell(Metrics.Responded)),
             rate,

@@ -33,6 +33,6 @@ public sealed class GetPublishedAggregatesHandler(GetHrDashboardHandler dashboar
             page.KDistribution,
             page.Department,
             page.Departments,
-            [.. page.Snapshot?.Cells() ?? []]);
+            [.. page.Cells()]);
     }
 }
