@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Web.Errors;
-using Wellbeing.Web.PartnerApi;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web;
@@ -49,7 +48,7 @@ public static class DependencyInjection
 
         // Inside the friendly pages, so an API caller's bare 401, 403 or 404 gets problem details before a page could.
         app.UseWhen(ApplicationExceptionHandler.WantsProblemDetails, api => api.UseStatusCodePages());
-        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment(PartnerApiServices.TestingEnvironment))
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsTesting())
         {
             app.UseHsts();
             app.UseHttpsRedirection();

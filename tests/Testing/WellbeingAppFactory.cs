@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Wellbeing.Web;
 
 namespace Wellbeing.Testing;
 
@@ -19,7 +20,7 @@ namespace Wellbeing.Testing;
 /// </summary>
 public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
 {
-    public const string EnvironmentName = "Testing";
+    public const string EnvironmentName = HostEnvironments.Testing;
 
     /// <summary>
     /// Hangfire keeps its storage and log provider in statics that each starting host overwrites. Tests run many hosts

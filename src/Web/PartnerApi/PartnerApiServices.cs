@@ -20,9 +20,6 @@ public static class PartnerApiServices
     public const string SigningCertificateSetting = "PartnerApi:SigningCertificate";
     public const string EncryptionCertificateSetting = "PartnerApi:EncryptionCertificate";
 
-    /// <summary>The environment the test host runs in (tests/Testing's WellbeingAppFactory).</summary>
-    public const string TestingEnvironment = "Testing";
-
     public static IServiceCollection AddPartnerApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOpenIddict()
@@ -35,7 +32,7 @@ public static class PartnerApiServices
                 server.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(handler => handler.UseScopedHandler<PartnerTokenIssuer>());
 
                 var aspNetCore = server.UseAspNetCore();
-                if (environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment))
+                if (environment.IsDevelopment() || environment.IsTesting())
                 {
                     // The embedded default and the tests serve plain http on localhost; everywhere else stays HTTPS-only.
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -71,7 +68,7 @@ public static class PartnerApiServices
     /// <summary>Throwaway keys for tests, the per-machine development certificates in Development, configured ones elsewhere.</summary>
     private static void AddKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (environment.IsEnvironment(TestingEnvironment))
+        if (environment.IsTesting())
         {
             server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
         }
