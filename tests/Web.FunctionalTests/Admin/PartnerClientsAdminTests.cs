@@ -153,23 +153,47 @@ public sealed partial class PartnerClientsAdminTests(AppFixture app) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await RequestTokenAsync(app.Factory.CreateClient(), DemoHub.PartnerClientId, DemoHub.PartnerClientSecret)).StatusCode);
     }
 
-    [Fact]
-    public async Task Anonymous_CannotRegister()
+    [Theory]
+    [InlineData(Page)]
+    [InlineData(Page + "/" + DemoHub.PartnerClientId + "/revoke")]
+    public async Task Anonymous_CannotRegisterOrRevoke(string action)
     {
-        var response = await BrowserlessClient.For(app.Factory).Http.PostAsync(Page, new FormUrlEncodedContent([]));
+        var response = await BrowserlessClient.For(app.Factory).Http.PostAsync(action, new FormUrlEncodedContent([]));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/login", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await RequestTokenAsync(app.Factory.CreateClient(), DemoHub.PartnerClientId, DemoHub.PartnerClientSecret)).StatusCode);
     }
 
-    [Fact]
-    public async Task RegisteringWithoutAntiforgeryToken_IsRejected()
+    /// <summary>A page elsewhere posting with the administrator's cookie (cross-site request forgery) gets nowhere.</summary>
+    [Theory]
+    [InlineData(Page)]
+    [InlineData(Page + "/" + DemoHub.PartnerClientId + "/revoke")]
+    public async Task RegisteringOrRevokingWithoutAntiforgeryToken_IsRejected(string action)
     {
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
 
-        var response = await admin.Http.PostAsync(Page, new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.DisplayName"] = "Forged" }));
+        var response = await admin.Http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.DisplayName"] = "Forged" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RequestTokenAsync(app.Factory.CreateClient(), DemoHub.PartnerClientId, DemoHub.PartnerClientSecret)).StatusCode);
+    }
+
+    /// <summary>A partner's token is for the API alone: the pages ask for a person's sign-in.</summary>
+    [Theory]
+    [InlineData(Page)]
+    [InlineData("/hubs/{northwind}/hr")]
+    [InlineData("/hubs/{northwind}/hr/export.csv")]
+    public async Task APartnersToken_OpensNoPage(string path)
+    {
+        var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
+        var http = BrowserlessClient.For(app.Factory).Http;
+        var token = await TokenAsync(http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret);
+
+        var response = await GetAsync(http, path.Replace("{northwind}", northwind.ToString()), token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location?.OriginalString);
     }
 
     [GeneratedRegex("<code id=\"new-client-id\">([^<]+)</code>")]
