@@ -4,8 +4,8 @@ using OpenIddict.Abstractions;
 namespace Wellbeing.Infrastructure.Jobs;
 
 /// <summary>
-/// Removes partner tokens and authorizations that expired or were revoked some time ago. The grace period keeps recent
-/// ones for a while, so a refused call can still be traced to a revoked token rather than to an unknown one.
+/// Removes partner tokens and authorizations that are no longer valid (expired or revoked) and were created before the
+/// grace period: OpenIddict prunes by creation time, so a token refused recently is still there to trace a refused call.
 /// </summary>
 public sealed class TokenPruningJob(IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, TimeProvider clock)
 {
