@@ -172,12 +172,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task ASmallDepartment_ReadsExactlyLikeAnEmptyOrUnknownOne_EveryCellListedAndNull()
     {
-        var scenario = await HubScenario.CreateAsync(app.Factory, "Api-small");
-        await scenario.AddMembersAsync("Sales", 12, 60);
-        await scenario.AddMembersAsync("Ops", 12, 40);
-        await scenario.AddMembersAsync("Legal", 4, 20);
-        await scenario.AddMembersAsync("Empty", 4);
-        await scenario.RefreshAsync();
+        var scenario = await HubScenario.WithASmallAndAnEmptyDepartmentAsync(app.Factory, "Api-small");
         var token = await TokenAsync(Http, await app.Factory.RegisterPartnerAsync(scenario.HubId));
 
         var cells = new Dictionary<string, string>();

@@ -177,12 +177,7 @@ public sealed partial class PrivacyAttackTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task SegmentOfKMinusOne_ReadsByteForByteLikeAnEmptyOne()
     {
-        var scenario = await HubScenario.CreateAsync(app.Factory, "Small");
-        await scenario.AddMembersAsync("Sales", 12, 60);
-        await scenario.AddMembersAsync("Ops", 12, 40);
-        await scenario.AddMembersAsync("Legal", 4, 20);
-        await scenario.AddMembersAsync("Empty", 4);
-        await scenario.RefreshAsync();
+        var scenario = await HubScenario.WithASmallAndAnEmptyDepartmentAsync(app.Factory, "Small");
         var hr = await scenario.SignInAsync();
 
         var legal = await PageAsync(hr, scenario, "Legal");

@@ -42,6 +42,21 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
     }
 
     /// <summary>Enrols members in a department; each answers once per given score, two weeks apart, the last one yesterday.</summary>
+    /// <summary>
+    /// A published hub with two large departments, Legal with k-1 = 4 respondents and Empty with 4 members who never
+    /// answered: a small department must read exactly like an empty one (and like an unknown "Nobody").
+    /// </summary>
+    public static async Task<HubScenario> WithASmallAndAnEmptyDepartmentAsync(WellbeingAppFactory factory, string name)
+    {
+        var scenario = await CreateAsync(factory, name);
+        await scenario.AddMembersAsync("Sales", 12, 60);
+        await scenario.AddMembersAsync("Ops", 12, 40);
+        await scenario.AddMembersAsync("Legal", 4, 20);
+        await scenario.AddMembersAsync("Empty", 4);
+        await scenario.RefreshAsync();
+        return scenario;
+    }
+
     public async Task<IReadOnlyList<Guid>> AddMembersAsync(string? department, int count, params int[] scores) =>
         await AddMembersAsync(department, count, _ => scores);
 
