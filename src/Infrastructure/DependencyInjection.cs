@@ -4,20 +4,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Wellbeing.Application.Aggregates.Commands.RefreshAggregates;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Infrastructure.Fhir;
-using Wellbeing.Application.Professionals.Queries.GetMyClients;
-using Wellbeing.Infrastructure.Aggregates;
 using Wellbeing.Application.PartnerClients;
+using Wellbeing.Application.Professionals.Queries.GetMyClients;
+using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
+using Wellbeing.Infrastructure.Fhir;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.PartnerClients;
-using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
+using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 using Wellbeing.Infrastructure.Persistence.ReadModels;
-using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
 using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Statistics;
 using Wellbeing.Infrastructure.Surveys;
 
 namespace Wellbeing.Infrastructure;
@@ -70,7 +70,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ISignInAccounts, SignInAccounts>();
         services.AddSingleton<IFhirExport, FhirExport>();
-        services.AddScoped<IAggregateSource, EfAggregateSource>();
+        services.AddScoped<IPeriodSource, EfPeriodSource>();
         services.AddScoped<IPartnerClients, OpenIddictPartnerClients>();
 
         // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
@@ -119,8 +119,8 @@ public static class DependencyInjection
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
 
-        // Publish the first statistics straight away, so the demo HR manager does not wait for the hourly run.
-        await scope.ServiceProvider.GetRequiredService<RefreshAggregatesHandler>().Handle(new RefreshAggregatesCommand(), CancellationToken.None);
+        // Publish the demo's closed months straight away, so the demo HR manager does not wait for the hourly run.
+        await scope.ServiceProvider.GetRequiredService<PublishClosedPeriodsHandler>().Handle(new PublishClosedPeriodsCommand(), CancellationToken.None);
     }
 
     private static string Required(string? connectionString, string provider) =>

@@ -1,4 +1,5 @@
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Statistics;
 
 namespace Wellbeing.Domain.Hubs;
 
@@ -22,6 +23,9 @@ public sealed class HubSettings
     public decimal AllianceLowThreshold { get; private set; } = 4.0m;
     public decimal AllianceDropThreshold { get; private set; } = 1.0m;
     public int LowParticipationPercent { get; private set; } = 60;
+
+    /// <summary>HR figures are published per closed calendar month (default) or quarter in the hub's time zone.</summary>
+    public ReportingPeriodLength ReportingPeriod { get; private set; } = ReportingPeriodLength.Month;
 
     public static HubSettings Defaults() => new();
 
@@ -102,6 +106,19 @@ public sealed class HubSettings
 
         var copy = Copy();
         copy.LowParticipationPercent = percent;
+        return copy;
+    }
+
+    /// <exception cref="DomainException">The length is neither a month nor a quarter.</exception>
+    public HubSettings WithReportingPeriod(ReportingPeriodLength length)
+    {
+        if (!Enum.IsDefined(length))
+        {
+            throw new DomainException("HR figures are published per month or per quarter.");
+        }
+
+        var copy = Copy();
+        copy.ReportingPeriod = length;
         return copy;
     }
 

@@ -1,9 +1,9 @@
 using Hangfire;
-using Wellbeing.Application.Aggregates.Commands.RequestAggregateRefresh;
+using Wellbeing.Application.Statistics.Commands.RequestPublication;
 
 namespace Wellbeing.Infrastructure.Jobs;
 
 internal sealed class HangfireBackgroundJobs(IBackgroundJobClient client) : IBackgroundJobs
 {
-    public string EnqueueAggregateRefresh() => client.Enqueue<AggregateRefreshJob>(job => job.RunAsync(CancellationToken.None));
+    public string EnqueuePublication() => client.Enqueue<PublicationJob>(job => job.RunAsync(CancellationToken.None));
 }

@@ -3,7 +3,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Wellbeing.Application.Aggregates.Commands.RequestAggregateRefresh;
+using Wellbeing.Application.Statistics.Commands.RequestPublication;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
 
@@ -40,11 +40,11 @@ public static class JobsDependencyInjection
         });
         services.AddHangfireServer(options =>
         {
-            // A few short jobs, run one after another: more workers would mostly wait on the refresh's lock.
+            // A few short jobs, run one after another: more workers would mostly wait on the publication's lock.
             options.WorkerCount = 1;
             options.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue(PollingIntervalSetting, 15));
         });
-        services.AddScoped<AggregateRefreshJob>();
+        services.AddScoped<PublicationJob>();
         services.AddScoped<TokenPruningJob>();
         services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
         services.AddHostedService<RecurringJobsRegistration>();
@@ -56,7 +56,7 @@ public static class JobsDependencyInjection
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            recurringJobs.AddOrUpdate<AggregateRefreshJob>(AggregateRefreshJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+            recurringJobs.AddOrUpdate<PublicationJob>(PublicationJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
             recurringJobs.AddOrUpdate<TokenPruningJob>(TokenPruningJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
             return Task.CompletedTask;
         }

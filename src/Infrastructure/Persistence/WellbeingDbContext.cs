@@ -2,16 +2,16 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Domain.Aggregates;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
+using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
-using Wellbeing.Infrastructure.Aggregates;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence.Converters;
+using Wellbeing.Infrastructure.Statistics;
 
 namespace Wellbeing.Infrastructure.Persistence;
 
@@ -33,14 +33,14 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<ShareGrant> ShareGrants => Set<ShareGrant>();
     public DbSet<ScoreView> ScoreViews => Set<ScoreView>();
-    public DbSet<Snapshot> Snapshots => Set<Snapshot>();
-    public DbSet<Departure> Departures => Set<Departure>();
+    public DbSet<PeriodBlock> PeriodBlocks => Set<PeriodBlock>();
+    public DbSet<AlliancePeriodScore> AlliancePeriodScores => Set<AlliancePeriodScore>();
     public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
 
     /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await Aggregates.ResponderSummaries.RecordAddedSubmissionsAsync(this, cancellationToken);
+        await Statistics.ResponderSummaries.RecordAddedSubmissionsAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

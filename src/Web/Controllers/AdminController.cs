@@ -1,25 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Administration.Queries.GetHubs;
-using Wellbeing.Application.Aggregates.Commands.RequestAggregateRefresh;
+using Wellbeing.Application.Statistics.Commands.RequestPublication;
 using Wellbeing.Infrastructure.Identity;
 
 namespace Wellbeing.Web.Controllers;
 
 [Authorize(Policy = Roles.Administrator)]
 [Route("admin")]
-public sealed class AdminController(GetHubsHandler hubs, RequestAggregateRefreshHandler refresh) : Controller
+public sealed class AdminController(GetHubsHandler hubs, RequestPublicationHandler publication) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await hubs.Handle(new GetHubsQuery(), cancellationToken));
 
-    /// <summary>Queues a refresh now, e.g. after a bulk enrolment; the privacy rules still decide what gets published.</summary>
-    [HttpPost("aggregates/refresh")]
-    public IActionResult RefreshAggregates()
+    /// <summary>Queues the publication now rather than at the next hourly run; only closed, unpublished periods are published.</summary>
+    [HttpPost("statistics/publish")]
+    public IActionResult Publish()
     {
-        refresh.Handle(new RequestAggregateRefreshCommand());
-        TempData["Status"] = "A refresh of the statistics has been queued. New figures appear once enough new people have responded.";
+        publication.Handle(new RequestPublicationCommand());
+        TempData["Status"] = "Publication has been queued. Each reporting period that has closed and is not yet published will be published once; published figures never change.";
         return RedirectToAction(nameof(Index));
     }
 }

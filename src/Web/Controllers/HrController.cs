@@ -4,6 +4,7 @@ using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Application.Hr;
 using Wellbeing.Application.Hr.Queries.GetHrDashboard;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Web.Security;
@@ -21,29 +22,33 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
     public async Task<IActionResult> Hub(Guid hubId, CancellationToken cancellationToken) =>
         View(await LoadAsync(hubId, cancellationToken));
 
-    /// <summary>Exactly the figures of the page with the same filter; a hidden figure is an empty field.</summary>
+    /// <summary>
+    /// Exactly the figures of the page with the same filter, one row each; a hidden figure is an empty value. Text that
+    /// a spreadsheet would run as a formula (a leading = + - @ tab or CR) is escaped by CsvHelper (OWASP CSV injection).
+    /// </summary>
     [HttpGet("hubs/{hubId:guid}/hr/export.csv")]
     public async Task<IActionResult> Export(Guid hubId, CancellationToken cancellationToken)
     {
         var model = await LoadAsync(hubId, cancellationToken);
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, options: null, leaveOpen: true))
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            csv.WriteRecord(["Scope", "As of (UTC)", "Section", "Figure", "Period", "Value"]);
-            foreach (var row in model.Rows())
+            csv.WriteRecord(["Period", "Scope", "Section", "Figure", "Value"]);
+            foreach (var cell in model.Cells())
             {
+                var label = PublishedFigures.Label(cell);
                 csv.WriteRecord([
-                    row.Scope,
-                    row.AsOf.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    row.Section,
-                    row.Figure,
-                    row.Period ?? string.Empty,
-                    row.Value?.ToString("0.#", CultureInfo.InvariantCulture) ?? string.Empty,
+                    cell.Period == PublishedFigures.AllPublishedPeriods ? "All published periods" : cell.Period,
+                    cell.Department ?? "Whole hub",
+                    label.Section,
+                    label.Figure,
+                    cell.Value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty,
                 ]);
             }
         }
 
         var name = model.Department is null ? "hub-statistics.csv" : "hub-statistics-department.csv";
+        Response.Headers.CacheControl = "no-store";
         return File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", name);
     }
 
@@ -54,6 +59,8 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
             throw new NotFoundException("Hub");
         }
 
-        return await dashboard.Handle(new GetHrDashboardQuery(hubId, [.. Request.Query["department"].OfType<string>()]), cancellationToken);
+        return await dashboard.Handle(
+            new GetHrDashboardQuery(hubId, [.. Request.Query["department"].OfType<string>()], Request.Query["period"].FirstOrDefault()),
+            cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
-using Wellbeing.Infrastructure.Aggregates;
+using Wellbeing.Infrastructure.Statistics;
 
 namespace Wellbeing.Infrastructure.Persistence.Configurations;
 
@@ -17,7 +17,6 @@ internal sealed class ResponderSummaryConfiguration : IEntityTypeConfiguration<R
         builder.HasOne<Member>().WithOne().HasForeignKey<ResponderSummary>(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Hub>().WithMany().HasForeignKey(r => r.HubId).OnDelete(DeleteBehavior.Restrict);
 
-        // The refresh reads the summaries of one hub.
         builder.HasIndex(r => r.HubId);
     }
 }

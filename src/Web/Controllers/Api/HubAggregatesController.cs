@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Common.Exceptions;
-using Wellbeing.Application.Hr.Queries.GetHrDashboard;
+using Wellbeing.Application.Hr;
 using Wellbeing.Application.Hr.Queries.GetPublishedAggregates;
 using Wellbeing.Application.PartnerClients;
 using Wellbeing.Web.PartnerApi;
 
 namespace Wellbeing.Web.Controllers.Api;
 
-/// <summary>A partner system reads its own hub's published statistics; any other hub is "not found", never "forbidden".</summary>
+/// <summary>A partner system reads its own hub's published figures; any other hub is "not found", never "forbidden".</summary>
 [ApiController]
 [Route("api/v1/hubs/{hubId:guid}/aggregates")]
 [Authorize(Policy = PartnerScopes.AggregatesRead)]
@@ -19,42 +19,73 @@ public sealed class HubAggregatesController(GetPublishedAggregatesHandler aggreg
 {
     [HttpGet]
     [EndpointName("GetHubAggregates")]
-    [EndpointSummary("The hub's latest published statistics")]
+    [EndpointSummary("The hub's published figures, one block per closed reporting period")]
     [EndpointDescription(
-        "Every cell of the latest published snapshot, for the whole hub or one department. A cell that too few people are "
-        + "behind has value and people null, whether nobody or a few responded. Before the first snapshot: asOf null, no cells. "
-        + "hubWide marks the cells about the whole hub: alliance.mean always is, also when a department is asked for.")]
+        "One block per published reporting period (a calendar month, or a quarter, in the hub's time zone), oldest first, "
+        + "for the whole hub or one department (department=). A block is published once after its period has closed and never "
+        + "changes. A cell that could let someone be recognised (too few people, or everyone in one bracket) has value and "
+        + "people null, whatever the reason. hubWide marks cells about the whole hub: alliance.mean always is. allTimeMean is "
+        + "the people-weighted mean of the shown period means (people: responses, a person once per period). period= narrows "
+        + "the answer to one period. An unknown department or period is 404.")]
     [ProducesResponseType<HubAggregates>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<HubAggregates> Get(Guid hubId, [FromQuery] string[]? department, CancellationToken cancellationToken)
+    public async Task<HubAggregates> Get(Guid hubId, [FromQuery] string[]? department, [FromQuery] string? period, CancellationToken cancellationToken)
     {
         if (User.PartnerHubId() != hubId)
         {
             throw new NotFoundException("Hub");
         }
 
-        var published = await aggregates.Handle(new GetPublishedAggregatesQuery(hubId, department ?? []), cancellationToken);
+        var published = await aggregates.Handle(new GetPublishedAggregatesQuery(hubId, department ?? [], period), cancellationToken);
+        Response.Headers.CacheControl = "no-store";
         return new HubAggregates(
             published.HubId,
-            published.AsOf,
-            new PrivacyRulesInForce(published.K, published.KDistribution),
+            published.PeriodLength,
             published.Department,
             published.Departments,
-            published.Cells);
+            [.. published.Blocks.Select(b => new PeriodBlockResource(
+                b.Period.Key,
+                b.Period.Start,
+                b.Period.End,
+                b.Period.PublishedAt,
+                new PrivacyRulesInForce(b.Period.K, b.Period.KDistribution),
+                [.. b.Cells.Select(CellResource.Of)]))],
+            CellResource.Of(published.AllTimeMean));
     }
 }
 
-/// <param name="AsOf">When the snapshot was published; null before the hub's first snapshot.</param>
+/// <param name="PeriodLength">"Month" or "Quarter": the hub's current reporting period.</param>
 /// <param name="Department">The department these cells describe; null for the whole hub.</param>
-/// <param name="Departments">Departments the snapshot knows, for the department parameter.</param>
+/// <param name="Departments">Departments of the published blocks, for the department parameter.</param>
+/// <param name="Blocks">Every published period, oldest first (or the one asked for); empty before the first publication.</param>
+/// <param name="AllTimeMean">The Wellbeing Index mean over every published period of the scope.</param>
 public sealed record HubAggregates(
     Guid HubId,
-    DateTimeOffset? AsOf,
-    PrivacyRulesInForce Rules,
+    string PeriodLength,
     string? Department,
     IReadOnlyList<string> Departments,
-    IReadOnlyList<PublishedCell> Cells);
+    IReadOnlyList<PeriodBlockResource> Blocks,
+    CellResource AllTimeMean);
 
-/// <param name="K">People needed behind any number.</param>
-/// <param name="KDistribution">People needed behind a distribution or a share of trends.</param>
+/// <param name="Period">"2026-05" for a month, "2026-Q2" for a quarter.</param>
+/// <param name="Start">First day of the period in the hub's time zone.</param>
+/// <param name="End">Last day of the period in the hub's time zone.</param>
+/// <param name="PublishedAt">When the block was computed (UTC); it never changes afterwards.</param>
+public sealed record PeriodBlockResource(string Period, DateOnly Start, DateOnly End, DateTimeOffset PublishedAt, PrivacyRulesInForce Rules, IReadOnlyList<CellResource> Cells);
+
+/// <param name="K">People needed behind any number of the block.</param>
+/// <param name="KDistribution">People needed behind a share of the block.</param>
 public sealed record PrivacyRulesInForce(int K, int KDistribution);
+
+/// <summary>One published figure; hidden: value and people null.</summary>
+/// <param name="Metric">participation.enrolled, participation.responded, participation.rate (%), wellbeing.mean (0-100),
+/// wellbeing.distribution (% per bracket), wellbeing.trend (% per direction), alliance.mean (1-7).</param>
+/// <param name="Period">The block's period, or "all" for the mean over every published period.</param>
+/// <param name="Scope">"Whole hub" or the department's name.</param>
+/// <param name="Category">Poor, Moderate, Good for the distribution; Improving, Stable, Declining for trends.</param>
+/// <param name="People">Distinct people behind the value (for period "all": responses, a person once per period).</param>
+public sealed record CellResource(string Metric, string Period, string Scope, bool HubWide, string? Category, decimal? Value, int? People)
+{
+    public static CellResource Of(PublishedCell cell) =>
+        new(cell.Metric, cell.Period, cell.Department ?? "Whole hub", cell.HubWide, cell.Category, cell.Value, cell.People);
+}

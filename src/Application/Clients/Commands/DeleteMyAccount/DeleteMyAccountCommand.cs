@@ -1,6 +1,4 @@
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Domain.Aggregates;
-using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
@@ -13,9 +11,9 @@ public sealed record DeleteMyAccountCommand(string UserId);
 
 /// <summary>
 /// Removes the member and everything about them in one transaction: submissions with their answers, share grants,
-/// views of their scores, sessions, connections and the sign-in account. Published HR snapshots stay: they hold only
-/// numbers that no single person can be isolated from. A <see cref="Departure"/> without any trace of who left tells
-/// the next refresh that their department's figures moved.
+/// views of their scores, sessions, connections and the sign-in account. Published HR figures stay as they are: each
+/// closed period's block was computed once and holds only numbers that no single person can be isolated from, and
+/// periods published later simply never had this member.
 /// </summary>
 public sealed class DeleteMyAccountHandler(
     IRepository<Member> members,
@@ -25,25 +23,13 @@ public sealed class DeleteMyAccountHandler(
     IRepository<CareSession> sessions,
     IRepository<ClientConnection> connections,
     ISignInAccounts accounts,
-    IRepository<Departure> departures,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock)
+    IUnitOfWork unitOfWork)
 {
     public async Task Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
     {
         var member = await members.OfUserAsync(command.UserId, cancellationToken, forUpdate: true);
 
         var answers = await submissions.ListAsync(new SubmissionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken);
-        if (answers.Count > 0)
-        {
-            departures.Add(new Departure(
-                member.HubId,
-                member.Department,
-                clock.GetUtcNow(),
-                answers.Any(s => s.Measure == Measure.Wellbeing),
-                answers.Any(s => s.Measure == Measure.Alliance)));
-        }
-
         RemoveAll(submissions, answers);
         RemoveAll(grants, await grants.ListAsync(new ShareGrantsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(views, await views.ListAsync(new ScoreViewsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));

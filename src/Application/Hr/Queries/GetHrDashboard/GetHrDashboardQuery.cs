@@ -1,151 +1,78 @@
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
-using Wellbeing.Domain.Aggregates;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Interpretation;
+using Wellbeing.Domain.Statistics;
 
 namespace Wellbeing.Application.Hr.Queries.GetHrDashboard;
 
 /// <summary>
-/// What an HR manager sees of their hub, or of one department: the cells of the latest published snapshot and
-/// nothing else. Reads hub settings and snapshots only, never submissions (an architecture test holds this).
+/// What an HR manager sees of their hub, or of one department: the published blocks of closed reporting periods and
+/// nothing else. Reads hub settings and blocks only, never submissions (an architecture test holds this).
 /// </summary>
-public sealed record GetHrDashboardQuery(Guid HubId, IReadOnlyList<string> Departments);
+/// <param name="Departments">At most one department (several would let overlapping groups be subtracted).</param>
+/// <param name="Period">The period to show in full ("2026-05"); null for the latest published one.</param>
+public sealed record GetHrDashboardQuery(Guid HubId, IReadOnlyList<string> Departments, string? Period = null);
 
+/// <param name="Departments">Every department of any published block, for the department filter.</param>
+/// <param name="Blocks">Every published period's figures for the scope, oldest first.</param>
+/// <param name="Selected">The chosen period's figures (one of <paramref name="Blocks"/>); null before the hub's first publication.</param>
+/// <param name="Means">Each published period's mean for the scope, oldest first.</param>
+/// <param name="AllTimeMean">The mean over every published period of the scope (see <see cref="PublishedFigures.AllTimeMean"/>).</param>
 public sealed record HrDashboardDto(
     Guid HubId,
     string HubName,
     string TimeZoneId,
-    int K,
-    int KDistribution,
+    ReportingPeriodLength PeriodLength,
     int LowParticipationPercent,
-    string? Department,
+    Scope Scope,
     IReadOnlyList<string> Departments,
-    HrSnapshotDto? Snapshot)
+    IReadOnlyList<PeriodFiguresDto> Blocks,
+    PeriodFiguresDto? Selected,
+    IReadOnlyList<PublishedCell> Means,
+    PublishedCell AllTimeMean)
 {
-    public const string WholeHub = "Whole hub";
+    public string? Department => Scope.Department;
 
-    /// <summary>
-    /// Every published cell of the page in reading order, hidden ones included with neither value nor count: the one
-    /// list the export and the partner API are made from, so neither can show more or less than the page.
-    /// </summary>
-    public IEnumerable<PublishedCell> Cells()
-    {
-        if (Snapshot is not { } snapshot)
-        {
-            yield break;
-        }
-
-        var hubWide = Department is null;
-        var figuresAsOf = snapshot.FiguresAsOf;
-        yield return PublishedCell.Of(Metrics.Enrolled, snapshot.Enrolled, figuresAsOf, hubWide);
-        yield return PublishedCell.Of(Metrics.Responded, snapshot.Responded, figuresAsOf, hubWide);
-        yield return PublishedCell.Of(Metrics.ParticipationRate, snapshot.ParticipationRate, figuresAsOf, hubWide);
-        yield return PublishedCell.Of(Metrics.WellbeingMean, snapshot.WellbeingMean, figuresAsOf, hubWide);
-        foreach (var share in snapshot.Distribution)
-        {
-            yield return new PublishedCell(Metrics.WellbeingDistribution, null, share.Category, share.Value, share.People, figuresAsOf, hubWide);
-        }
-
-        foreach (var share in snapshot.Trends)
-        {
-            yield return new PublishedCell(Metrics.WellbeingTrend, null, share.Category, share.Value, share.People, figuresAsOf, hubWide);
-        }
-
-        foreach (var month in snapshot.Months)
-        {
-            yield return PublishedCell.Of(Metrics.WellbeingMean, month.Mean, figuresAsOf, hubWide, month.Period);
-        }
-
-        yield return PublishedCell.Of(Metrics.AllianceMean, snapshot.AllianceMean, snapshot.AsOf, hubWide: true);
-    }
-
-    /// <summary>Every figure on the page in reading order, for the export: a hidden figure has an empty value.</summary>
-    public IEnumerable<ExportRow> Rows() => Cells().SelectMany(ExportRows);
-
-    /// <summary>A row's scope is the cell's: the alliance mean's is the whole hub even in a department's export.</summary>
-    private IEnumerable<ExportRow> ExportRows(PublishedCell cell)
-    {
-        ExportRow Row(string section, string figure, decimal? value, string? period = null) =>
-            new(cell.HubWide ? WholeHub : Department!, section, figure, period, value, cell.AsOf);
-
-        return (cell.Metric, cell.Period) switch
-        {
-            (Metrics.Enrolled, _) => [Row("Participation", "Enrolled members", cell.Value)],
-            (Metrics.Responded, _) => [Row("Participation", "Members who responded", cell.Value)],
-            (Metrics.ParticipationRate, _) => [Row("Participation", "Participation rate (%)", cell.Value)],
-            (Metrics.WellbeingMean, null) => [Row("Wellbeing Index", "All-time mean (0-100)", cell.Value)],
-            (Metrics.WellbeingMean, { } period) =>
-            [
-                Row("Wellbeing Index by month", "Mean (0-100)", cell.Value, period),
-                Row("Wellbeing Index by month", "People", cell.People, period),
-            ],
-            (Metrics.WellbeingDistribution, _) => [Row("Wellbeing Index distribution", $"{cell.Category} (%)", cell.Value)],
-            (Metrics.WellbeingTrend, _) => [Row("Trends of members with 2 or more responses", $"{cell.Category} (%)", cell.Value)],
-            (Metrics.AllianceMean, _) => [Row("Professional Alliance (whole hub)", "Mean (1-7)", cell.Value)],
-            _ => throw new InvalidOperationException($"The export has no label for {cell.Metric}."),
-        };
-    }
+    /// <summary>Every cell on the page in reading order, hidden ones included: what the export writes.</summary>
+    public IEnumerable<PublishedCell> Cells() =>
+        Selected is null ? [] : [.. Selected.Cells, .. Means, AllTimeMean];
 }
 
-/// <param name="FiguresAsOf">
-/// When the figures of the hub or department were computed: earlier than <paramref name="AsOf"/> for a department
-/// that keeps the figures HR has already seen (rule 5). The hub-wide alliance figure is always as of the snapshot.
-/// </param>
-public sealed record HrSnapshotDto(
-    DateTimeOffset AsOf,
-    DateTimeOffset FiguresAsOf,
-    Figure Enrolled,
-    Figure Responded,
-    Figure ParticipationRate,
+/// <param name="Key">"2026-05" or "2026-Q2".</param>
+/// <param name="Start">First day of the period in the hub's time zone.</param>
+/// <param name="End">Last day of the period in the hub's time zone.</param>
+/// <param name="K">People needed behind any number of this block.</param>
+/// <param name="KDistribution">People needed behind a share of this block.</param>
+public sealed record PublishedPeriodDto(string Key, DateOnly Start, DateOnly End, DateTimeOffset PublishedAt, int K, int KDistribution);
+
+/// <summary>One period's figures for the page's scope, typed for the view; <see cref="Cells"/> holds the same cells for the export.</summary>
+public sealed record PeriodFiguresDto(
+    PublishedPeriodDto Period,
+    IReadOnlyList<PublishedCell> Cells,
     bool LowParticipation,
-    Figure WellbeingMean,
-    WellbeingBracket? MeanBracket,
-    IReadOnlyList<CategoryFigure> Distribution,
-    IReadOnlyList<CategoryFigure> Trends,
-    IReadOnlyList<MonthlyFigure> Months,
-    Figure AllianceMean)
+    WellbeingBracket? MeanBracket)
 {
-    public bool FiguresKept => FiguresAsOf < AsOf;
+    public PublishedCell Enrolled => Cell(Metrics.Enrolled);
+    public PublishedCell Responded => Cell(Metrics.Responded);
+    public PublishedCell ParticipationRate => Cell(Metrics.ParticipationRate);
+    public PublishedCell WellbeingMean => Cell(Metrics.WellbeingMean);
+    public PublishedCell AllianceMean => Cell(Metrics.AllianceMean);
+    public IReadOnlyList<PublishedCell> Distribution => [.. Cells.Where(c => c.Metric == Metrics.WellbeingDistribution)];
+    public IReadOnlyList<PublishedCell> Trends => [.. Cells.Where(c => c.Metric == Metrics.WellbeingTrend)];
+
+    private PublishedCell Cell(string metric) => Cells.First(c => c.Metric == metric);
 }
 
-/// <summary>A published number and the people it rests on; both empty when it is hidden.</summary>
-public sealed record Figure(decimal? Value, int? People)
+public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<PeriodBlock> blocks)
 {
-    public bool IsShown => Value is not null;
-
-    public static Figure Of(Aggregate? cell) => new(cell?.Value, cell?.People);
-}
-
-public sealed record CategoryFigure(string Category, decimal? Value, int? People);
-
-/// <summary>
-/// One cell as published, named by its metric (see <see cref="Metrics"/>); hidden: value and people both null.
-/// <paramref name="AsOf"/> is when it was computed, earlier than the snapshot for a department that kept its figures.
-/// <paramref name="HubWide"/> says whether it describes the whole hub: in a department's cells, only the alliance
-/// mean does, since it is never computed per department.
-/// </summary>
-public sealed record PublishedCell(string Metric, string? Period, string? Category, decimal? Value, int? People, DateTimeOffset AsOf, bool HubWide)
-{
-    public static PublishedCell Of(string metric, Figure figure, DateTimeOffset asOf, bool hubWide, string? period = null) =>
-        new(metric, period, null, figure.Value, figure.People, asOf, hubWide);
-}
-
-public sealed record MonthlyFigure(string Period, Figure Mean);
-
-public sealed record ExportRow(string Scope, string Section, string Figure, string? Period, decimal? Value, DateTimeOffset AsOf);
-
-public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Snapshot> snapshots)
-{
-    private static readonly string[] Brackets = Enum.GetNames<WellbeingBracket>();
-    private static readonly string[] Directions = [nameof(TrendDirection.Improving), nameof(TrendDirection.Stable), nameof(TrendDirection.Declining)];
-
+    /// <exception cref="DomainException">More than one department was asked for.</exception>
+    /// <exception cref="NotFoundException">No such hub, or a department or period that no published block has.</exception>
     public async Task<HrDashboardDto> Handle(GetHrDashboardQuery query, CancellationToken cancellationToken)
     {
-        // Two attributes at once would let overlapping groups be subtracted from each other (rule 3).
+        // Two attributes at once would let overlapping groups be subtracted from each other.
         if (query.Departments.Count > 1)
         {
             throw new DomainException("Choose one department at a time.");
@@ -153,51 +80,60 @@ public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Sna
 
         var hub = await hubs.FirstOrDefaultAsync(new HubByIdSpec(query.HubId), cancellationToken)
             ?? throw new NotFoundException("Hub");
-        var department = query.Departments.Count == 1 && !string.IsNullOrWhiteSpace(query.Departments[0]) ? query.Departments[0].Trim() : null;
-        var snapshot = await snapshots.FirstOrDefaultAsync(new LatestSnapshotSpec(hub.Id), cancellationToken);
-        var departments = snapshot?.Aggregates.Select(a => Segments.DepartmentName(a.Segment)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList() ?? [];
+        var published = await blocks.ListAsync(new PeriodBlocksOfHubSpec(hub.Id), cancellationToken);
+        var departments = published.SelectMany(b => b.Departments).Distinct().Order(StringComparer.Ordinal).ToList();
+        var scope = ScopeOf(query.Departments, departments);
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(hub.TimeZoneId);
+        PublishedPeriodDto Describe(PeriodBlock block) => new(
+            block.PeriodKey,
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(block.PeriodStart, zone).DateTime),
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(block.PeriodEnd, zone).DateTime).AddDays(-1),
+            block.PublishedAt,
+            block.K,
+            block.KDistribution);
+
+        var figures = published.Select(b => Figures(Describe(b), [.. PublishedFigures.Of(b, scope)], hub.Settings)).ToList();
+        var selected = string.IsNullOrWhiteSpace(query.Period)
+            ? figures.LastOrDefault()
+            : figures.FirstOrDefault(b => b.Period.Key == query.Period.Trim()) ?? throw new NotFoundException("Reporting period");
         return new HrDashboardDto(
             hub.Id,
             hub.Name,
             hub.TimeZoneId,
-            snapshot?.K ?? hub.Settings.K,
-            snapshot?.KDistribution ?? hub.Settings.KDistribution,
+            hub.Settings.ReportingPeriod,
             hub.Settings.LowParticipationPercent,
-            department,
+            scope,
             departments,
-            snapshot is null ? null : Read(snapshot, department is null ? null : Segments.Department(department), hub.Settings));
+            figures,
+            selected,
+            [.. figures.Select(f => f.WellbeingMean)],
+            PublishedFigures.AllTimeMean(published, scope));
     }
 
     /// <summary>
-    /// A department the snapshot does not know reads exactly like one whose cells are all hidden: whether a group is
-    /// empty or just small is itself something not to tell.
+    /// The department must be one the published blocks know, so nothing a caller typed is echoed back; its
+    /// existence is no secret (HR knows its departments), and within a block an empty department reads like a hidden one.
     /// </summary>
-    private static HrSnapshotDto Read(Snapshot snapshot, string? segment, HubSettings settings)
+    private static Scope ScopeOf(IReadOnlyList<string> requested, IReadOnlyList<string> departments)
     {
-        var cells = snapshot.Aggregates.Where(a => a.Segment == segment).ToList();
-        Aggregate? Cell(string metric, string? period = null, string? category = null) =>
-            cells.FirstOrDefault(a => a.Metric == metric && a.Period == period && a.Category == category);
-        IReadOnlyList<CategoryFigure> Shares(string metric, IEnumerable<string> categories) =>
-            [.. categories.Select(c => (Category: c, Cell: Cell(metric, category: c))).Select(x => new CategoryFigure(x.Category, x.Cell?.Value, x.Cell?.People))];
+        if (requested.Count == 0 || string.IsNullOrWhiteSpace(requested[0]))
+        {
+            return Scope.WholeHub;
+        }
 
-        // Only a shown figure dates the scope: a hidden department reads the same whether it is kept, new or unknown.
-        var figuresAsOf = cells.FirstOrDefault(c => !c.IsSuppressed)?.AsOf ?? snapshot.AsOf;
-        var rate = Figure.Of(Cell(Metrics.ParticipationRate));
-        var mean = Figure.Of(Cell(Metrics.WellbeingMean));
-        var periods = snapshot.Aggregates.Where(a => a.Metric == Metrics.WellbeingMean && a.Period is not null && a.Segment == null)
-            .Select(a => a.Period!).Distinct().Order(StringComparer.Ordinal);
-        return new HrSnapshotDto(
-            snapshot.AsOf,
-            figuresAsOf,
-            Figure.Of(Cell(Metrics.Enrolled)),
-            Figure.Of(Cell(Metrics.Responded)),
-            rate,
-            rate.Value < settings.LowParticipationPercent,
-            mean,
-            mean.Value is { } value ? WellbeingBrackets.For(value, settings) : null,
-            Shares(Metrics.WellbeingDistribution, Brackets),
-            Shares(Metrics.WellbeingTrend, Directions),
-            [.. periods.Select(p => new MonthlyFigure(p, Figure.Of(Cell(Metrics.WellbeingMean, period: p))))],
-            Figure.Of(snapshot.Aggregates.FirstOrDefault(a => a.Metric == Metrics.AllianceMean && a.Segment == null)));
+        var name = requested[0].Trim();
+        return departments.Contains(name, StringComparer.Ordinal) ? Scope.OfDepartment(name) : throw new NotFoundException("Department");
+    }
+
+    private static PeriodFiguresDto Figures(PublishedPeriodDto period, IReadOnlyList<PublishedCell> cells, HubSettings settings)
+    {
+        var rate = cells.First(c => c.Metric == Metrics.ParticipationRate).Value;
+        var mean = cells.First(c => c.Metric == Metrics.WellbeingMean).Value;
+        return new PeriodFiguresDto(
+            period,
+            cells,
+            rate < settings.LowParticipationPercent,
+            mean is { } value ? WellbeingBrackets.For(value, settings) : null);
     }
 }

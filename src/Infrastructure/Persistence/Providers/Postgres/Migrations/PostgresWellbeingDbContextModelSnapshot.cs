@@ -362,61 +362,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Departure", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Department")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<bool>("HadAlliance")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("HadWellbeing")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HubId", "At");
-
-                    b.ToTable("Departures");
-                });
-
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AsOf")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Contributors")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("K")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("KDistribution")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HubId", "AsOf");
-
-                    b.ToTable("Snapshots");
-                });
-
             modelBuilder.Entity("Wellbeing.Domain.Hubs.Hub", b =>
                 {
                     b.Property<Guid>("Id")
@@ -496,6 +441,43 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("K")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Mean")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("AlliancePeriodScores");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.ClientConnection", b =>
@@ -669,6 +651,42 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("ShareGrants");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("K")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KDistribution")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PeriodBlocks");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -723,42 +741,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 
                     b.ToTable("Submissions");
-                });
-
-            modelBuilder.Entity("Wellbeing.Infrastructure.Aggregates.ResponderSummary", b =>
-                {
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("FirstAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<decimal>("FirstScore")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("LatestAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<decimal>("LatestScore")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<int>("Submissions")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("MemberId");
-
-                    b.HasIndex("HubId");
-
-                    b.ToTable("ResponderSummaries");
                 });
 
             modelBuilder.Entity("Wellbeing.Infrastructure.Identity.ApplicationUser", b =>
@@ -830,6 +812,32 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("FirstScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("ResponderSummaries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -907,71 +915,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Navigation("Authorization");
                 });
 
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Departure", b =>
-                {
-                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
-                {
-                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.OwnsMany("Wellbeing.Domain.Aggregates.Aggregate", "Aggregates", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
-
-                            b1.Property<DateTimeOffset?>("AsOf")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.Property<string>("Category")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
-
-                            b1.Property<string>("Metric")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
-
-                            b1.Property<int?>("People")
-                                .HasColumnType("integer");
-
-                            b1.Property<string>("Period")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
-
-                            b1.Property<string>("Segment")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
-
-                            b1.Property<Guid>("SnapshotId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<decimal?>("Value")
-                                .HasPrecision(18, 4)
-                                .HasColumnType("numeric(18,4)");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("SnapshotId");
-
-                            b1.ToTable("Aggregates", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("SnapshotId");
-                        });
-
-                    b.Navigation("Aggregates");
-                });
-
             modelBuilder.Entity("Wellbeing.Domain.Hubs.Hub", b =>
                 {
                     b.OwnsOne("Wellbeing.Domain.Hubs.HubSettings", "Settings", b1 =>
@@ -1011,6 +954,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                             b1.Property<int>("ReminderCadenceDays")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("ReportingPeriod")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("TrendThreshold")
                                 .HasColumnType("integer");
 
@@ -1033,6 +979,38 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wellbeing.Domain.Professionals.AllianceSubscaleMean", "Subscales", b1 =>
+                        {
+                            b1.Property<Guid>("AlliancePeriodScoreId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Key")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)");
+
+                            b1.Property<decimal>("Mean")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("numeric(9,2)");
+
+                            b1.HasKey("AlliancePeriodScoreId", "Key");
+
+                            b1.ToTable("AlliancePeriodSubscales", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AlliancePeriodScoreId");
+                        });
+
+                    b.Navigation("Subscales");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.ClientConnection", b =>
@@ -1151,6 +1129,60 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wellbeing.Domain.Statistics.Cell", "Cells", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Category")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Metric")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<int?>("People")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("PeriodBlockId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Department");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PeriodBlockId");
+
+                            b1.ToTable("PeriodCells", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PeriodBlockId");
+                        });
+
+                    b.Navigation("Cells");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Submissions.Submission", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Sessions.CareSession", null)
@@ -1221,7 +1253,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Navigation("Subscales");
                 });
 
-            modelBuilder.Entity("Wellbeing.Infrastructure.Aggregates.ResponderSummary", b =>
+            modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
                         .WithMany()
@@ -1231,7 +1263,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
 
                     b.HasOne("Wellbeing.Domain.Members.Member", null)
                         .WithOne()
-                        .HasForeignKey("Wellbeing.Infrastructure.Aggregates.ResponderSummary", "MemberId")
+                        .HasForeignKey("Wellbeing.Infrastructure.Statistics.ResponderSummary", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

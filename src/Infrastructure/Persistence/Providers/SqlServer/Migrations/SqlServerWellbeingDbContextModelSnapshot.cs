@@ -366,61 +366,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Departure", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Department")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<bool>("HadAlliance")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("HadWellbeing")
-                        .HasColumnType("bit");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HubId", "At");
-
-                    b.ToTable("Departures");
-                });
-
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("AsOf")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("Contributors")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("K")
-                        .HasColumnType("int");
-
-                    b.Property<int>("KDistribution")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HubId", "AsOf");
-
-                    b.ToTable("Snapshots");
-                });
-
             modelBuilder.Entity("Wellbeing.Domain.Hubs.Hub", b =>
                 {
                     b.Property<Guid>("Id")
@@ -500,6 +445,43 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("K")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Mean")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("AlliancePeriodScores");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.ClientConnection", b =>
@@ -673,6 +655,42 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.ToTable("ShareGrants");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("K")
+                        .HasColumnType("int");
+
+                    b.Property<int>("KDistribution")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PeriodBlocks");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -727,42 +745,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 
                     b.ToTable("Submissions");
-                });
-
-            modelBuilder.Entity("Wellbeing.Infrastructure.Aggregates.ResponderSummary", b =>
-                {
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("FirstAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<decimal>("FirstScore")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("decimal(9,2)");
-
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("LatestAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<decimal>("LatestScore")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("decimal(9,2)");
-
-                    b.Property<int>("Submissions")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("MemberId");
-
-                    b.HasIndex("HubId");
-
-                    b.ToTable("ResponderSummaries");
                 });
 
             modelBuilder.Entity("Wellbeing.Infrastructure.Identity.ApplicationUser", b =>
@@ -835,6 +817,32 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("FirstScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("ResponderSummaries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -912,71 +920,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Navigation("Authorization");
                 });
 
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Departure", b =>
-                {
-                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
-                {
-                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.OwnsMany("Wellbeing.Domain.Aggregates.Aggregate", "Aggregates", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<DateTimeOffset?>("AsOf")
-                                .HasColumnType("datetimeoffset");
-
-                            b1.Property<string>("Category")
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)");
-
-                            b1.Property<string>("Metric")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)");
-
-                            b1.Property<int?>("People")
-                                .HasColumnType("int");
-
-                            b1.Property<string>("Period")
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)");
-
-                            b1.Property<string>("Segment")
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
-
-                            b1.Property<Guid>("SnapshotId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<decimal?>("Value")
-                                .HasPrecision(18, 4)
-                                .HasColumnType("decimal(18,4)");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("SnapshotId");
-
-                            b1.ToTable("Aggregates", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("SnapshotId");
-                        });
-
-                    b.Navigation("Aggregates");
-                });
-
             modelBuilder.Entity("Wellbeing.Domain.Hubs.Hub", b =>
                 {
                     b.OwnsOne("Wellbeing.Domain.Hubs.HubSettings", "Settings", b1 =>
@@ -1016,6 +959,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                             b1.Property<int>("ReminderCadenceDays")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("ReportingPeriod")
+                                .HasColumnType("int");
+
                             b1.Property<int>("TrendThreshold")
                                 .HasColumnType("int");
 
@@ -1038,6 +984,38 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wellbeing.Domain.Professionals.AllianceSubscaleMean", "Subscales", b1 =>
+                        {
+                            b1.Property<Guid>("AlliancePeriodScoreId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Key")
+                                .HasMaxLength(128)
+                                .HasColumnType("nvarchar(128)");
+
+                            b1.Property<decimal>("Mean")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("decimal(9,2)");
+
+                            b1.HasKey("AlliancePeriodScoreId", "Key");
+
+                            b1.ToTable("AlliancePeriodSubscales", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AlliancePeriodScoreId");
+                        });
+
+                    b.Navigation("Subscales");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.ClientConnection", b =>
@@ -1156,6 +1134,60 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wellbeing.Domain.Statistics.Cell", "Cells", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Category")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<string>("Metric")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<int?>("People")
+                                .HasColumnType("int");
+
+                            b1.Property<Guid>("PeriodBlockId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("Department");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PeriodBlockId");
+
+                            b1.ToTable("PeriodCells", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PeriodBlockId");
+                        });
+
+                    b.Navigation("Cells");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Submissions.Submission", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Sessions.CareSession", null)
@@ -1226,7 +1258,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Navigation("Subscales");
                 });
 
-            modelBuilder.Entity("Wellbeing.Infrastructure.Aggregates.ResponderSummary", b =>
+            modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
                         .WithMany()
@@ -1236,7 +1268,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
 
                     b.HasOne("Wellbeing.Domain.Members.Member", null)
                         .WithOne()
-                        .HasForeignKey("Wellbeing.Infrastructure.Aggregates.ResponderSummary", "MemberId")
+                        .HasForeignKey("Wellbeing.Infrastructure.Statistics.ResponderSummary", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

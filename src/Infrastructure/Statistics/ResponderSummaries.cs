@@ -4,7 +4,7 @@ using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Persistence;
 
-namespace Wellbeing.Infrastructure.Aggregates;
+namespace Wellbeing.Infrastructure.Statistics;
 
 /// <summary>
 /// Keeps <see cref="ResponderSummary"/> rows in step with the Wellbeing Index submissions a save adds. It runs inside
@@ -39,7 +39,7 @@ internal static class ResponderSummaries
             }
             else if (summary.HubId != submission.HubId)
             {
-                // The refresh counts a hub's respondents by the summary's hub; a member answers in their own hub only.
+                // A member answers in their own hub only; a summary in another hub would be another hub's history.
                 throw new InvalidOperationException("A member's Wellbeing Index submissions all belong to the member's hub.");
             }
 
@@ -49,14 +49,14 @@ internal static class ResponderSummaries
 
     /// <summary>
     /// Submissions are only ever deleted with their member (account deletion), whose summary the database deletes by
-    /// cascade. Deleting one on its own would leave its score in the summary, so it is refused until that is handled.
+    /// cascade. Deleting one on its own could leave its score as the first one, so it is refused until that is handled.
     /// </summary>
     private static void RefuseDeletionWithoutTheMember(WellbeingDbContext db)
     {
         var deletedMembers = db.ChangeTracker.Entries<Member>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToHashSet();
         if (db.ChangeTracker.Entries<Submission>().Any(e => e.State == EntityState.Deleted && e.Entity.Measure == Measure.Wellbeing && !deletedMembers.Contains(e.Entity.MemberId)))
         {
-            throw new InvalidOperationException("A Wellbeing Index submission can only be deleted together with its member: its responder summary would keep the score.");
+            throw new InvalidOperationException("A Wellbeing Index submission can only be deleted together with its member: its responder summary could keep the score.");
         }
     }
 }

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Statistics;
+using Wellbeing.Infrastructure.Persistence;
+
+namespace Wellbeing.Infrastructure.Statistics;
+
+/// <summary>
+/// Publication's reads for one hub and one closed period, three grouped queries. The respondents' query groups the
+/// period's Wellbeing Index rows by person (a range of the (HubId, Measure, SubmittedAt, MemberId, Score) index), then
+/// groups those people again by department, period sum and count, and first score, so what leaves the database is a
+/// few hundred groups, never a person.
+/// </summary>
+internal sealed class EfPeriodSource(WellbeingDbContext db) : IPeriodSource
+{
+    public async Task<PeriodStatistics> ReadAsync(Guid hubId, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.Start, period.End);
+
+        // Enrolled at some time in the period: a member deactivated before it, or enrolled after it, was not there.
+        var enrolment = await db.Members
+            .Where(m => m.HubId == hubId && m.EnrolledAt < end && (m.DeactivatedAt == null || m.DeactivatedAt >= start))
+            .GroupBy(m => m.Department)
+            .Select(g => new DepartmentEnrolment(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var people =
+            from s in db.Submissions
+            where s.HubId == hubId && s.Measure == Measure.Wellbeing && s.SubmittedAt >= start && s.SubmittedAt < end
+            group s.Score by s.MemberId into person
+            select new { MemberId = person.Key, Sum = person.Sum(), Submissions = person.Count() };
+        var respondents = await (
+                from p in people
+                join m in db.Members on p.MemberId equals m.Id
+                join r in db.ResponderSummaries on p.MemberId equals r.MemberId
+                group p by new { m.Department, p.Sum, p.Submissions, First = r.FirstAt < start ? (decimal?)r.FirstScore : null } into g
+                select new RespondentGroup(g.Key.Department, g.Key.Sum, g.Key.Submissions, g.Key.First, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var alliance = await db.Submissions
+            .Where(s => s.HubId == hubId && s.Measure == Measure.Alliance && s.SubmittedAt >= start && s.SubmittedAt < end)
+            .GroupBy(s => s.HubId)
+            .Select(g => new AllianceFigures(g.Sum(s => s.Score), g.Count(), g.Select(s => s.MemberId).Distinct().Count()))
+            .FirstOrDefaultAsync(cancellationToken);
+
+        return new PeriodStatistics(enrolment, respondents, alliance ?? AllianceFigures.None);
+    }
+}
