@@ -44,6 +44,13 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
 
     public bool DemoDataEnabled { get; init; } = true;
 
+    /// <summary>
+    /// The app's clock: null (the default) for the system clock; a <c>FakeTimeProvider</c> for tests that need a
+    /// reporting period to close or an invitation to expire while they watch. Everything that takes TimeProvider from
+    /// the container sees it (the use cases, Identity's cookies), so start it at the real time.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Further configuration overrides, applied last (for example job polling intervals).</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
@@ -88,6 +95,11 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
         }
     }
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Wellbeing.Domain.Aggregates;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
+using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.IntegrationTests.Databases;
 using Wellbeing.Testing.Databases;
@@ -170,24 +170,28 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Snapshot_keeps_its_cells_including_suppressed_ones()
+    public async Task Period_block_keeps_its_cells_scopes_and_rules_including_hidden_cells()
     {
         var hub = TestData.Hub();
-        var snapshot = new Snapshot(hub.Id, Start, k: 5, kDistribution: 10, contributors: 23,
+        var period = new ReportingPeriod("2026-03", Start, Start.AddMonths(1));
+        var block = new PeriodBlock(hub.Id, period, Start.AddMonths(1).AddHours(2), new PrivacyThresholds(5, 10),
         [
-            new Aggregate("wellbeing.mean", 61.4375m, 23),
-            new Aggregate("wellbeing.mean", 58.25m, 12, segment: "department=Sales", period: "2026-03"),
-            new Aggregate("wellbeing.bracket", null, null, category: "Poor"),
+            new Cell(Metrics.WellbeingMean, Scope.WholeHub, 61.4375m, 23),
+            new Cell(Metrics.WellbeingMean, Scope.OfDepartment("Sales"), 58.25m, 12),
+            Cell.Hidden(Metrics.WellbeingDistribution, Scope.OfDepartment("Legal"), "Poor"),
         ]);
-        await SaveAsync(hub, snapshot);
+        await SaveAsync(hub, block);
 
         await using var context = Database.CreateContext();
-        var loaded = await context.Snapshots.SingleAsync(s => s.Id == snapshot.Id);
-        Assert.Equal((hub.Id, Start, 5, 10, 23), (loaded.HubId, loaded.AsOf, loaded.K, loaded.KDistribution, loaded.Contributors));
+        var loaded = await context.PeriodBlocks.SingleAsync(b => b.Id == block.Id);
         Assert.Equal(
-            snapshot.Aggregates.OrderBy(a => a.Id).Select(a => (a.Id, snapshot.Id, a.Metric, a.Value, a.People, a.Segment, a.Period, a.Category)),
-            loaded.Aggregates.OrderBy(a => a.Id).Select(a => (a.Id, a.SnapshotId, a.Metric, a.Value, a.People, a.Segment, a.Period, a.Category)));
-        Assert.Single(loaded.Aggregates, a => a.IsSuppressed);
+            (hub.Id, "2026-03", Start, Start.AddMonths(1), Start.AddMonths(1).AddHours(2), 5, 10),
+            (loaded.HubId, loaded.PeriodKey, loaded.PeriodStart, loaded.PeriodEnd, loaded.PublishedAt, loaded.K, loaded.KDistribution));
+        Assert.Equal(
+            block.Cells.Select(c => (c.Metric, c.Scope, c.Category, c.Value, c.People)).OrderBy(c => c.ToString()),
+            loaded.Cells.Select(c => (c.Metric, c.Scope, c.Category, c.Value, c.People)).OrderBy(c => c.ToString()));
+        Assert.Equal(["Legal", "Sales"], loaded.Departments);
+        Assert.Single(loaded.Cells, c => c.IsHidden);
     }
 
     [Fact]

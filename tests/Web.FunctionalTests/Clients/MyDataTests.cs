@@ -85,7 +85,7 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Delete_Confirmed_RemovesTheMemberAndEverythingAboutThem_ButKeepsOthersAndPublishedSnapshots()
+    public async Task Delete_Confirmed_RemovesTheMemberAndEverythingAboutThem_ButKeepsOthersAndPublishedPeriods()
     {
         var email = DemoHub.Client(10);
         var (memberId, userId, hubId, professionalId) = await app.Factory.QueryAsync(async db =>
@@ -99,8 +99,8 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
             db.ScoreViews.Add(new ScoreView(hubId, memberId, professionalId, DateTimeOffset.UtcNow.AddDays(-1)));
             return db.SaveChangesAsync();
         });
-        var (othersBefore, snapshotsBefore) = await app.Factory.QueryAsync(async db =>
-            (await db.Submissions.CountAsync(s => s.MemberId != memberId), await db.Snapshots.CountAsync()));
+        var (othersBefore, blocksBefore) = await app.Factory.QueryAsync(async db =>
+            (await db.Submissions.CountAsync(s => s.MemberId != memberId), await db.PeriodBlocks.CountAsync()));
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
 
         var response = await client.PostFormAsync("/my-data", "/my-data/delete", new() { ["confirm"] = "true" });
@@ -121,7 +121,7 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.All(left, count => Assert.Equal(0, count));
         Assert.Equal(0, await AnswerRowsAsync(memberId));
         Assert.Equal(othersBefore, await app.Factory.QueryAsync(db => db.Submissions.CountAsync(s => s.MemberId != memberId)));
-        Assert.Equal(snapshotsBefore, await app.Factory.QueryAsync(db => db.Snapshots.CountAsync()));
+        Assert.Equal(blocksBefore, await app.Factory.QueryAsync(db => db.PeriodBlocks.CountAsync()));
         Assert.Contains("/account/login", (await client.Http.GetAsync("/dashboard")).Headers.Location?.OriginalString);
         Assert.NotEqual(HttpStatusCode.Redirect, (await BrowserlessClient.For(app.Factory).SignInAsync(email, DemoHub.Password)).StatusCode);
     }

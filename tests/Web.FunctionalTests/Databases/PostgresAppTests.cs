@@ -107,28 +107,6 @@ public sealed partial class PostgresAppTests(PostgresCluster cluster) : IAsyncLi
         Assert.Equal(pages[3..], pages[..3]);
     }
 
-    /// <summary>New respondents counted per department, and kept figures dated, on PostgreSQL's types.</summary>
-    [Fact]
-    public async Task DepartmentWithoutNewRespondents_KeepsItsDatedFigures_OnPostgres()
-    {
-        var scenario = await HubScenario.CreateAsync(_app, "Kept");
-        await scenario.AddMembersAsync("Sales", 6, 60);
-        var ops = await scenario.AddMembersAsync("Ops", 6, 40);
-        await scenario.RefreshAsync();
-        foreach (var id in ops.Take(5))
-        {
-            await scenario.SubmitAsync(id, 100);
-        }
-
-        Assert.Contains(scenario.HubId, (await scenario.RefreshAsync()).Published);
-        var snapshots = await _app.QueryAsync(db => db.Snapshots.Where(s => s.HubId == scenario.HubId).OrderBy(s => s.AsOf).ToListAsync());
-
-        var latest = snapshots[1].Aggregates;
-        Assert.All(latest.Where(c => c.Segment == "department=Sales"), c => Assert.Equal(snapshots[0].AsOf, c.AsOf));
-        Assert.All(latest.Where(c => c.Segment != "department=Sales"), c => Assert.Null(c.AsOf));
-        Assert.Contains(latest, c => c.Segment == "department=Ops" && !c.IsSuppressed);
-    }
-
     [System.Text.RegularExpressions.GeneratedRegex("<span class=\"(figure|suppressed|bracket)\">[^<]*</span>")]
     private static partial System.Text.RegularExpressions.Regex Figures();
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Wellbeing.Application.Aggregates.Commands.RefreshAggregates;
+using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
@@ -53,7 +53,7 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
         await scenario.AddMembersAsync("Ops", 12, 40);
         await scenario.AddMembersAsync("Legal", 4, 20);
         await scenario.AddMembersAsync("Empty", 4);
-        await scenario.RefreshAsync();
+        await scenario.PublishAsync();
         return scenario;
     }
 
@@ -86,15 +86,16 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
         await db.SaveChangesAsync();
     }
 
-    public async Task<RefreshResult> RefreshAsync()
+    /// <summary>Runs the publication for this hub, as the hourly job would: every closed, unpublished period.</summary>
+    public async Task<IReadOnlyList<PublicationOutcome>> PublishAsync()
     {
         using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<RefreshAggregatesHandler>().Handle(new RefreshAggregatesCommand(hub.Id), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<PublishClosedPeriodsHandler>().Handle(new PublishClosedPeriodsCommand(hub.Id), CancellationToken.None);
     }
 
     public async Task<BrowserlessClient> SignInAsync() => await BrowserlessClient.SignedInAsync(factory, hrEmail);
 
-    public Task<int> SnapshotCountAsync() => factory.QueryAsync(db => db.Snapshots.CountAsync(s => s.HubId == hub.Id));
+    public Task<int> BlockCountAsync() => factory.QueryAsync(db => db.PeriodBlocks.CountAsync(b => b.HubId == hub.Id));
 
     /// <summary>The page with what legitimately differs between two scenario hubs (name, id, time) taken out.</summary>
     public string Normalise(string html) =>

@@ -6,14 +6,14 @@ using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Submissions;
-using Wellbeing.Infrastructure.Aggregates;
+using Wellbeing.Infrastructure.Statistics;
 using Wellbeing.Infrastructure.IntegrationTests.Databases;
 using Wellbeing.Infrastructure.IntegrationTests.Persistence;
 using Wellbeing.Testing.Databases;
 
-namespace Wellbeing.Infrastructure.IntegrationTests.Aggregates;
+namespace Wellbeing.Infrastructure.IntegrationTests.Statistics;
 
-/// <summary>The per-member summaries the refresh reads, as the context keeps them on each engine.</summary>
+/// <summary>The per-member first scores that period trends start from, as the context keeps them on each engine.</summary>
 public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
     where TDatabase : TestDatabase
 {
@@ -60,19 +60,34 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
-    public async Task Two_saves_from_the_same_old_summary_conflict_instead_of_losing_a_submission()
+    public async Task Two_first_submissions_saved_at_once_conflict_instead_of_both_claiming_to_be_first()
     {
         var hub = TestData.Hub();
         var member = TestData.Member(hub);
-        await SaveAsync([hub, member, Wellbeing(member, Start, score: 1)]);
+        await SaveAsync([hub, member]);
 
         await using var late = Database.CreateContext();
-        await late.ResponderSummaries.AsTracking().SingleAsync(r => r.MemberId == member.Id);
-        await SaveAsync([Wellbeing(member, Start.AddDays(1), score: 2)]);
         late.Add(Wellbeing(member, Start.AddDays(2), score: 3));
+        var first = Wellbeing(member, Start.AddDays(1), score: 2);
+        await SaveAsync([first]);
 
         await Assert.ThrowsAsync<ConflictException>(() => ((IUnitOfWork)late).SaveChangesAsync());
-        Assert.Equal(2, (await SummariesAsync(hub)).Single().Submissions);
+        Assert.Equal((first.SubmittedAt, first.Score), (await SummariesAsync(hub)).Select(r => (r.FirstAt, r.FirstScore)).Single());
+    }
+
+    [Fact]
+    public async Task A_later_submission_leaves_the_first_score_and_an_earlier_one_replaces_it()
+    {
+        var hub = TestData.Hub();
+        var member = TestData.Member(hub);
+        var first = Wellbeing(member, Start, score: 2);
+        await SaveAsync([hub, member, first]);
+        await SaveAsync([Wellbeing(member, Start.AddDays(14), score: 5)]);
+        Assert.Equal((first.SubmittedAt, first.Score), (await SummariesAsync(hub)).Select(r => (r.FirstAt, r.FirstScore)).Single());
+
+        var earlier = Wellbeing(member, Start.AddDays(-14), score: 1);
+        await SaveAsync([earlier]);
+        Assert.Equal((earlier.SubmittedAt, earlier.Score), (await SummariesAsync(hub)).Select(r => (r.FirstAt, r.FirstScore)).Single());
     }
 
     [Fact]
@@ -101,7 +116,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
         context.Add(Submission.ForWellbeing(other.Id, member.Id, TestData.WellbeingSurvey(), TestData.Answers(1, 1, 1), Start.AddDays(1)));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
-        Assert.Equal(1, (await SummariesAsync(hub)).Single().Submissions);
+        Assert.Equal(Start, (await SummariesAsync(hub)).Single().FirstAt);
     }
 
     [Fact]
@@ -126,11 +141,11 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
         await context.SaveChangesAsync();
     }
 
-    private async Task<List<(Guid MemberId, int Submissions, DateTimeOffset FirstAt, decimal FirstScore, DateTimeOffset LatestAt, decimal LatestScore, int Version)>> SummariesAsync(Hub hub)
+    private async Task<List<(Guid MemberId, DateTimeOffset FirstAt, decimal FirstScore)>> SummariesAsync(Hub hub)
     {
         await using var context = Database.CreateContext();
         var rows = await context.ResponderSummaries.Where(r => r.HubId == hub.Id).ToListAsync();
-        return rows.Select(r => (r.MemberId, r.Submissions, r.FirstAt, r.FirstScore, r.LatestAt, r.LatestScore, r.Version)).OrderBy(r => r.MemberId).ToList();
+        return rows.Select(r => (r.MemberId, r.FirstAt, r.FirstScore)).OrderBy(r => r.MemberId).ToList();
     }
 }
 
