@@ -24,23 +24,23 @@ public sealed class LayerRules
     public void Infrastructure_DoesNotDependOnWeb() =>
         AssertNone(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn("Wellbeing.Web"));
 
-    /// <summary>HR sees published aggregates only: its use cases cannot even name a submission.</summary>
+    /// <summary>HR sees published period blocks only: its use cases cannot even name a submission.</summary>
     [Fact]
     public void HrUseCases_CannotReachSubmissionData() =>
         AssertNone(Types.InAssembly(Application).That().ResideInNamespace("Wellbeing.Application.Hr")
             .ShouldNot().HaveDependencyOnAny("Wellbeing.Domain.Submissions", "Wellbeing.Domain.Sessions", "Wellbeing.Domain.Sharing"));
 
-    /// <summary>HR use cases do not even reach the refresh's set-based reader of submissions.</summary>
+    /// <summary>HR use cases do not even reach the publication's set-based reader of submissions.</summary>
     [Fact]
-    public void HrUseCases_CannotReachTheAggregateSource() =>
+    public void HrUseCases_CannotReachThePeriodSource() =>
         AssertNone(Types.InAssembly(Application).That().ResideInNamespace("Wellbeing.Application.Hr")
-            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Aggregates", "Wellbeing.Domain.Members"));
+            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Statistics", "Wellbeing.Domain.Members"));
 
-    /// <summary>The HR pages and export call HR use cases only, never the refresh or its source.</summary>
+    /// <summary>The HR pages and export call HR use cases only, never the publication or its source.</summary>
     [Fact]
-    public void HrController_CannotReachTheRefresh() =>
+    public void HrController_CannotReachThePublication() =>
         AssertNone(Types.InAssembly(Web).That().HaveName("HrController")
-            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Aggregates", "Wellbeing.Domain.Submissions", "Wellbeing.Infrastructure.Aggregates"));
+            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Statistics", "Wellbeing.Domain.Submissions", "Wellbeing.Infrastructure.Statistics"));
 
     /// <summary>
     /// The partner API's statistics come from the HR dashboard query itself: this use case holds no repository or
@@ -53,17 +53,17 @@ public sealed class LayerRules
         Assert.Contains(Types.InAssembly(Application).That().ResideInNamespace(UseCase).GetTypes(), t => t.Name.EndsWith("Handler", StringComparison.Ordinal));
         Assert.Contains(Types.InAssembly(Application).That().ResideInNamespace(UseCase).And().HaveDependencyOn("Wellbeing.Application.Hr.Queries.GetHrDashboard").GetTypes(), t => t.Name.EndsWith("Handler", StringComparison.Ordinal));
         AssertNone(Types.InAssembly(Application).That().ResideInNamespace(UseCase)
-            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Common.Interfaces", "Wellbeing.Domain.Aggregates", "Wellbeing.Domain.Members"));
+            .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Common.Interfaces", "Wellbeing.Domain.Statistics.PeriodBlock", "Wellbeing.Domain.Members"));
     }
 
-    /// <summary>The API controllers, like the HR pages, call HR use cases and never the refresh, its source or the database.</summary>
+    /// <summary>The API controllers, like the HR pages, call HR use cases and never the publication, its source or the database.</summary>
     [Fact]
-    public void ApiControllers_CannotReachTheRefreshNorTheDatabase()
+    public void ApiControllers_CannotReachThePublicationNorTheDatabase()
     {
         Assert.NotEmpty(Types.InAssembly(Web).That().ResideInNamespace("Wellbeing.Web.Controllers.Api").GetTypes());
         AssertNone(Types.InAssembly(Web).That().ResideInNamespace("Wellbeing.Web.Controllers.Api")
             .ShouldNot().HaveDependencyOnAny(
-                "Wellbeing.Application.Aggregates", "Wellbeing.Domain.Submissions", "Wellbeing.Domain.Members", "Wellbeing.Infrastructure"));
+                "Wellbeing.Application.Statistics", "Wellbeing.Domain.Submissions", "Wellbeing.Domain.Members", "Wellbeing.Infrastructure"));
     }
 
     /// <summary>Controllers bind, call a use case and render; data access stays behind the application layer.</summary>
