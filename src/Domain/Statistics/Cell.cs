@@ -36,10 +36,12 @@ public static class Metrics
 /// </summary>
 public sealed class Cell
 {
+    /// <summary>The scope as stored: its department, none for the whole hub.</summary>
+    private string? _department;
+
     private Cell()
     {
         Metric = string.Empty;
-        Scope = Scope.WholeHub;
     }
 
     /// <exception cref="DomainException">Only one of value and people is given.</exception>
@@ -51,7 +53,7 @@ public sealed class Cell
         }
 
         Metric = metric;
-        Scope = scope;
+        _department = scope.Department;
         Value = value;
         People = people;
         Category = category;
@@ -60,7 +62,7 @@ public sealed class Cell
     public static Cell Hidden(string metric, Scope scope, string? category = null) => new(metric, scope, null, null, category);
 
     public string Metric { get; private set; }
-    public Scope Scope { get; private set; }
+    public Scope Scope => _department is null ? Scope.WholeHub : Scope.OfDepartment(_department);
 
     /// <summary>A bracket or trend direction for a share; null otherwise.</summary>
     public string? Category { get; private set; }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Statistics;
 
@@ -11,11 +10,6 @@ internal sealed class PeriodBlockConfiguration : IEntityTypeConfiguration<Period
     /// <summary>Cells hold means with decimals and head counts of large hubs alike.</summary>
     private const int CellPrecision = 18;
     private const int CellScale = 4;
-
-    /// <summary>A cell's scope is stored as its department; the whole hub is the only scope without one.</summary>
-    private static readonly ValueConverter<Scope, string?> ScopeAsDepartment = new(
-        scope => scope.Department,
-        department => department == null ? Scope.WholeHub : Scope.OfDepartment(department));
 
     public void Configure(EntityTypeBuilder<PeriodBlock> builder)
     {
@@ -37,7 +31,9 @@ internal sealed class PeriodBlockConfiguration : IEntityTypeConfiguration<Period
             cell.Property<int>("Id").ValueGeneratedOnAdd();
             cell.HasKey("Id");
             cell.Property(c => c.Metric).HasMaxLength(Lengths.ShortCode).IsRequired();
-            cell.Property(c => c.Scope).HasConversion(ScopeAsDepartment).HasColumnName("Department").HasMaxLength(Lengths.Name);
+            // A cell's scope is stored as its department; the whole hub is the only scope without one.
+            cell.Ignore(c => c.Scope);
+            cell.Property<string?>("_department").HasColumnName("Department").HasMaxLength(Lengths.Name);
             cell.Property(c => c.Category).HasMaxLength(Lengths.ShortCode);
             cell.Property(c => c.Value).HasPrecision(CellPrecision, CellScale);
         });

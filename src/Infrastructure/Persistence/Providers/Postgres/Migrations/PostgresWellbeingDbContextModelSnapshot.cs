@@ -1160,15 +1160,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                             b1.Property<Guid>("PeriodBlockId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<string>("Scope")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .HasColumnName("Department");
-
                             b1.Property<decimal?>("Value")
                                 .HasPrecision(18, 4)
                                 .HasColumnType("numeric(18,4)");
+
+                            b1.Property<string>("_department")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Department");
 
                             b1.HasKey("Id");
 

@@ -1165,15 +1165,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                             b1.Property<Guid>("PeriodBlockId")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<string>("Scope")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)")
-                                .HasColumnName("Department");
-
                             b1.Property<decimal?>("Value")
                                 .HasPrecision(18, 4)
                                 .HasColumnType("decimal(18,4)");
+
+                            b1.Property<string>("_department")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("Department");
 
                             b1.HasKey("Id");
 

@@ -1149,15 +1149,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                             b1.Property<Guid>("PeriodBlockId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("Scope")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("Department");
-
                             b1.Property<double?>("Value")
                                 .HasPrecision(18, 4)
                                 .HasColumnType("REAL");
+
+                            b1.Property<string>("_department")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Department");
 
                             b1.HasKey("Id");
 

@@ -114,11 +114,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Metric = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Department = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Category = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
                     People = table.Column<int>(type: "int", nullable: true),
-                    PeriodBlockId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    PeriodBlockId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {

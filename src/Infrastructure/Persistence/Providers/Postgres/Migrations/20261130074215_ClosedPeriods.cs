@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
+namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class ClosedPeriods : Migration
@@ -36,7 +37,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Settings_ReportingPeriod",
                 table: "Hubs",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
 
@@ -44,14 +45,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "AlliancePeriodScores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProfessionalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PeriodStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    PeriodEnd = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    K = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mean = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PeriodKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PeriodEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    K = table.Column<int>(type: "integer", nullable: false),
+                    Mean = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,14 +69,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "PeriodBlocks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PeriodStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    PeriodEnd = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    K = table.Column<int>(type: "INTEGER", nullable: false),
-                    KDistribution = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PeriodKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PeriodEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    K = table.Column<int>(type: "integer", nullable: false),
+                    KDistribution = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,15 +93,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "AlliancePeriodSubscales",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    AlliancePeriodScoreId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mean = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false)
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    AlliancePeriodScoreId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mean = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AlliancePeriodSubscales", x => new { x.AlliancePeriodScoreId, x.Key });
                     table.ForeignKey(
-                        name: "FK_AlliancePeriodSubscales_AlliancePeriodScores_AlliancePeriodScoreId",
+                        name: "FK_AlliancePeriodSubscales_AlliancePeriodScores_AlliancePeriod~",
                         column: x => x.AlliancePeriodScoreId,
                         principalTable: "AlliancePeriodScores",
                         principalColumn: "Id",
@@ -111,14 +112,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "PeriodCells",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Metric = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Value = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    People = table.Column<int>(type: "INTEGER", nullable: true),
-                    PeriodBlockId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Metric = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    People = table.Column<int>(type: "integer", nullable: true),
+                    PeriodBlockId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Department = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -168,26 +169,26 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "Settings_ReportingPeriod",
                 table: "Hubs");
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "LatestAt",
                 table: "ResponderSummaries",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
-            migrationBuilder.AddColumn<double>(
+            migrationBuilder.AddColumn<decimal>(
                 name: "LatestScore",
                 table: "ResponderSummaries",
-                type: "REAL",
+                type: "numeric(9,2)",
                 precision: 9,
                 scale: 2,
                 nullable: false,
-                defaultValue: 0.0);
+                defaultValue: 0m);
 
             migrationBuilder.AddColumn<int>(
                 name: "Submissions",
                 table: "ResponderSummaries",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -195,12 +196,12 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "Departures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    HadAlliance = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HadWellbeing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Department = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    HadAlliance = table.Column<bool>(type: "boolean", nullable: false),
+                    HadWellbeing = table.Column<bool>(type: "boolean", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,12 +218,12 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "Snapshots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AsOf = table.Column<long>(type: "INTEGER", nullable: false),
-                    Contributors = table.Column<int>(type: "INTEGER", nullable: false),
-                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    K = table.Column<int>(type: "INTEGER", nullable: false),
-                    KDistribution = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AsOf = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Contributors = table.Column<int>(type: "integer", nullable: false),
+                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
+                    K = table.Column<int>(type: "integer", nullable: false),
+                    KDistribution = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -239,15 +240,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "Aggregates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AsOf = table.Column<long>(type: "INTEGER", nullable: true),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Metric = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    People = table.Column<int>(type: "INTEGER", nullable: true),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Segment = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Value = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AsOf = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Metric = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: true),
+                    Period = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Segment = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SnapshotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
+namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ClosedPeriods : Migration
@@ -37,7 +36,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Settings_ReportingPeriod",
                 table: "Hubs",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
@@ -45,14 +44,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 name: "AlliancePeriodScores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProfessionalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PeriodStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PeriodEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    K = table.Column<int>(type: "integer", nullable: false),
-                    Mean = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    K = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mean = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -69,14 +68,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 name: "PeriodBlocks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PeriodStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PeriodEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    K = table.Column<int>(type: "integer", nullable: false),
-                    KDistribution = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    K = table.Column<int>(type: "INTEGER", nullable: false),
+                    KDistribution = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,15 +92,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 name: "AlliancePeriodSubscales",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    AlliancePeriodScoreId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Mean = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AlliancePeriodScoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mean = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AlliancePeriodSubscales", x => new { x.AlliancePeriodScoreId, x.Key });
                     table.ForeignKey(
-                        name: "FK_AlliancePeriodSubscales_AlliancePeriodScores_AlliancePeriod~",
+                        name: "FK_AlliancePeriodSubscales_AlliancePeriodScores_AlliancePeriodScoreId",
                         column: x => x.AlliancePeriodScoreId,
                         principalTable: "AlliancePeriodScores",
                         principalColumn: "Id",
@@ -112,14 +111,14 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 name: "PeriodCells",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Metric = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Department = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    People = table.Column<int>(type: "integer", nullable: true),
-                    PeriodBlockId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Value = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
+                    People = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodBlockId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,26 +168,26 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 name: "Settings_ReportingPeriod",
                 table: "Hubs");
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "LatestAt",
                 table: "ResponderSummaries",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                defaultValue: 0L);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<double>(
                 name: "LatestScore",
                 table: "ResponderSummaries",
-                type: "numeric(9,2)",
+                type: "REAL",
                 precision: 9,
                 scale: 2,
                 nullable: false,
-                defaultValue: 0m);
+                defaultValue: 0.0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Submissions",
                 table: "ResponderSummaries",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -196,12 +195,12 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 name: "Departures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Department = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    HadAlliance = table.Column<bool>(type: "boolean", nullable: false),
-                    HadWellbeing = table.Column<bool>(type: "boolean", nullable: false),
-                    HubId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HadAlliance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HadWellbeing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HubId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -218,12 +217,12 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 name: "Snapshots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AsOf = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Contributors = table.Column<int>(type: "integer", nullable: false),
-                    HubId = table.Column<Guid>(type: "uuid", nullable: false),
-                    K = table.Column<int>(type: "integer", nullable: false),
-                    KDistribution = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AsOf = table.Column<long>(type: "INTEGER", nullable: false),
+                    Contributors = table.Column<int>(type: "INTEGER", nullable: false),
+                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    K = table.Column<int>(type: "INTEGER", nullable: false),
+                    KDistribution = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,15 +239,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                 name: "Aggregates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AsOf = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Metric = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    People = table.Column<int>(type: "integer", nullable: true),
-                    Period = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Segment = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SnapshotId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AsOf = table.Column<long>(type: "INTEGER", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
