@@ -56,6 +56,9 @@ public static class JobsDependencyInjection
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            // The hourly snapshot refresh that period publication replaced: persistent storage (SQL Server, PostgreSQL)
+            // would otherwise keep firing a job whose type no longer exists.
+            recurringJobs.RemoveIfExists("aggregate-refresh");
             recurringJobs.AddOrUpdate<PublicationJob>(PublicationJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
             recurringJobs.AddOrUpdate<TokenPruningJob>(TokenPruningJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
             return Task.CompletedTask;

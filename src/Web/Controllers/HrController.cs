@@ -13,6 +13,7 @@ namespace Wellbeing.Web.Controllers;
 
 /// <summary>HR statistics of the manager's own hub; any other hub is "not found", never "forbidden".</summary>
 [Authorize(Policy = Roles.HrManager)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
 {
     [HttpGet("hr")]
@@ -48,7 +49,6 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
         }
 
         var name = model.Department is null ? "hub-statistics.csv" : "hub-statistics-department.csv";
-        Response.Headers.CacheControl = "no-store";
         return File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", name);
     }
 

@@ -12,6 +12,7 @@ namespace Wellbeing.Web.Controllers.Api;
 [ApiController]
 [Route("api/v1/hubs/{hubId:guid}/aggregates")]
 [Authorize(Policy = PartnerScopes.AggregatesRead)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -37,7 +38,6 @@ public sealed class HubAggregatesController(GetPublishedAggregatesHandler aggreg
         }
 
         var published = await aggregates.Handle(new GetPublishedAggregatesQuery(hubId, department ?? [], period), cancellationToken);
-        Response.Headers.CacheControl = "no-store";
         return new HubAggregates(
             published.HubId,
             published.PeriodLength,
