@@ -6,6 +6,7 @@ using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
@@ -16,20 +17,32 @@ namespace Wellbeing.Web.FunctionalTests.Support;
 
 /// <summary>
 /// A small hub built for one attack: departments of chosen sizes, Wellbeing Index scores of chosen values and an HR
-/// manager who knows exactly who is in it. Scores are multiples of 20 (every WHO-5 item answered the same).
+/// manager who knows exactly who is in it. The hub reports per calendar month in UTC and was created three months
+/// before the app's clock (a <c>FakeTimeProvider</c> where the test gave the app one). Scores are multiples of 4
+/// (the WHO-5's raw 0-25 times four).
 /// </summary>
 public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrEmail)
 {
+    private const string TimeZone = "UTC";
+
     public Guid HubId => hub.Id;
 
     public string HrEmail => hrEmail;
+
+    /// <summary>The month the app's clock is in now: answers given in it are published only once it has closed.</summary>
+    public ReportingPeriod OpenMonth => ReportingPeriod.Containing(Now, ReportingPeriodLength.Month, TimeZone);
+
+    /// <summary>The latest month that has closed (its grace included), which the next publication run publishes.</summary>
+    public ReportingPeriod LastClosedMonth => ReportingPeriod.ClosedSince(hub.CreatedAt, Now, ReportingPeriodLength.Month, TimeZone)[^1];
+
+    private DateTimeOffset Now => (factory.Clock ?? TimeProvider.System).GetUtcNow();
 
     public static async Task<HubScenario> CreateAsync(WellbeingAppFactory factory, string name)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
         var slug = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}"[..30];
-        var hub = new Hub(name, slug, "UTC", DateTimeOffset.UtcNow.AddMonths(-3));
+        var hub = new Hub(name, slug, TimeZone, (factory.Clock ?? TimeProvider.System).GetUtcNow().AddMonths(-3));
         db.Hubs.Add(hub);
         await db.SaveChangesAsync();
 
@@ -41,48 +54,43 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
         return new HubScenario(factory, hub, email);
     }
 
-    /// <summary>Enrols members in a department; each answers once per given score, two weeks apart, the last one yesterday.</summary>
-    /// <summary>
-    /// A published hub with two large departments, Legal with k-1 = 4 respondents and Empty with 4 members who never
-    /// answered: a small department must read exactly like an empty one (and like an unknown "Nobody").
-    /// </summary>
-    public static async Task<HubScenario> WithASmallAndAnEmptyDepartmentAsync(WellbeingAppFactory factory, string name)
-    {
-        var scenario = await CreateAsync(factory, name);
-        await scenario.AddMembersAsync("Sales", 12, 60);
-        await scenario.AddMembersAsync("Ops", 12, 40);
-        await scenario.AddMembersAsync("Legal", 4, 20);
-        await scenario.AddMembersAsync("Empty", 4);
-        await scenario.PublishAsync();
-        return scenario;
-    }
-
+    /// <summary>Enrols members in a department; each answers once per given score (see the other overload).</summary>
     public async Task<IReadOnlyList<Guid>> AddMembersAsync(string? department, int count, params int[] scores) =>
         await AddMembersAsync(department, count, _ => scores);
 
+    /// <summary>
+    /// Enrols <paramref name="count"/> members in a department (null: none); member i answers once per score of
+    /// <paramref name="scoresOf"/>(i), two weeks apart, the last one at <paramref name="lastAt"/>: by default the middle
+    /// of <see cref="LastClosedMonth"/>, so the next publication shows it.
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> AddMembersAsync(string? department, int count, Func<int, int[]> scoresOf, DateTimeOffset? lastAt = null)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
+        var last = lastAt ?? LastClosedMonth.Start.AddDays(14);
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
             var member = new Member(hub.Id, $"Person {i}", $"p{i}-{Guid.NewGuid():N}@scenario.test", hub.CreatedAt, department);
             db.Members.Add(member);
             ids.Add(member.Id);
-            AddSubmissions(scope.ServiceProvider, db, member.Id, scoresOf(i), lastAt ?? DateTimeOffset.UtcNow.AddDays(-1));
+            var scores = scoresOf(i);
+            for (var s = 0; s < scores.Length; s++)
+            {
+                AddSubmission(scope.ServiceProvider, db, member.Id, scores[s], last.AddDays(-14 * (scores.Length - 1 - s)));
+            }
         }
 
         await db.SaveChangesAsync();
         return ids;
     }
 
-    /// <summary>One more Wellbeing Index submission by someone already enrolled, made just now.</summary>
-    public async Task SubmitAsync(Guid memberId, int score)
+    /// <summary>One more Wellbeing Index submission by someone already enrolled, made now by the app's clock (in <see cref="OpenMonth"/>) unless <paramref name="at"/> says otherwise.</summary>
+    public async Task SubmitAsync(Guid memberId, int score, DateTimeOffset? at = null)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
-        AddSubmissions(scope.ServiceProvider, db, memberId, [score], DateTimeOffset.UtcNow);
+        AddSubmission(scope.ServiceProvider, db, memberId, score, at ?? Now);
         await db.SaveChangesAsync();
     }
 
@@ -97,19 +105,19 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
 
     public Task<int> BlockCountAsync() => factory.QueryAsync(db => db.PeriodBlocks.CountAsync(b => b.HubId == hub.Id));
 
-    /// <summary>The page with what legitimately differs between two scenario hubs (name, id, time) taken out.</summary>
-    public string Normalise(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(html.Replace(hub.Name, "HUB").Replace(hub.Id.ToString(), "ID"), "As of <strong>[^<]*</strong>", "As of");
-
-    private void AddSubmissions(IServiceProvider services, WellbeingDbContext db, Guid memberId, IReadOnlyList<int> scores, DateTimeOffset last)
+    /// <summary>A Wellbeing Index whose answers add up to a quarter of <paramref name="score"/>, spread as evenly as the items allow.</summary>
+    private void AddSubmission(IServiceProvider services, WellbeingDbContext db, Guid memberId, int score, DateTimeOffset at)
     {
-        var survey = services.GetRequiredService<ISurveyCatalogue>().Current(Measure.Wellbeing);
-        for (var s = 0; s < scores.Count; s++)
+        if (score % 4 != 0)
         {
-            var answer = scores[s] / 20;
-            var answers = survey.Items.ToDictionary(item => item.Id, _ => (int?)answer);
-            db.Submissions.Add(Submission.ForWellbeing(hub.Id, memberId, survey, answers, last.AddDays(-14 * (scores.Count - 1 - s))));
+            throw new ArgumentOutOfRangeException(nameof(score), score, "A Wellbeing Index score is four times the raw sum of its answers.");
         }
+
+        var survey = services.GetRequiredService<ISurveyCatalogue>().Current(Measure.Wellbeing);
+        var raw = score / 4;
+        var answers = survey.Items.Select((item, i) => (item.Id, Answer: raw / survey.Items.Count + (i < raw % survey.Items.Count ? 1 : 0)))
+            .ToDictionary(a => a.Id, a => (int?)a.Answer);
+        db.Submissions.Add(Submission.ForWellbeing(hub.Id, memberId, survey, answers, at));
     }
 
     private static void Check(IdentityResult result)
