@@ -62,6 +62,14 @@ public static partial class HrReading
         return match.Groups["v"].Success ? match.Groups["v"].Value : null;
     }
 
+    /// <summary>The mean over all published periods, below the table of every period; null when hidden.</summary>
+    public static string? AllTimeMean(string page)
+    {
+        var match = Regex.Match(MainContent(page), "Mean over all published periods \\(0-100\\)</dt><dd>\\s*" + FigurePattern);
+        Assert.True(match.Success, "the mean over all published periods is not on the page");
+        return match.Groups["v"].Success ? match.Groups["v"].Value : null;
+    }
+
     /// <summary>The values of the period selector, newest first, and the one selected.</summary>
     public static (IReadOnlyList<string> Periods, string? Selected) PeriodOptions(string page) => Options(page, "period");
 
@@ -115,7 +123,7 @@ public static partial class HrReading
     public static async Task<JsonElement> ApiAsync(HttpClient http, string path, string token) =>
         await PartnerSystem.JsonAsync(await PartnerSystem.GetAsync(http, path, token));
 
-    private const string FigurePattern = "<span class=\"figure\">(?<v>[^<]*)</span>|<span class=\"suppressed\">" + NotEnough + "</span>";
+    private const string FigurePattern = "(?:<span class=\"figure\">(?<v>[^<]*)</span>|<span class=\"suppressed\">" + NotEnough + "</span>)";
 
     private static string Query(string? period, string? department)
     {

@@ -32,8 +32,11 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
     /// <summary>The month the app's clock is in now: answers given in it are published only once it has closed.</summary>
     public ReportingPeriod OpenMonth => ReportingPeriod.Containing(Now, ReportingPeriodLength.Month, TimeZone);
 
-    /// <summary>The latest month that has closed (its grace included), which the next publication run publishes.</summary>
-    public ReportingPeriod LastClosedMonth => ReportingPeriod.ClosedSince(hub.CreatedAt, Now, ReportingPeriodLength.Month, TimeZone)[^1];
+    /// <summary>Every month since the hub was created that has closed (its grace included): what a publication run publishes.</summary>
+    public IReadOnlyList<ReportingPeriod> ClosedMonths => ReportingPeriod.ClosedSince(hub.CreatedAt, Now, ReportingPeriodLength.Month, TimeZone);
+
+    /// <summary>The latest of <see cref="ClosedMonths"/>.</summary>
+    public ReportingPeriod LastClosedMonth => ClosedMonths[^1];
 
     private DateTimeOffset Now => (factory.Clock ?? TimeProvider.System).GetUtcNow();
 
