@@ -28,7 +28,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var published = await app.Factory.QueryAsync(db => db.PeriodBlocks.Where(b => b.HubId == northwind).OrderBy(b => b.PeriodStart).ToListAsync());
         var token = await TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret);
 
-        var json = await JsonAsync(await GetAsync(Http, ApiPath(northwind), token));
+        var json = await JsonAsync(await GetAsync(Http, AggregatesPath(northwind), token));
 
         Assert.Equal(northwind, json.GetProperty("hubId").GetGuid());
         Assert.Equal("Month", json.GetProperty("periodLength").GetString());
@@ -57,8 +57,8 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var token = await TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret);
 
-        var hub = await JsonAsync(await GetAsync(Http, ApiPath(northwind), token));
-        var sales = await JsonAsync(await GetAsync(Http, ApiPath(northwind, department: "Sales"), token));
+        var hub = await JsonAsync(await GetAsync(Http, AggregatesPath(northwind), token));
+        var sales = await JsonAsync(await GetAsync(Http, AggregatesPath(northwind, "Sales"), token));
 
         Assert.Equal("Sales", sales.GetProperty("department").GetString());
         Assert.Contains("Sales", sales.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
@@ -75,10 +75,10 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
     {
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var token = await TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret);
-        var every = await JsonAsync(await GetAsync(Http, ApiPath(northwind, department: "Finance"), token));
+        var every = await JsonAsync(await GetAsync(Http, AggregatesPath(northwind, "Finance"), token));
         var period = Blocks(every)[0].GetProperty("period").GetString()!;
 
-        var one = await JsonAsync(await GetAsync(Http, ApiPath(northwind, period, "Finance"), token));
+        var one = await JsonAsync(await GetAsync(Http, AggregatesPath(northwind, "Finance", period), token));
 
         Assert.Equal(Blocks(every)[0].GetRawText(), Assert.Single(Blocks(one)).GetRawText());
         Assert.Equal(every.GetProperty("allTimeMean").GetRawText(), one.GetProperty("allTimeMean").GetRawText());
@@ -94,7 +94,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var token = await TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret);
 
-        var problem = await ProblemAsync(await GetAsync(Http, ApiPath(northwind, period, department), token), HttpStatusCode.NotFound);
+        var problem = await ProblemAsync(await GetAsync(Http, AggregatesPath(northwind, department, period), token), HttpStatusCode.NotFound);
 
         Assert.DoesNotContain((period ?? department)!, problem.GetRawText());
     }
@@ -112,10 +112,10 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         await scenario.PublishAsync();
         var token = await TokenAsync(Http, await app.Factory.RegisterPartnerAsync(scenario.HubId));
 
-        var every = await JsonAsync(await GetAsync(Http, ApiPath(scenario.HubId), token));
+        var every = await JsonAsync(await GetAsync(Http, AggregatesPath(scenario.HubId), token));
 
         Assert.Equal(scenario.ClosedMonths.Select(m => m.Key), Blocks(every).Select(b => b.GetProperty("period").GetString()));
-        await ProblemAsync(await GetAsync(Http, ApiPath(scenario.HubId, scenario.OpenMonth.Key), token), HttpStatusCode.NotFound);
+        await ProblemAsync(await GetAsync(Http, AggregatesPath(scenario.HubId, period: scenario.OpenMonth.Key), token), HttpStatusCode.NotFound);
     }
 
     /// <summary>The partner system and the HR manager read the same cells for the same scope and period.</summary>
@@ -128,7 +128,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var token = await TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret);
         var hr = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.HrManager);
-        var answer = await JsonAsync(await GetAsync(Http, ApiPath(northwind, department: department), token));
+        var answer = await JsonAsync(await GetAsync(Http, AggregatesPath(northwind, department), token));
 
         foreach (var block in Blocks(answer))
         {
@@ -148,7 +148,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         await scenario.AddMembersAsync("Sales", 6, 60);
         var token = await TokenAsync(Http, await app.Factory.RegisterPartnerAsync(scenario.HubId));
 
-        var json = await JsonAsync(await GetAsync(Http, ApiPath(scenario.HubId), token));
+        var json = await JsonAsync(await GetAsync(Http, AggregatesPath(scenario.HubId), token));
 
         Assert.Empty(Blocks(json));
         Assert.Empty(json.GetProperty("departments").EnumerateArray());
@@ -200,9 +200,9 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var fabrikam = await app.Factory.RegisterPartnerAsync(await app.Factory.HubIdAsync("fabrikam"));
         var token = await TokenAsync(Http, fabrikam);
 
-        var other = await ProblemAsync(await GetAsync(Http, ApiPath(northwind), token), HttpStatusCode.NotFound);
-        var otherPeriod = await ProblemAsync(await GetAsync(Http, ApiPath(northwind, "2026-01", "Sales"), token), HttpStatusCode.NotFound);
-        var missing = await ProblemAsync(await GetAsync(Http, ApiPath(Guid.NewGuid()), token), HttpStatusCode.NotFound);
+        var other = await ProblemAsync(await GetAsync(Http, AggregatesPath(northwind), token), HttpStatusCode.NotFound);
+        var otherPeriod = await ProblemAsync(await GetAsync(Http, AggregatesPath(northwind, "Sales", "2026-01"), token), HttpStatusCode.NotFound);
+        var missing = await ProblemAsync(await GetAsync(Http, AggregatesPath(Guid.NewGuid()), token), HttpStatusCode.NotFound);
 
         Assert.Equal(WithoutTrace(other), WithoutTrace(missing));
         Assert.Equal(WithoutTrace(otherPeriod), WithoutTrace(missing));
@@ -214,7 +214,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
     {
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
 
-        var response = await GetAsync(Http, ApiPath(northwind), token: null);
+        var response = await GetAsync(Http, AggregatesPath(northwind), token: null);
 
         await ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
@@ -225,7 +225,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
     {
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
 
-        var response = await GetAsync(Http, ApiPath(northwind), "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
+        var response = await GetAsync(Http, AggregatesPath(northwind), "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
 
         await ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString());
@@ -237,7 +237,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var token = await TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret, scope: null);
 
-        var problem = await ProblemAsync(await GetAsync(Http, ApiPath(northwind), token), HttpStatusCode.Forbidden);
+        var problem = await ProblemAsync(await GetAsync(Http, AggregatesPath(northwind), token), HttpStatusCode.Forbidden);
 
         Assert.False(problem.TryGetProperty("blocks", out _));
     }
@@ -248,7 +248,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var hr = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.HrManager);
 
-        var response = await hr.Http.GetAsync(ApiPath(northwind));
+        var response = await hr.Http.GetAsync(AggregatesPath(northwind));
 
         await ProblemAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -271,7 +271,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var token = await TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret);
 
-        var problem = await ProblemAsync(await GetAsync(Http, ApiPath(northwind) + "?department=Sales&department=Finance", token), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await GetAsync(Http, AggregatesPath(northwind) + "?department=Sales&department=Finance", token), HttpStatusCode.BadRequest);
 
         Assert.Equal("Choose one department at a time.", problem.GetProperty("detail").GetString());
     }
@@ -282,11 +282,11 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var partner = await app.Factory.RegisterPartnerAsync(northwind);
         var token = await TokenAsync(Http, partner);
-        await JsonAsync(await GetAsync(Http, ApiPath(northwind), token));
+        await JsonAsync(await GetAsync(Http, AggregatesPath(northwind), token));
 
         await app.Factory.RemovePartnerAsync(partner.ClientId);
 
-        await ProblemAsync(await GetAsync(Http, ApiPath(northwind), token), HttpStatusCode.Unauthorized);
+        await ProblemAsync(await GetAsync(Http, AggregatesPath(northwind), token), HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RequestTokenAsync(Http, partner.ClientId, partner.ClientSecret)).StatusCode);
     }
 

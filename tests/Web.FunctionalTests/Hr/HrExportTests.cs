@@ -27,7 +27,7 @@ public sealed class HrExportTests(AppFixture app) : IClassFixture<AppFixture>
         await scenario.AddMembersAsync("Sales", 12, i => [i % 2 == 0 ? 40 : 80]);
         await scenario.AddMembersAsync(department, 6, i => [i % 2 == 0 ? 20 : 60]);
         await scenario.PublishAsync();
-        var hr = await scenario.SignInAsync();
+        var hr = await BrowserlessClient.SignedInAsync(app.Factory, scenario.HrEmail);
 
         var csv = await hr.ExportAsync(ExportPath(scenario.HubId, scenario.LastClosedMonth.Key, department));
         var rows = Rows(csv);
@@ -66,7 +66,7 @@ public sealed class HrExportTests(AppFixture app) : IClassFixture<AppFixture>
         var token = await PartnerSystem.TokenAsync(http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret);
 
         var export = await hr.Http.GetAsync(ExportPath(northwind));
-        var api = await PartnerSystem.GetAsync(http, ApiPath(northwind), token);
+        var api = await PartnerSystem.GetAsync(http, PartnerSystem.AggregatesPath(northwind), token);
 
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);

@@ -24,8 +24,6 @@ public static partial class HrReading
 
     public static string ExportPath(Guid hubId, string? period = null, string? department = null) => $"/hubs/{hubId}/hr/export.csv" + Query(period, department);
 
-    public static string ApiPath(Guid hubId, string? period = null, string? department = null) => $"/api/v1/hubs/{hubId}/aggregates" + Query(period, department);
-
     /// <summary>The page's own content, which is what differs between views (the layout is the same on every page).</summary>
     public static string MainContent(string page)
     {
@@ -93,10 +91,6 @@ public static partial class HrReading
         Assert.Equal(["Period", "Scope", "Section", "Figure", "Value"], reader.Headers);
         return rows;
     }
-
-    /// <summary>A cell's value as the page and the export write it ("0.##"), or null when hidden.</summary>
-    public static string? Shown(JsonElement cell) =>
-        cell.GetProperty("value").ValueKind == JsonValueKind.Null ? null : cell.GetProperty("value").GetDecimal().ToString("0.##", CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<JsonElement> Blocks(JsonElement answer) => [.. answer.GetProperty("blocks").EnumerateArray()];
 

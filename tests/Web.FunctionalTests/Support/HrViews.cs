@@ -43,12 +43,12 @@ public sealed record HrViews(
         var api = new Dictionary<(string?, string?), JsonElement>();
         foreach (var department in new[] { (string?)null }.Concat(departments))
         {
-            api[(null, department)] = await ApiAsync(http, ApiPath(hubId, department: department), token);
+            api[(null, department)] = await ApiAsync(http, PartnerSystem.AggregatesPath(hubId, department), token);
             foreach (var period in periods)
             {
                 pages[(period, department)] = MainContent(await hr.PageAsync(PagePath(hubId, period, department)));
                 exports[(period, department)] = await hr.ExportAsync(ExportPath(hubId, period, department));
-                api[(period, department)] = await ApiAsync(http, ApiPath(hubId, period, department), token);
+                api[(period, department)] = await ApiAsync(http, PartnerSystem.AggregatesPath(hubId, department, period), token);
             }
         }
 
@@ -71,7 +71,7 @@ public sealed record HrViews(
     {
         int? FromPage(string? department) => Number(Figure(Pages[(period, department)], MembersWhoResponded));
         int? FromExport(string? department) => Number(Rows(Exports[(period, department)]).First(r => r.Period == period && r.Figure == MembersWhoResponded).Value);
-        int? FromApi(string? department) => Number(Shown(Cell(Blocks(Api[(period, department)]).Single(), "participation.responded")));
+        int? FromApi(string? department) => Number(PartnerSystem.Shown(Cell(Blocks(Api[(period, department)]).Single(), "participation.responded")));
 
         foreach (var (view, read) in new (string, Func<string?, int?>)[] { ("page", FromPage), ("export", FromExport), ("api", FromApi) })
         {

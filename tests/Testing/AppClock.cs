@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace Wellbeing.Web.FunctionalTests.Support;
+namespace Wellbeing.Testing;
 
 /// <summary>App clocks for tests that close a reporting period while they watch (see <c>WellbeingAppFactory.Clock</c>).</summary>
 public static class AppClock

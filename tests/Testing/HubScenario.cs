@@ -11,9 +11,8 @@ using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Seeding;
-using Wellbeing.Testing;
 
-namespace Wellbeing.Web.FunctionalTests.Support;
+namespace Wellbeing.Testing;
 
 /// <summary>
 /// A small hub built for one attack: departments of chosen sizes, Wellbeing Index scores of chosen values and an HR
@@ -103,8 +102,6 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PublishClosedPeriodsHandler>().Handle(new PublishClosedPeriodsCommand(hub.Id), CancellationToken.None);
     }
-
-    public async Task<BrowserlessClient> SignInAsync() => await BrowserlessClient.SignedInAsync(factory, hrEmail);
 
     public Task<int> BlockCountAsync() => factory.QueryAsync(db => db.PeriodBlocks.CountAsync(b => b.HubId == hub.Id));
 
