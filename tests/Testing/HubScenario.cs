@@ -11,6 +11,7 @@ using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Seeding;
+using Xunit;
 
 namespace Wellbeing.Testing;
 
@@ -95,6 +96,29 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
         AddSubmission(scope.ServiceProvider, db, memberId, score, at ?? Now);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Gives a member a client account with the demo password, so they can sign in as a person would; returns its e-mail.</summary>
+    public async Task<string> OpenClientAccountAsync(Guid memberId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
+        var member = await db.Members.AsTracking().SingleAsync(m => m.Id == memberId);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = member.Email, Email = member.Email, EmailConfirmed = true, DisplayName = member.DisplayName };
+        Check(await users.CreateAsync(user, DemoHub.Password));
+        Check(await users.AddToRoleAsync(user, Roles.Client));
+        member.LinkAccount(user.Id);
+        await db.SaveChangesAsync();
+        return member.Email;
+    }
+
+    /// <summary>The HRIS moves a member to another department. No use case does that yet, so the row changes as an import would change it.</summary>
+    public async Task MoveAsync(Guid memberId, string department) =>
+        Assert.Equal(1, await factory.QueryAsync(db => db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(m => m.SetProperty(x => x.Department, department))));
+
+    /// <summary>The member stops taking part: deactivated now, by the app's clock.</summary>
+    public Task DeactivateAsync(Guid memberId) =>
+        factory.ChangeAsync(async db => (await db.Members.AsTracking().SingleAsync(m => m.Id == memberId)).Deactivate(Now));
 
     /// <summary>Runs the publication for this hub, as the hourly job would: every closed, unpublished period.</summary>
     public async Task<IReadOnlyList<PublicationOutcome>> PublishAsync()
