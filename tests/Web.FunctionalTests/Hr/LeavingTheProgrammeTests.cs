@@ -49,7 +49,7 @@ public sealed class LeavingTheProgrammeTests : IDisposable
         var after = await ReadAsync(northwind);
 
         Assert.Equal((month.Key, PublicationResult.Published), (outcome.Period, outcome.Result));
-        PrivacyAttackTests.AssertEarlierBlocksUnchanged(before, after, month.Key);
+        before.AssertUnchangedIn(after, month.Key);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -63,8 +63,8 @@ public sealed class PrivacyAttackTests(AppFixture app) : IClassFixture<AppFixtur
 
         Assert.Equal((month.Key, PublicationResult.Published), (outcome.Period, outcome.Result));
         Assert.Equal([.. first.Periods, month.Key], closed.Periods);
-        AssertEarlierBlocksUnchanged(first, closed, month.Key);
-        AssertComplementsAreNoneOrAtLeastK(closed, month.Key);
+        first.AssertUnchangedIn(closed, month.Key);
+        closed.AssertComplementsAreNoneOrAtLeastK(month.Key);
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed class PrivacyAttackTests(AppFixture app) : IClassFixture<AppFixtur
 
         foreach (var period in views.Periods)
         {
-            AssertComplementsAreNoneOrAtLeastK(views, period);
+            views.AssertComplementsAreNoneOrAtLeastK(period);
         }
 
         // The rules were at work: some period shows a department while others stay hidden.
@@ -149,51 +149,6 @@ public sealed class PrivacyAttackTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, export.StatusCode);
         Assert.DoesNotContain("class=\"figure\"", body);
     }
-
-    /// <summary>Each period's blocks as they were: the page's part for that period and its row in the table, the export's rows, the API's blocks.</summary>
-    internal static void AssertEarlierBlocksUnchanged(HrViews before, HrViews after, string newPeriod)
-    {
-        Assert.Equal(before.Periods, after.Periods.Where(p => p != newPeriod));
-        foreach (var (key, page) in before.Pages)
-        {
-            var now = after.Pages[key];
-            Assert.Equal(SelectedBlock(page), SelectedBlock(now));
-            Assert.Equal(PeriodRows(page), PeriodRows(now).Take(PeriodRows(page).Count));
-            Assert.Equal(PeriodRows(page).Count + 1, PeriodRows(now).Count);
-        }
-
-        foreach (var (key, csv) in before.Exports)
-        {
-            Assert.Equal(
-                Rows(csv).Where(r => r.Period != AllPublishedPeriods),
-                Rows(after.Exports[key]).Where(r => r.Period != AllPublishedPeriods && r.Period != newPeriod));
-        }
-
-        foreach (var (key, answer) in before.Api)
-        {
-            var now = Blocks(after.Api[key]);
-            Assert.Equal(Blocks(answer).Select(b => b.GetRawText()), now.Take(Blocks(answer).Count).Select(b => b.GetRawText()));
-            Assert.Equal(key.Period is null ? [newPeriod] : [], now.Skip(Blocks(answer).Count).Select(b => b.GetProperty("period").GetString()));
-        }
-    }
-
-    internal static void AssertComplementsAreNoneOrAtLeastK(HrViews views, string period)
-    {
-        var k = views.K(period);
-        foreach (var (view, hub, shownDepartments, shownSum) in views.Complements(period))
-        {
-            if (hub is not { } responded)
-            {
-                Assert.True(shownDepartments == 0, $"{view}: a department is shown while the hub is hidden");
-                continue;
-            }
-
-            var remainder = responded - shownSum;
-            Assert.True(remainder == 0 || remainder >= k, $"{view}: the hidden departments have {remainder} respondents");
-        }
-    }
-
-    private const string AllPublishedPeriods = "All published periods";
 
     private async Task<HrViews> ReadAsync(HubScenario scenario)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -49,8 +48,11 @@ public static partial class HrReading
     }
 
     /// <summary>The table of every published period: one row each, oldest first, with its mean and respondents as rendered.</summary>
-    public static IReadOnlyList<string> PeriodRows(string page) =>
-        [.. PeriodRow().Matches(MainContent(page)[MainContent(page).IndexOf("periods-heading", StringComparison.Ordinal)..]).Select(m => m.Value)];
+    public static IReadOnlyList<string> PeriodRows(string page)
+    {
+        var main = MainContent(page);
+        return [.. PeriodRow().Matches(main[main.IndexOf("periods-heading", StringComparison.Ordinal)..]).Select(m => m.Value)];
+    }
 
     /// <summary>The figure after a label in the selected period's part, or null when it says "Not enough responses".</summary>
     public static string? Figure(string page, string label)

@@ -22,8 +22,8 @@ public sealed record HrViews(
     IReadOnlyDictionary<(string Period, string? Department), string> Exports,
     IReadOnlyDictionary<(string? Period, string? Department), JsonElement> Api)
 {
-    /// <summary>The whole hub, then each department.</summary>
-    public IEnumerable<string?> Scopes => [null, .. Departments];
+    /// <summary>The export's rows derived from every published period (the mean over all of them), which a new period moves.</summary>
+    private const string AllPublishedPeriods = "All published periods";
 
     /// <summary>Signs the HR manager in and asks for a partner token afresh, so a clock moved on since the last reading does not matter.</summary>
     public static async Task<HrViews> ReadAsync(WellbeingAppFactory factory, Guid hubId, string hrEmail, string clientId, string clientSecret)
@@ -84,4 +84,52 @@ public sealed record HrViews(
     public int K(string period) => Blocks(Api[(period, null)]).Single().GetProperty("rules").GetProperty("k").GetInt32();
 
     private static int? Number(string? figure) => string.IsNullOrEmpty(figure) ? null : int.Parse(figure, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A later reading shows every block of this one exactly as it was, and <paramref name="newPeriod"/> beside them:
+    /// the page's part for each period and its row in the table of every period, the export's rows of each period,
+    /// the API's blocks. Only the mean over all periods may move, by the new period's whole block.
+    /// </summary>
+    public void AssertUnchangedIn(HrViews later, string newPeriod)
+    {
+        Assert.Equal(Periods, later.Periods.Where(p => p != newPeriod));
+        foreach (var (key, page) in Pages)
+        {
+            var now = later.Pages[key];
+            Assert.Equal(SelectedBlock(page), SelectedBlock(now));
+            Assert.Equal(PeriodRows(page), PeriodRows(now).Take(PeriodRows(page).Count));
+            Assert.Equal(PeriodRows(page).Count + 1, PeriodRows(now).Count);
+        }
+
+        foreach (var (key, csv) in Exports)
+        {
+            Assert.Equal(
+                Rows(csv).Where(r => r.Period != AllPublishedPeriods),
+                Rows(later.Exports[key]).Where(r => r.Period != AllPublishedPeriods && r.Period != newPeriod));
+        }
+
+        foreach (var (key, answer) in Api)
+        {
+            var now = Blocks(later.Api[key]);
+            Assert.Equal(Blocks(answer).Select(b => b.GetRawText()), now.Take(Blocks(answer).Count).Select(b => b.GetRawText()));
+            Assert.Equal(key.Period is null ? [newPeriod] : [], now.Skip(Blocks(answer).Count).Select(b => b.GetProperty("period").GetString()));
+        }
+    }
+
+    /// <summary>On every view of the period, the hub's respondents minus those of the shown departments are none or at least k.</summary>
+    public void AssertComplementsAreNoneOrAtLeastK(string period)
+    {
+        var k = K(period);
+        foreach (var (view, hub, shownDepartments, shownSum) in Complements(period))
+        {
+            if (hub is not { } responded)
+            {
+                Assert.True(shownDepartments == 0, $"{view}: a department is shown while the hub is hidden");
+                continue;
+            }
+
+            var remainder = responded - shownSum;
+            Assert.True(remainder == 0 || remainder >= k, $"{view}: the hidden departments have {remainder} respondents");
+        }
+    }
 }
