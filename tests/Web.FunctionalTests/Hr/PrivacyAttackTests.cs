@@ -32,7 +32,7 @@ public sealed class PrivacyAttackTests(AppFixture app) : IClassFixture<AppFixtur
         var partner = await factory.RegisterPartnerAsync(scenario.HubId);
         Task<HrViews> ReadAsync() => HrViews.ReadAsync(factory, scenario.HubId, scenario.HrEmail, partner.ClientId, partner.ClientSecret);
         var first = await ReadAsync();
-        Assert.Contains(first.Pages.Values, page => Figures(SelectedBlock(page)).Any(f => f is not null));
+        Assert.Contains(first.Pages.Values, page => SelectedFigures(page).Any(f => f is not null));
 
         // Five Sales members answer in their usual bracket and one Engineering member answers all 0.
         foreach (var (id, i) in sales.Take(5).Select((id, i) => (id, i)))
