@@ -1,25 +1,40 @@
 Feature: HR dashboard
-  An HR manager sees how the programme is doing across their hub: how many people take part, how their
-  wellbeing moves, and how clients rate their work with the professionals. Only anonymised figures from the
-  latest published snapshot are shown, with notes on how to read them, and they can be downloaded as shown.
+  An HR manager sees how the programme is doing across their hub, one closed month at a time: how many people
+  took part, how their wellbeing was, and how clients rated their work with the professionals. Every figure says
+  which month it describes; a month's figures appear about an hour after it ends and never change afterwards.
+  The figures can be downloaded exactly as shown.
 
-  Scenario: The demo HR manager reads the hub's statistics
+  Scenario: The demo HR manager reads last month's statistics
     Given the demo hub is running
     When "hr@demo.wellbeing.test" signs in with the demo password
     Then they land on "/hubs/"
     And the page shows "Northwind Wellbeing Hub"
-    And the statistics show when they were published
+    And the figures are those of the last closed month
     And the page shows "Enrolled members"
-    And the page shows "Monthly means"
+    And the page shows "Wellbeing Index, every published month"
     And the page shows "A support tool, not a performance metric."
     And the page has no serious accessibility problems
     And the page fits a 360 px wide screen
+
+  Scenario: The HR manager looks back at an earlier month
+    Given the demo hub is running
+    When "hr@demo.wellbeing.test" signs in with the demo password
+    And they choose the month before the last one
+    Then every section names that month
+    And the downloaded figures are that month's, exactly as shown
 
   Scenario: The HR manager looks at one department
     Given the demo hub is running
     When "hr@demo.wellbeing.test" signs in with the demo password
     And they choose the department "Sales"
-    Then the page shows "Anonymised statistics for the department Sales."
+    Then the page shows "Anonymised figures for the department Sales"
     And some figures are shown and some say "Not enough responses"
     And the page has no serious accessibility problems
     And the page fits a 360 px wide screen
+
+  Scenario: A department HR does not know is not found
+    Given the demo hub is running
+    When "hr@demo.wellbeing.test" signs in with the demo password
+    And they ask for the department "Nobody"
+    Then the statistics are not found and "Nobody" is not repeated
+    And the download of the department "Nobody" is not found either

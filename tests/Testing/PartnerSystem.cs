@@ -61,8 +61,15 @@ public static class PartnerSystem
         return await http.SendAsync(request);
     }
 
-    public static string AggregatesPath(Guid hubId, string? department = null) =>
-        $"/api/v1/hubs/{hubId}/aggregates" + (department is null ? string.Empty : $"?department={Uri.EscapeDataString(department)}");
+    /// <summary>The aggregates of a hub, of one department and one period when given ("2026-05").</summary>
+    public static string AggregatesPath(Guid hubId, string? department = null, string? period = null)
+    {
+        var query = new[] { ("department", department), ("period", period) }
+            .Where(p => p.Item2 is not null)
+            .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}")
+            .ToList();
+        return $"/api/v1/hubs/{hubId}/aggregates" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
+    }
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
@@ -71,18 +78,9 @@ public static class PartnerSystem
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>
-    /// A cell's numbers as the HR export writes them, one per line: a monthly mean is followed by its count of people;
-    /// a hidden number is empty.
-    /// </summary>
-    public static IEnumerable<string> ExportValues(JsonElement cell)
-    {
-        yield return Formatted(cell.GetProperty("value"));
-        if (cell.GetProperty("period").ValueKind != JsonValueKind.Null)
-        {
-            yield return Formatted(cell.GetProperty("people"));
-        }
-    }
+    /// <summary>A cell's value as the HR page and export write it ("0.##"), or null when it is hidden.</summary>
+    public static string? Shown(JsonElement cell) =>
+        cell.GetProperty("value").ValueKind == JsonValueKind.Null ? null : cell.GetProperty("value").GetDecimal().ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>An RFC 9457 answer with the expected status, its body parsed.</summary>
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
@@ -94,7 +92,4 @@ public static class PartnerSystem
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem;
     }
-
-    private static string Formatted(JsonElement number) =>
-        number.ValueKind == JsonValueKind.Null ? string.Empty : number.GetDecimal().ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Wellbeing.AcceptanceTests.Runner;
+using Wellbeing.Domain.Statistics;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Testing.Browser;
@@ -33,21 +34,63 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     [When("""^it asks for the aggregates of the department "([^"]*)"$""")]
     public async Task AsksForDepartment(string department) => await AskAsync(await app.HubIdAsync(DemoHub.Slug), department);
 
-    [Then("^the answer says when the figures were published and the rules in force$")]
-    public async Task AsOfAndRules()
+    [When("""^it asks for the department "([^"]*)" in the last published month$""")]
+    public async Task AsksForDepartmentInLastMonth(string department)
     {
-        var json = await AnswerAsync();
-        Assert.True(json.GetProperty("asOf").TryGetDateTimeOffset(out _));
-        Assert.Equal(5, json.GetProperty("rules").GetProperty("k").GetInt32());
-        Assert.Equal(10, json.GetProperty("rules").GetProperty("kDistribution").GetInt32());
+        var northwind = await app.HubIdAsync(DemoHub.Slug);
+        await AskAsync(northwind, department: null);
+        var month = Blocks(await AnswerAsync())[^1].GetProperty("period").GetString()!;
+        context.Set("month", month);
+        await AskAsync(northwind, department, month);
     }
 
-    [Then("^the answer shows how many members are enrolled$")]
+    [When("^it asks for the month under way$")]
+    public async Task AsksForTheMonthUnderWay()
+    {
+        var northwind = await app.HubIdAsync(DemoHub.Slug);
+        var zone = await app.QueryAsync(db => db.Hubs.Where(h => h.Id == northwind).Select(h => h.TimeZoneId).SingleAsync());
+        await AskAsync(northwind, department: null, ReportingPeriod.Containing(DateTimeOffset.UtcNow, ReportingPeriodLength.Month, zone).Key);
+    }
+
+    /// <summary>The months are those of the HR manager's period selector, which the step reads signed in as them.</summary>
+    [Then("^the answer has one block per month HR can choose, each with the rules in force$")]
+    public async Task OneBlockPerMonth()
+    {
+        var page = context.Get<IPage>(nameof(IPage));
+        await page.SignInAsync(DemoHub.HrManager, DemoHub.Password);
+        var months = await page.Locator("select#period option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        var blocks = Blocks(await AnswerAsync());
+
+        Assert.NotEmpty(blocks);
+        Assert.Equal(months.Reverse(), blocks.Select(b => b.GetProperty("period").GetString()));
+        Assert.All(blocks, b => Assert.Equal((5, 10), (b.GetProperty("rules").GetProperty("k").GetInt32(), b.GetProperty("rules").GetProperty("kDistribution").GetInt32())));
+    }
+
+    [Then("^every figure says its month and that it is about the whole hub$")]
+    public async Task EveryFigureSaysItsMonth()
+    {
+        foreach (var block in Blocks(await AnswerAsync()))
+        {
+            Assert.All(Cells(block), c => Assert.Equal(
+                (block.GetProperty("period").GetString(), "Whole hub", true),
+                (c.GetProperty("period").GetString(), c.GetProperty("scope").GetString(), c.GetProperty("hubWide").GetBoolean())));
+        }
+    }
+
+    /// <summary>Members enrolled at some time in the month, as the hub's records say.</summary>
+    [Then("^the last month shows how many members were enrolled then$")]
     public async Task Enrolled()
     {
         var northwind = await app.HubIdAsync(DemoHub.Slug);
-        var enrolled = await app.QueryAsync(db => db.Members.CountAsync(m => m.HubId == northwind && m.DeactivatedAt == null));
-        var cell = Cells(await AnswerAsync()).Single(c => c.GetProperty("metric").GetString() == "participation.enrolled");
+        var last = Blocks(await AnswerAsync())[^1];
+        var key = last.GetProperty("period").GetString();
+        var enrolled = await app.QueryAsync(async db =>
+        {
+            var month = await db.PeriodBlocks.SingleAsync(b => b.HubId == northwind && b.PeriodKey == key);
+            return await db.Members.CountAsync(m => m.HubId == northwind && m.EnrolledAt < month.PeriodEnd && (m.DeactivatedAt == null || m.DeactivatedAt >= month.PeriodStart));
+        });
+
+        var cell = Cells(last).Single(c => c.GetProperty("metric").GetString() == Metrics.Enrolled);
         Assert.Equal(enrolled, cell.GetProperty("value").GetInt32());
     }
 
@@ -60,32 +103,30 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     [Then("^some figures are shown and the others have neither value nor people$")]
     public async Task SomeShownOthersHidden()
     {
-        var cells = Cells(await AnswerAsync());
+        var cells = Blocks(await AnswerAsync()).SelectMany(Cells).ToList();
         Assert.Contains(cells, IsHidden);
         Assert.Contains(cells, c => !IsHidden(c));
         Assert.All(cells, c => Assert.Equal(c.GetProperty("value").ValueKind == JsonValueKind.Null, c.GetProperty("people").ValueKind == JsonValueKind.Null));
     }
 
-    [Then("^every figure of the department has neither value nor people$")]
-    public async Task AllHidden()
+    [Then("^only the alliance mean is about the whole hub$")]
+    public async Task OnlyTheAllianceMeanIsHubWide()
     {
-        // The alliance mean is the whole hub's in every view, as on the HR page, and says so.
-        var cells = Cells(await AnswerAsync()).Where(c => !c.GetProperty("hubWide").GetBoolean()).ToList();
-        Assert.NotEmpty(cells);
-        Assert.All(cells, c => Assert.True(IsHidden(c)));
+        var cells = Blocks(await AnswerAsync()).SelectMany(Cells).ToList();
+        Assert.Equal([Metrics.AllianceMean], cells.Where(c => c.GetProperty("hubWide").GetBoolean()).Select(c => c.GetProperty("metric").GetString()));
     }
 
-    /// <summary>The export is downloaded in the HR manager's signed-in browser, so it is exactly what HR gets.</summary>
-    [Then("""^the figures hidden over the API are exactly those the HR export of "([^"]*)" leaves empty$""")]
-    public async Task SameAsExport(string department)
+    /// <summary>The page is read in the HR manager's signed-in browser, so it is exactly what HR gets.</summary>
+    [Then("""^HR's page shows exactly these figures for "([^"]*)" in that month$""")]
+    public async Task SameAsHrPage(string department)
     {
         var page = context.Get<IPage>(nameof(IPage));
         var northwind = await app.HubIdAsync(DemoHub.Slug);
-        var export = await page.APIRequest.GetAsync($"/hubs/{northwind}/hr/export.csv?department={Uri.EscapeDataString(department)}");
-        var lines = (await export.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1);
-        var exported = lines.Select(l => l[(l.LastIndexOf(',') + 1)..]).ToList();
-        var overApi = Cells(await AnswerAsync()).SelectMany(PartnerSystem.ExportValues).ToList();
-        Assert.Equal(exported, overApi);
+        await page.GotoAsync($"/hubs/{northwind}/hr?period={context.Get<string>("month")}&department={Uri.EscapeDataString(department)}");
+        var shown = await page.Locator(HrDashboardSteps.ChosenMonthFigures).AllInnerTextsAsync();
+
+        var overApi = Cells(Assert.Single(Blocks(await AnswerAsync()))).Select(c => PartnerSystem.Shown(c) ?? string.Empty);
+        Assert.Equal(shown.Select(HrDashboardSteps.AsExported), overApi);
     }
 
     [When("""^they register the partner system "([^"]*)" for "([^"]*)"$""")]
@@ -110,15 +151,17 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     private async Task TokenAsync(string? scope) =>
         _token = await PartnerSystem.TokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret, scope);
 
-    private async Task AskAsync(Guid hubId, string? department)
+    private async Task AskAsync(Guid hubId, string? department, string? period = null)
     {
         _answer?.Dispose();
-        _answer = await PartnerSystem.GetAsync(Http, PartnerSystem.AggregatesPath(hubId, department), _token);
+        _answer = await PartnerSystem.GetAsync(Http, PartnerSystem.AggregatesPath(hubId, department, period), _token);
     }
 
     private Task<JsonElement> AnswerAsync() => PartnerSystem.JsonAsync(Answer);
 
-    private static List<JsonElement> Cells(JsonElement answer) => [.. answer.GetProperty("cells").EnumerateArray()];
+    private static List<JsonElement> Blocks(JsonElement answer) => [.. answer.GetProperty("blocks").EnumerateArray()];
+
+    private static List<JsonElement> Cells(JsonElement block) => [.. block.GetProperty("cells").EnumerateArray()];
 
     private static bool IsHidden(JsonElement cell) => cell.GetProperty("value").ValueKind == JsonValueKind.Null;
 }

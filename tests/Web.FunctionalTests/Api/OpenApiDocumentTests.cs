@@ -42,6 +42,34 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixt
         }
     }
 
+    /// <summary>A partner system learns the shape from the document: blocks per period, cells with their period, scope and hubWide, each described.</summary>
+    [Fact]
+    public async Task Aggregates_DescribesBlocksOfCells_EveryPropertyAndParameterExplained()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var get = document.GetProperty("paths").GetProperty("/api/v1/hubs/{hubId}/aggregates").GetProperty("get");
+
+        string Reference(JsonElement property) =>
+            (property.TryGetProperty("items", out var items) ? items : property).GetProperty("$ref").GetString()!.Split('/')[^1];
+        var hub = schemas.GetProperty("HubAggregates");
+        var block = schemas.GetProperty(Reference(hub.GetProperty("properties").GetProperty("blocks")));
+        var cell = schemas.GetProperty(Reference(block.GetProperty("properties").GetProperty("cells")));
+
+        Assert.Equal(["period", "start", "end", "publishedAt", "rules", "cells"], block.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["metric", "period", "scope", "hubWide", "category", "value", "people"], cell.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("CellResource", Reference(hub.GetProperty("properties").GetProperty("allTimeMean")));
+        foreach (var schema in new[] { hub, block, cell })
+        {
+            Assert.All(schema.GetProperty("properties").EnumerateObject(), p => Assert.False(
+                string.IsNullOrWhiteSpace(p.Value.TryGetProperty("description", out var d) ? d.GetString() : null),
+                $"{p.Name} is not described"));
+        }
+
+        Assert.Equal(["department", "period"], get.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()));
+        Assert.All(get.GetProperty("parameters").EnumerateArray(), p => Assert.False(string.IsNullOrWhiteSpace(p.TryGetProperty("description", out var d) ? d.GetString() : null), $"{p.GetProperty("name")} is not described"));
+    }
+
     [Fact]
     public async Task SecurityScheme_IsClientCredentialsAtTheTokenEndpoint_WithEveryScope()
     {

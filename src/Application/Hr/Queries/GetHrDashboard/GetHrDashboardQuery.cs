@@ -19,7 +19,6 @@ public sealed record GetHrDashboardQuery(Guid HubId, IReadOnlyList<string> Depar
 /// <param name="Departments">Every department of any published block, for the department filter.</param>
 /// <param name="Blocks">Every published period's figures for the scope, oldest first.</param>
 /// <param name="Selected">The chosen period's figures (one of <paramref name="Blocks"/>); null before the hub's first publication.</param>
-/// <param name="Means">Each published period's mean for the scope, oldest first.</param>
 /// <param name="AllTimeMean">The mean over every published period of the scope (see <see cref="PublishedFigures.AllTimeMean"/>).</param>
 public sealed record HrDashboardDto(
     Guid HubId,
@@ -31,14 +30,17 @@ public sealed record HrDashboardDto(
     IReadOnlyList<string> Departments,
     IReadOnlyList<PeriodFiguresDto> Blocks,
     PeriodFiguresDto? Selected,
-    IReadOnlyList<PublishedCell> Means,
     PublishedCell AllTimeMean)
 {
     public string? Department => Scope.Department;
 
-    /// <summary>Every cell on the page in reading order, hidden ones included: what the export writes.</summary>
+    /// <summary>
+    /// Every cell on the page in reading order, hidden ones included: what the export writes. The selected period's
+    /// cells, then each published period's mean and respondents (the page's table of every period), then the mean
+    /// over all of them.
+    /// </summary>
     public IEnumerable<PublishedCell> Cells() =>
-        Selected is null ? [] : [.. Selected.Cells, .. Means, AllTimeMean];
+        Selected is null ? [] : [.. Selected.Cells, .. Blocks.SelectMany(b => new[] { b.WellbeingMean, b.Responded }), AllTimeMean];
 }
 
 /// <param name="Key">"2026-05" or "2026-Q2".</param>
@@ -107,7 +109,6 @@ public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Per
             departments,
             figures,
             selected,
-            [.. figures.Select(f => f.WellbeingMean)],
             PublishedFigures.AllTimeMean(published, scope));
     }
 
