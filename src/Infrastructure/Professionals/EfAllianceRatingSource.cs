@@ -10,8 +10,9 @@ namespace Wellbeing.Infrastructure.Professionals;
 /// <summary>
 /// The publication's reads of one professional's month: a count of invited and rating clients who do not share, the
 /// sum and number of the month's ratings, and the same per subscale. Each is one grouped query over the professional's
-/// sessions of the month (the sessions' (ProfessionalId) foreign key index, the submissions' unique CareSessionId), so
-/// what leaves the database is a handful of numbers, never a rating or a client.
+/// sessions of the month (the sessions' ProfessionalId index, then the grants' (MemberId, ProfessionalId, Measure) and
+/// the submissions' unique CareSessionId indexes), so what leaves the database is a handful of numbers, never a rating
+/// or a client.
 /// </summary>
 internal sealed class EfAllianceRatingSource(WellbeingDbContext db) : IAllianceRatingSource
 {
