@@ -6,11 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.PartnerClients;
+using Wellbeing.Application.Professionals.Commands.PublishAllianceScores;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
 using Wellbeing.Infrastructure.Fhir;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.PartnerClients;
+using Wellbeing.Infrastructure.Professionals;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
@@ -71,6 +73,7 @@ public static class DependencyInjection
         services.AddScoped<ISignInAccounts, SignInAccounts>();
         services.AddSingleton<IFhirExport, FhirExport>();
         services.AddScoped<IPeriodSource, EfPeriodSource>();
+        services.AddScoped<IAllianceRatingSource, EfAllianceRatingSource>();
         services.AddScoped<IPartnerClients, OpenIddictPartnerClients>();
 
         // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
@@ -119,8 +122,9 @@ public static class DependencyInjection
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
 
-        // Publish the demo's closed months straight away, so the demo HR manager does not wait for the hourly run.
+        // Publish the demo's closed months straight away, so the demo HR manager and professionals do not wait for the hourly run.
         await scope.ServiceProvider.GetRequiredService<PublishClosedPeriodsHandler>().Handle(new PublishClosedPeriodsCommand(), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<PublishAllianceScoresHandler>().Handle(new PublishAllianceScoresCommand(), CancellationToken.None);
     }
 
     private static string Required(string? connectionString, string provider) =>

@@ -43,6 +43,28 @@ public sealed class LayerRules
             .ShouldNot().HaveDependencyOnAny("Wellbeing.Application.Statistics", "Wellbeing.Domain.Submissions", "Wellbeing.Infrastructure.Statistics"));
 
     /// <summary>
+    /// The professional's own alliance score is read from published months only: its use case cannot name a rating,
+    /// a session, a share grant or a member, nor the publication's reader of them.
+    /// </summary>
+    [Fact]
+    public void MyAllianceScoreQuery_CannotReachSubmissionData()
+    {
+        const string UseCase = "Wellbeing.Application.Professionals.Queries.GetMyAllianceScore";
+        Assert.Contains(Types.InAssembly(Application).That().ResideInNamespace(UseCase).GetTypes(), t => t.Name.EndsWith("Handler", StringComparison.Ordinal));
+        AssertNone(Types.InAssembly(Application).That().ResideInNamespace(UseCase)
+            .ShouldNot().HaveDependencyOnAny(
+                "Wellbeing.Domain.Submissions", "Wellbeing.Domain.Sessions", "Wellbeing.Domain.Sharing", "Wellbeing.Domain.Members",
+                "Wellbeing.Application.Professionals.Commands.PublishAllianceScores"));
+    }
+
+    /// <summary>The professional's alliance page calls its query only, never the publication or its reader.</summary>
+    [Fact]
+    public void MyAllianceController_CannotReachThePublication() =>
+        AssertNone(Types.InAssembly(Web).That().HaveName("MyAllianceController")
+            .ShouldNot().HaveDependencyOnAny(
+                "Wellbeing.Application.Professionals.Commands.PublishAllianceScores", "Wellbeing.Domain.Submissions", "Wellbeing.Infrastructure.Professionals"));
+
+    /// <summary>
     /// The partner API's statistics come from the HR dashboard query itself: this use case holds no repository or
     /// reader of its own, so its suppression can only ever be the HR page's.
     /// </summary>

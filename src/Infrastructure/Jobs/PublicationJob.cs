@@ -1,14 +1,16 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Wellbeing.Application.Professionals.Commands.PublishAllianceScores;
 using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
 
 namespace Wellbeing.Infrastructure.Jobs;
 
 /// <summary>
-/// The hourly publication of every hub's closed reporting periods, also queued by an administrator. Its log names
-/// hubs and periods and what happened to them, never a person or a figure.
+/// The hourly publication of every hub's closed reporting periods and every professional's closed alliance months,
+/// also queued by an administrator. Its log names hubs, professionals and periods and what happened to them, never a
+/// client, a member or a figure.
 /// </summary>
-public sealed partial class PublicationJob(PublishClosedPeriodsHandler periods, ILogger<PublicationJob> logger)
+public sealed partial class PublicationJob(PublishClosedPeriodsHandler periods, PublishAllianceScoresHandler allianceScores, ILogger<PublicationJob> logger)
 {
     public const string RecurringJobId = "period-publication";
 
@@ -24,6 +26,14 @@ public sealed partial class PublicationJob(PublishClosedPeriodsHandler periods, 
         }
 
         LogRun(outcomes.Count(o => o.Result == PublicationResult.Published), outcomes.Count(o => o.Result != PublicationResult.Published));
+
+        var months = await allianceScores.Handle(new PublishAllianceScoresCommand(), cancellationToken);
+        foreach (var month in months)
+        {
+            LogAllianceOutcome(month.ProfessionalId, month.Month, month.Result);
+        }
+
+        LogAllianceRun(months.Count(o => o.Result == AllianceScoreResult.Published), months.Count(o => o.Result != AllianceScoreResult.Published));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reporting period {Period} of hub {HubId}: {Result}")]
@@ -31,4 +41,10 @@ public sealed partial class PublicationJob(PublishClosedPeriodsHandler periods, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Publication run: {Published} period blocks published, {Skipped} skipped")]
     private partial void LogRun(int published, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alliance month {Month} of professional {ProfessionalId}: {Result}")]
+    private partial void LogAllianceOutcome(Guid professionalId, string month, AllianceScoreResult result);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Publication run: {Published} alliance months published, {Skipped} skipped")]
+    private partial void LogAllianceRun(int published, int skipped);
 }

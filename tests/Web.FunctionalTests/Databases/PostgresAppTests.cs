@@ -31,7 +31,7 @@ public sealed partial class PostgresAppTests(PostgresCluster cluster) : IAsyncLi
     [InlineData("client1@demo.wellbeing.test", "/dashboard", "Wellbeing Index")]
     [InlineData(DemoHub.FirstProfessional, "/clients", "Clients")]
     [InlineData(DemoHub.Administrator, "/admin", "Northwind Wellbeing Hub")]
-    [InlineData(DemoHub.FirstProfessional, "/my-alliance", "From ")]
+    [InlineData(DemoHub.FirstProfessional, "/my-alliance", "The mean of ")]
     public async Task EachStartPage_RendersFromPostgres(string email, string path, string text)
     {
         var client = await BrowserlessClient.SignedInAsync(_app, email);

@@ -100,7 +100,7 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         foreach (var professional in professionals)
         {
             db.ClientConnections.Add(new ClientConnection(hub.Id, member.Id, professional.Id, member.EnrolledAt));
-            AddSessions(hub, member, professional, alliance, now);
+            AddSessions(hub, member, number, professional, alliance, now);
 
             // Most clients share their wellbeing; fewer share how the work together feels; some share nothing.
             if (number % 7 != 2)
@@ -136,20 +136,29 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         }
     }
 
-    /// <summary>Weekly sessions over the last months; the latest ended yesterday, so its alliance survey is still open.</summary>
-    private void AddSessions(Hub hub, Member member, Professional professional, Survey survey, DateTimeOffset now)
+    /// <summary>
+    /// Weekly sessions for the last 8 to 12 weeks, and for 20 weeks with the first two clients; the latest ended
+    /// yesterday, so its alliance survey is still open. About one survey in five goes unanswered, never two in a row.
+    /// So every client rates some sessions of each of the last two months, and each professional's oldest alliance
+    /// months have one client only: "My alliance score" shows its closed months with enough responses and hides the
+    /// early ones, whatever the day the demo starts.
+    /// </summary>
+    private void AddSessions(Hub hub, Member member, int number, Professional professional, Survey survey, DateTimeOffset now)
     {
-        var count = _random.Next(3, 12);
+        var count = number <= 2 ? 20 : _random.Next(8, 13);
 
         // Most working relationships feel good; about one in six is strained, which is what the flags are for.
         var mean = _random.Next(0, 6) == 0 ? 3 : _random.Next(5, 7);
+        var skippedPrevious = false;
         for (var sequence = 1; sequence <= count; sequence++)
         {
             var endedAt = now.AddDays(-7 * (count - sequence) - 1).AddHours(-_random.Next(1, 6));
             var session = new CareSession(hub.Id, member.Id, professional.Id, endedAt.AddHours(-1), sequence);
             session.End(endedAt, hub.Settings);
             db.CareSessions.Add(session);
-            if (sequence == count || _random.Next(0, 5) == 0)
+            var skipped = _random.Next(0, 5) == 0 && !skippedPrevious;
+            skippedPrevious = skipped;
+            if (sequence == count || skipped)
             {
                 continue;
             }

@@ -2,67 +2,78 @@ using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
-using Wellbeing.Domain.Common;
-using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Professionals;
-using Wellbeing.Domain.Submissions;
 
 namespace Wellbeing.Application.Professionals.Queries.GetMyAllianceScore;
 
 public sealed record GetMyAllianceScoreQuery(string UserId);
 
 /// <summary>
-/// The professional's own alliance score over every rating about them, shared or not. Because unshared ratings are
-/// in it, nothing is shown unless at least <see cref="K"/> distinct clients are behind the number.
+/// The professional's own alliance score, read from published months only (<see cref="AlliancePeriodScore"/>): each
+/// closed month, computed once, shown or hidden, and an overall figure derived from the shown months. Nothing here
+/// moves when a client answers, and no count of ratings or clients is given anywhere.
 /// </summary>
-/// <param name="Overall">Null while fewer than k distinct clients have rated the professional.</param>
-public sealed record MyAllianceScoreDto(int K, AllianceMeanDto? Overall, IReadOnlyList<SubscaleMeanDto> Subscales, IReadOnlyList<MonthlyAllianceDto> Months);
+/// <param name="Overall">Null while no published month is shown.</param>
+/// <param name="Months">Every published month, oldest first.</param>
+public sealed record MyAllianceScoreDto(OverallAllianceDto? Overall, IReadOnlyList<AllianceMonthDto> Months);
 
-public sealed record AllianceMeanDto(decimal Mean, int Clients, int Ratings);
+/// <summary>
+/// The mean of the shown months' means, and per subscale the mean of their subscale means, each month weighted
+/// equally (a weight by ratings would need a count, which is never published); 1-7, two decimals.
+/// </summary>
+/// <param name="From">The first shown month it covers.</param>
+/// <param name="To">The last shown month it covers.</param>
+/// <param name="ShownMonths">How many shown months it is the mean of.</param>
+public sealed record OverallAllianceDto(decimal Mean, IReadOnlyList<SubscaleMeanDto> Subscales, DateOnly From, DateOnly To, int ShownMonths);
 
+/// <summary>A subscale's mean, 1-7: bond, partnership or confidence for the default survey.</summary>
 public sealed record SubscaleMeanDto(string Key, decimal Mean);
 
 /// <param name="Month">The first day of the month, UTC.</param>
-public sealed record MonthlyAllianceDto(DateOnly Month, decimal Mean);
-
-public sealed class GetMyAllianceScoreHandler(IRepository<Professional> professionals, IRepository<Hub> hubs, IRepository<Submission> submissions)
+/// <param name="Mean">1-7, two decimals; null when the month is hidden.</param>
+/// <param name="Subscales">Empty when the month is hidden.</param>
+public sealed record AllianceMonthDto(DateOnly Month, decimal? Mean, IReadOnlyList<SubscaleMeanDto> Subscales)
 {
+    public bool IsHidden => Mean is null;
+}
+
+public sealed class GetMyAllianceScoreHandler(IRepository<Professional> professionals, IRepository<AlliancePeriodScore> scores)
+{
+    /// <exception cref="NotFoundException">The user is not a professional.</exception>
     public async Task<MyAllianceScoreDto> Handle(GetMyAllianceScoreQuery query, CancellationToken cancellationToken)
     {
         var professional = await professionals.FirstOrDefaultAsync(new ProfessionalByUserIdSpec(query.UserId), cancellationToken)
             ?? throw new NotFoundException("Professional");
-        var hubIds = professional.Hubs.Select(h => h.HubId).ToList();
+        var months = (await scores.ListAsync(new PublishedAllianceScoresSpec(professional.Id), cancellationToken))
+            .Select(s => new AllianceMonthDto(
+                DateOnly.FromDateTime(s.PeriodStart.UtcDateTime),
+                s.Mean,
+                [.. s.Subscales.Select(m => new SubscaleMeanDto(m.Key, m.Mean))]))
+            .ToList();
+        return new MyAllianceScoreDto(Overall(months), months);
+    }
 
-        // Working in several hubs, the strictest hub's k applies: it protects that hub's clients too.
-        var k = (await hubs.ListAsync(new HubsByIdsSpec(hubIds), cancellationToken)).Select(h => h.Settings.K).DefaultIfEmpty(HubSettings.MinimumK).Max();
-        var ratings = await submissions.ListAsync(new AllianceRatingsOfSpec(professional.Id), cancellationToken);
-
-        var clients = ratings.Select(r => r.MemberId).Distinct().Count();
-        if (clients < k)
+    private static OverallAllianceDto? Overall(IReadOnlyList<AllianceMonthDto> months)
+    {
+        var shown = months.Where(m => !m.IsHidden).ToList();
+        if (shown.Count == 0)
         {
-            return new MyAllianceScoreDto(k, null, [], []);
+            return null;
         }
 
-        var subscales = ratings.SelectMany(r => r.Subscales)
+        var subscales = shown.SelectMany(m => m.Subscales)
             .GroupBy(s => s.Key)
             .Select(g => new SubscaleMeanDto(g.Key, Round(g.Average(s => s.Mean))))
             .ToList();
-
-        // Each month is its own number, so each needs k clients of its own or one client's rating could stand out.
-        var months = ratings
-            .GroupBy(r => new DateOnly(r.SubmittedAt.UtcDateTime.Year, r.SubmittedAt.UtcDateTime.Month, 1))
-            .Where(g => g.Select(r => r.MemberId).Distinct().Count() >= k)
-            .OrderBy(g => g.Key)
-            .Select(g => new MonthlyAllianceDto(g.Key, Round(g.Average(r => r.Score))))
-            .ToList();
-        return new MyAllianceScoreDto(k, new AllianceMeanDto(Round(ratings.Average(r => r.Score)), clients, ratings.Count), subscales, months);
+        return new OverallAllianceDto(Round(shown.Average(m => m.Mean!.Value)), subscales, shown[0].Month, shown[^1].Month, shown.Count);
     }
 
     private static decimal Round(decimal mean) => Math.Round(mean, 2, MidpointRounding.AwayFromZero);
 }
 
-public sealed class AllianceRatingsOfSpec : Specification<Submission>
+/// <summary>A professional's published months with their subscales, oldest first.</summary>
+public sealed class PublishedAllianceScoresSpec : Specification<AlliancePeriodScore>
 {
-    public AllianceRatingsOfSpec(Guid professionalId) =>
-        Query.Where(s => s.Measure == Measure.Alliance && s.ProfessionalId == professionalId);
+    public PublishedAllianceScoresSpec(Guid professionalId) =>
+        Query.Where(s => s.ProfessionalId == professionalId).OrderBy(s => s.PeriodStart);
 }

@@ -80,6 +80,8 @@ public sealed class PublishClosedPeriodsHandler(
             catch (ConflictException)
             {
                 // Two job servers reached the same period together; the unique (hub, period start) kept the first.
+                // The refused block stays in the unit of work unless dropped, and would fail every later hub's save.
+                blocks.Remove(block);
                 outcomes.Add(new PublicationOutcome(hub.Id, period.Key, PublicationResult.PublishedByAnotherRun));
                 return outcomes;
             }
