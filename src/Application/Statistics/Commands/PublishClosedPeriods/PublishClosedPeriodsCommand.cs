@@ -80,6 +80,8 @@ public sealed class PublishClosedPeriodsHandler(
             catch (ConflictException)
             {
                 // Two job servers reached the same period together; the unique (hub, period start) kept the first.
+                // The refused block is let go, or every later save of this run, for the other hubs too, would retry it.
+                blocks.Remove(block);
                 outcomes.Add(new PublicationOutcome(hub.Id, period.Key, PublicationResult.PublishedByAnotherRun));
                 return outcomes;
             }
