@@ -31,6 +31,9 @@ internal sealed class OneHubStore(Hub hub) : IRepository<Hub>, IRepository<Perio
 
     public void Add(PeriodBlock entity) => _added.Add(entity);
 
+    /// <summary>Lets go of a block added but not saved, as the handler does with one another run stored first.</summary>
+    public void Remove(PeriodBlock entity) => _added.Remove(entity);
+
     public Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         var added = _added.ToList();
@@ -56,7 +59,6 @@ internal sealed class OneHubStore(Hub hub) : IRepository<Hub>, IRepository<Perio
     Task<List<PeriodBlock>> IRepository<PeriodBlock>.ListAsync(Specification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<List<PeriodBlock>>();
     Task<int> IRepository<PeriodBlock>.CountAsync(Specification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<int>();
     Task<bool> IRepository<PeriodBlock>.AnyAsync(Specification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<bool>();
-    void IRepository<PeriodBlock>.Remove(PeriodBlock entity) => Unused<PeriodBlock>();
 
     private static Task<T> Unused<T>() => throw new NotSupportedException("The publication does not use this.");
 }
