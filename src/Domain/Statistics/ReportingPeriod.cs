@@ -59,15 +59,21 @@ public sealed record ReportingPeriod(string Key, DateTimeOffset Start, DateTimeO
         return periods;
     }
 
-    /// <summary>Local midnight; where a zone skips midnight (a DST change at 00:00) the first instant after the gap.</summary>
+    /// <summary>
+    /// The first instant whose wall clock in the zone reads <paramref name="localMidnight"/> or later: local midnight;
+    /// where the clocks skip midnight, the first instant after the gap; where midnight comes twice, the first of them.
+    /// </summary>
     private static DateTimeOffset StartOf(DateTime localMidnight, TimeZoneInfo zone)
     {
-        var local = localMidnight;
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+        // Conversions from UTC follow the zone's transitions exactly, but .NET's conversion of a local time next to a
+        // transition need not: it reads 00:00 on 1 October 2023 in Asuncion, which the clocks skipped, as valid and an
+        // hour too early: the last hour of September went to October, and September's end, lying in September, kept
+        // ClosedSince from ever moving on.
+        // So midnight is tried with the offsets in force a day before and a day after, each checked from UTC.
+        var asUtc = new DateTimeOffset(localMidnight, TimeSpan.Zero);
+        return new[] { asUtc.AddDays(-1), asUtc.AddDays(1) }
+            .Select(nearby => asUtc - zone.GetUtcOffset(nearby))
+            .Where(candidate => TimeZoneInfo.ConvertTime(candidate, zone).DateTime >= localMidnight)
+            .Min();
     }
 }

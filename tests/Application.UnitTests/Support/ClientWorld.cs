@@ -90,6 +90,13 @@ public sealed class ClientWorld : IAsyncDisposable
         await use(scope.ServiceProvider.GetRequiredService<THandler>());
     }
 
+    /// <summary>Gives <paramref name="use"/> the services of one scope, for a test that puts a handler together itself.</summary>
+    public async Task<TResult> InScopeAsync<TResult>(Func<IServiceProvider, Task<TResult>> use)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
     /// <summary>Reads the database through a fresh context, so assertions see what was committed, not a tracked copy.</summary>
     public async Task<T> QueryAsync<T>(Func<WellbeingDbContext, Task<T>> query)
     {

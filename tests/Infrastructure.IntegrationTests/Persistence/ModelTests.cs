@@ -32,8 +32,8 @@ public sealed class ModelTests
         string[] tables =
         [
             "Hubs", "Members", "Professionals", "HubMemberships", "ClientConnections", "CareSessions",
-            "Submissions", "SubmissionAnswers", "SubmissionSubscales", "ShareGrants", "Snapshots", "Aggregates", "AspNetUsers",
-            "ResponderSummaries", "Departures",
+            "Submissions", "SubmissionAnswers", "SubmissionSubscales", "ShareGrants", "PeriodBlocks", "PeriodCells", "AspNetUsers",
+            "ResponderSummaries", "AlliancePeriodScores", "AlliancePeriodSubscales",
             "OpenIddictApplications", "OpenIddictAuthorizations", "OpenIddictScopes", "OpenIddictTokens",
         ];
         Assert.All(tables, table => Assert.Contains($"CREATE TABLE [{table}]", script));

@@ -60,16 +60,18 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
-    public async Task Two_first_submissions_saved_at_once_conflict_instead_of_both_claiming_to_be_first()
+    public async Task Two_earlier_submissions_saved_at_once_conflict_instead_of_both_claiming_to_be_first()
     {
         var hub = TestData.Hub();
         var member = TestData.Member(hub);
-        await SaveAsync([hub, member]);
+        await SaveAsync([hub, member, Wellbeing(member, Start.AddDays(5), score: 5)]);
 
+        // The late save read the summary before the other one moved the first score earlier than its own answer.
         await using var late = Database.CreateContext();
-        late.Add(Wellbeing(member, Start.AddDays(2), score: 3));
+        await late.ResponderSummaries.AsTracking().SingleAsync(r => r.MemberId == member.Id);
         var first = Wellbeing(member, Start.AddDays(1), score: 2);
         await SaveAsync([first]);
+        late.Add(Wellbeing(member, Start.AddDays(3), score: 3));
 
         await Assert.ThrowsAsync<ConflictException>(() => ((IUnitOfWork)late).SaveChangesAsync());
         Assert.Equal((first.SubmittedAt, first.Score), (await SummariesAsync(hub)).Select(r => (r.FirstAt, r.FirstScore)).Single());
