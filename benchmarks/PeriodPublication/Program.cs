@@ -12,9 +12,13 @@ using Wellbeing.Testing.Databases;
 //   minutes; migrations added since are applied on start). PostgreSQL is always a fresh throwaway cluster.
 // --queries prints each run's SQL commands with the time until their reader closed, and the time spent outside them.
 // --plans prints the query plans of the bare query and the last publication's reads (EXPLAIN ANALYZE on PostgreSQL).
+// --postgres <connection string> uses that database instead of a throwaway cluster (loading the hub unless it holds
+//   it already), so a loaded database can be reused and examined between runs.
 var keepAt = Array.IndexOf(args, "--keep");
 var keepFolder = keepAt >= 0 && keepAt + 1 < args.Length ? Path.GetFullPath(args[keepAt + 1]) : null;
-var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (keepAt < 0 || i != keepAt + 1)).ToArray();
+var postgresAt = Array.IndexOf(args, "--postgres");
+var postgres = postgresAt >= 0 && postgresAt + 1 < args.Length ? args[postgresAt + 1] : null;
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (keepAt < 0 || i != keepAt + 1) && (postgresAt < 0 || i != postgresAt + 1)).ToArray();
 var members = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 100_000;
 var repetitions = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 5;
 var databases = positional.Length > 2 ? positional[2].Split(',') : ["sqlite", "postgres"];
@@ -44,7 +48,11 @@ if (databases.Contains("sqlite"))
     }
 }
 
-if (databases.Contains("postgres"))
+if (databases.Contains("postgres") && postgres is not null)
+{
+    results.Add(await benchmark.RunAsync("PostgreSQL", PostgresProvider.Name, postgres + ";Command Timeout=0"));
+}
+else if (databases.Contains("postgres"))
 {
     var cluster = new PostgresCluster();
     await cluster.InitializeAsync();

@@ -106,7 +106,7 @@ internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, b
         return new DatabaseResult(label, loaded, bare, publication, fingerprints.Single());
     }
 
-    /// <summary>The hub in the database, loaded now unless a kept SQLite file already holds it.</summary>
+    /// <summary>The hub in the database, loaded now unless a kept SQLite file or a given PostgreSQL database already holds it.</summary>
     private async Task<(Guid HubId, TimeSpan? Loaded)> LoadAsync(IServiceProvider services, string label, string provider, string connectionString)
     {
         await using var scope = services.CreateAsyncScope();
@@ -116,7 +116,7 @@ internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, b
             var members = await db.Members.CountAsync(m => m.HubId == kept.Id);
             if (members != data.MemberCount)
             {
-                throw new InvalidOperationException($"The kept file holds {members} members, not {data.MemberCount} (an interrupted load?): delete it.");
+                throw new InvalidOperationException($"The kept database holds {members} members, not {data.MemberCount} (an interrupted load?): delete it.");
             }
 
             Console.WriteLine($"{label}: reusing the loaded hub");
