@@ -100,7 +100,8 @@ internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, b
 
         if (showPlans)
         {
-            await PrintPlansAsync(services, sqlite, [BareCommand(sqlite, hubId), .. lastPublication.Where(c => c.IsRead)]);
+            await PrintPlansAsync(services, sqlite, [BareCommand(sqlite, hubId)], []);
+            await PrintPlansAsync(services, sqlite, [.. lastPublication.Where(c => c.IsRead)], [.. lastPublication.Where(c => c.IsSetting)]);
         }
 
         return new DatabaseResult(label, loaded, bare, publication, fingerprints.Single());
@@ -239,29 +240,43 @@ internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, b
 
     private static void PrintBreakdown(IReadOnlyList<LoggedCommand> commands, TimeSpan total)
     {
-        foreach (var read in commands.Where(c => c.IsRead))
+        foreach (var read in commands.Where(c => c.IsRead || c.IsSetting))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {read.Elapsed.TotalSeconds,7:0.000} s  {read.Summary()}"));
         }
 
-        var writes = commands.Where(c => !c.IsRead).ToList();
+        var writes = commands.Where(c => !c.IsRead && !c.IsSetting).ToList();
         var writing = TimeSpan.FromTicks(writes.Sum(c => c.Elapsed.Ticks));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {writing.TotalSeconds,7:0.000} s  saving the block ({writes.Count} commands)"));
         var rest = total - TimeSpan.FromTicks(commands.Sum(c => c.Elapsed.Ticks));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {rest.TotalSeconds,7:0.000} s  outside the database (privacy rules, composing, EF)"));
     }
 
-    /// <summary>SQLite: EXPLAIN QUERY PLAN through the bundled library; PostgreSQL: EXPLAIN (ANALYZE, BUFFERS).</summary>
-    private static async Task PrintPlansAsync(IServiceProvider services, bool sqlite, IReadOnlyList<LoggedCommand> commands)
+    /// <summary>
+    /// SQLite: EXPLAIN QUERY PLAN through the bundled library; PostgreSQL: EXPLAIN (ANALYZE, BUFFERS). The queries run in
+    /// a transaction after the settings their own run made (SET LOCAL), then it is rolled back.
+    /// </summary>
+    private static async Task PrintPlansAsync(IServiceProvider services, bool sqlite, IReadOnlyList<LoggedCommand> commands, IReadOnlyList<LoggedCommand> settings)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
         await db.Database.OpenConnectionAsync();
+        await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync();
+        foreach (var setting in settings)
+        {
+            Console.WriteLine();
+            Console.WriteLine(setting.Sql);
+            await using var command = setting.On(db.Database.GetDbConnection(), string.Empty);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync();
+        }
+
         foreach (var query in commands)
         {
             Console.WriteLine();
             Console.WriteLine(query.Sql);
             await using var explain = query.On(db.Database.GetDbConnection(), sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN (ANALYZE, BUFFERS) ");
+            explain.Transaction = transaction;
             await using var reader = await explain.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

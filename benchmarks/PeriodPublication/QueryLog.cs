@@ -92,6 +92,9 @@ internal sealed record LoggedCommand(string Sql, IReadOnlyList<DbParameter> Para
 {
     public bool IsRead => Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A session setting such as PostgreSQL's SET LOCAL, which the reads after it ran with.</summary>
+    public bool IsSetting => Sql.TrimStart().StartsWith("SET ", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>One line, cut to <paramref name="length"/> characters.</summary>
     public string Summary(int length = 150)
     {
