@@ -9,8 +9,13 @@
 # URL's requests/s per round, their median, and the median as a ratio to /healthz's median: the machine is shared, so
 # only figures of the same run compare.
 #
+# PROFILE=1 then profiles the HR page and the partner API under the same load with dotnet-trace (sampled thread time,
+# 12 s each; the tool is installed from NuGet into the temporary folder) and prints the share of the app's time in
+# managed code spent in each part of the request (benchmarks/load/profile-summary.mjs).
+#
 # Usage (from anywhere):   benchmarks/load/hr-and-api.sh
-# Settings (environment):  CONNECTIONS=50 DURATION=10 ROUNDS=3 WARMUP=3 PORT=5299 BUILD=1 AUTOCANNON=autocannon@9.0.0
+# Settings (environment):  CONNECTIONS=50 DURATION=10 ROUNDS=3 WARMUP=3 PORT=5299 BUILD=1 PROFILE=0
+#                          AUTOCANNON=autocannon@9.0.0 DOTNET_TRACE_VERSION=10.0.750501
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -143,3 +148,42 @@ for target in "${targets[@]}"; do
   ratio=$(awk -v a="$m" -v b="$healthz" 'BEGIN { printf "%.2fx", a / b }')
   echo "| $name | ${samples[$name]% } | $m | $ratio |"
 done
+
+if [[ ${PROFILE:-0} != 1 ]]; then exit 0; fi
+
+dotnet tool install --tool-path "$work/tools" dotnet-trace --version "${DOTNET_TRACE_VERSION:-10.0.750501}" > /dev/null
+# profile NAME PATH HEADER "label=frame regex"...: traces 12 s of a 20-second load on PATH and summarises it.
+profile() {
+  local name=$1 path=$2 header=$3
+  shift 3
+  npx --yes "$autocannon" -c "$connections" -d 20 -H "$header" "$base$path" > /dev/null 2>&1 &
+  local load_pid=$!
+  sleep 4
+  "$work/tools/dotnet-trace" collect -p "$app_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:12 \
+    -o "$work/$name.nettrace" > /dev/null
+  wait "$load_pid"
+  "$work/tools/dotnet-trace" convert --format Speedscope "$work/$name.nettrace" -o "$work/$name" > /dev/null
+  echo
+  echo "$name: share of the app's thread time in managed code (parts overlap where one holds another)"
+  echo "| Part | Share |"
+  echo "|---|---|"
+  node benchmarks/load/profile-summary.mjs "$work/$name.speedscope.json" "$@"
+}
+
+gc='Garbage collection=PollGC'
+dashboard='Dashboard query (GetHrDashboardHandler)=GetHrDashboardHandler\.Handle\('
+blocks='- of it, reading every published block with all its cells=EfRepository.*\.ListAsync'
+profile "HR page" "/hubs/$hub/hr" "Cookie: $cookie" \
+  'Cookie authentication, with Identity'"'"'s security stamp check=CookieAuthenticationHandler\+<HandleAuthenticateAsync>' \
+  "$dashboard" "$blocks" \
+  '- of it, reading the hub=EfRepository.*\.FirstOrDefaultAsync' \
+  'Rendering the view (Razor page, layout, partials)=ViewResult\.ExecuteResultAsync\(' \
+  '- of it, the antiforgery token of the layout=DefaultAntiforgery\.GetAndStoreTokens' \
+  "$gc"
+profile "Partner API" "/api/v1/hubs/$hub/aggregates" "Authorization: Bearer $bearer" \
+  'Bearer token validation (OpenIddict)=OpenIddictValidationAspNetCoreHandler\+<HandleAuthenticateAsync>' \
+  '- of it, decrypting the token (RSA key unwrap)=RsaKeyWrapProvider\.UnwrapKey' \
+  '- of it, looking the token up in the database=OpenIddictTokenManager' \
+  "$dashboard" "$blocks" \
+  'Writing the JSON=SystemTextJsonOutputFormatter' \
+  "$gc"
