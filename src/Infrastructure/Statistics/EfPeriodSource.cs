@@ -14,7 +14,33 @@ namespace Wellbeing.Infrastructure.Statistics;
 /// </summary>
 internal sealed class EfPeriodSource(WellbeingDbContext db) : IPeriodSource
 {
+    /// <summary>
+    /// PostgreSQL's memory per sort or hash for the reads below (the server default is 4 MB). The respondents' query
+    /// groups every respondent of the period (100,000 in a large hub): with 4 MB it spills that grouping to disk and,
+    /// since it expects as many final groups as people, sorts all of them on disk for the final grouping instead of
+    /// hashing the few thousand there are (docs/performance.md, "Period publication"). Set for this transaction only,
+    /// so no pooled connection keeps it.
+    /// </summary>
+    private const string PostgresWorkMem = "32MB";
+
     public async Task<PeriodStatistics> ReadAsync(Guid hubId, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (transaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SET LOCAL work_mem = '{PostgresWorkMem}'", cancellationToken);
+        }
+
+        var statistics = await ReadGroupsAsync(hubId, period, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return statistics;
+    }
+
+    private async Task<PeriodStatistics> ReadGroupsAsync(Guid hubId, ReportingPeriod period, CancellationToken cancellationToken)
     {
         var (start, end) = (period.Start, period.End);
 
