@@ -99,5 +99,17 @@ public static class BlockComposer
         }
     }
 
-    private static int IndexOf<T>(IReadOnlyList<T> list, T item) => list.ToList().IndexOf(item);
+    private static int IndexOf<T>(IReadOnlyList<T> list, T item)
+        where T : struct, Enum
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(list[i], item))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(item), item, "Not a category of this figure.");
+    }
 }

@@ -39,6 +39,8 @@ public sealed class Cell
     /// <summary>The scope as stored: its department, none for the whole hub.</summary>
     private string? _department;
 
+    private Scope? _scope;
+
     private Cell()
     {
         Metric = string.Empty;
@@ -62,7 +64,8 @@ public sealed class Cell
     public static Cell Hidden(string metric, Scope scope, string? category = null) => new(metric, scope, null, null, category);
 
     public string Metric { get; private set; }
-    public Scope Scope => _department is null ? Scope.WholeHub : Scope.OfDepartment(_department);
+    /// <summary>Built once per loaded cell: the HR page and the API compare every cell's scope on each request.</summary>
+    public Scope Scope => _scope ??= _department is null ? Scope.WholeHub : Scope.OfDepartment(_department);
 
     /// <summary>A bracket or trend direction for a share; null otherwise.</summary>
     public string? Category { get; private set; }
