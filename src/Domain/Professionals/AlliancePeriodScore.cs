@@ -60,7 +60,7 @@ public sealed class AlliancePeriodScore : IAggregateRoot
     /// <summary>The k in force when it was computed (the largest of the professional's hubs).</summary>
     public int K { get; private set; }
 
-    /// <summary>Mean rating, 1-7, two decimals; null when the month is hidden.</summary>
+    /// <summary>Mean rating, 1-7, to the nearest half point; null when the month is hidden.</summary>
     public decimal? Mean { get; private set; }
 
     public IReadOnlyList<AllianceSubscaleMean> Subscales => _subscales;
@@ -78,7 +78,7 @@ public sealed class AlliancePeriodScore : IAggregateRoot
         ReportingPeriod.ClosedSince(firstInvitation, now.AddDays(-invitationExpiryDays), ReportingPeriodLength.Month, TimeZoneId);
 
     /// <summary>
-    /// The month's published score: its mean and subscale means (1-7, two decimals, halves away from zero) when
+    /// The month's published score: its mean and subscale means (1-7, to the nearest half point) when
     /// <see cref="AllianceFeedbackRules.MayShow"/> allows it, otherwise hidden.
     /// </summary>
     /// <exception cref="ArgumentException">The statistics contradict themselves (more raters than invited clients or than ratings).</exception>
@@ -98,10 +98,15 @@ public sealed class AlliancePeriodScore : IAggregateRoot
         return new AlliancePeriodScore(professionalId, month, publishedAt, k, Round(statistics.ScoreSum / statistics.Ratings), subscales);
     }
 
-    private static decimal Round(decimal mean) => Math.Round(mean, 2, MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// To the nearest half point. The means of n ratings are multiples of 1/n (a subscale can be a single item), so two
+    /// decimals could tell how many rated (40/6 = 6.67 cannot come from five ratings) and with it that every invited
+    /// client answered; every half point of the scale is within reach of any number of ratings from two up.
+    /// </summary>
+    private static decimal Round(decimal mean) => Math.Round(mean * 2, MidpointRounding.AwayFromZero) / 2;
 }
 
-/// <summary>A subscale's mean rating in a published month: bond, partnership or confidence, 1-7, two decimals.</summary>
+/// <summary>A subscale's mean rating in a published month: bond, partnership or confidence, 1-7, to the nearest half point.</summary>
 public sealed record AllianceSubscaleMean(string Key, decimal Mean);
 
 /// <summary>

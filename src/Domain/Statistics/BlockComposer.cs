@@ -22,13 +22,22 @@ public static class BlockComposer
         var groups = Tally(statistics, settings);
         var hub = GroupTally.Sum(null, groups);
 
-        var shown = PrivacyRules.ShowableDepartments(groups, g => PrivacyRules.MayShowGroup(g, thresholds));
-        var distribution = PrivacyRules.ShowableDepartments(groups, g => PrivacyRules.MayShowShares(g.ByBracket, thresholds), shown);
-        var trends = PrivacyRules.ShowableDepartments(groups, g => PrivacyRules.MayShowShares(g.ByTrend, thresholds), shown);
-        var hubShown = PrivacyRules.MayShowGroup(hub, thresholds);
+        bool Group(GroupTally g) => PrivacyRules.MayShowGroup(g, thresholds);
+        bool Brackets(GroupTally g) => PrivacyRules.MayShowShares(g.ByBracket, thresholds);
+        bool Trends(GroupTally g) => PrivacyRules.MayShowShares(g.ByTrend, thresholds);
+        var respondents = UniformGuard.Respondents(thresholds);
+        var trendPeople = UniformGuard.TrendPeople(thresholds);
+
+        // With every department hidden, "the hidden groups" are the whole hub: a uniform department whose size the
+        // other departments' headcounts pin down hides the hub's figures too.
+        var hubShown = Group(hub) && !PrivacyRules.StandsOut(groups, Group, respondents);
+        var shown = hubShown ? PrivacyRules.ShowableDepartments(groups, Group, guard: respondents) : new HashSet<string>();
+        var distribution = PrivacyRules.ShowableDepartments(groups, Brackets, shown);
+        var trends = PrivacyRules.ShowableDepartments(groups, Trends, shown, trendPeople);
+        var hubTrends = hubShown && Trends(hub) && !PrivacyRules.StandsOut(groups, Trends, trendPeople);
 
         var cells = new List<Cell>();
-        AddScope(Scope.WholeHub, hub, hubShown, hubShown && PrivacyRules.MayShowShares(hub.ByBracket, thresholds), hubShown && PrivacyRules.MayShowShares(hub.ByTrend, thresholds), cells);
+        AddScope(Scope.WholeHub, hub, hubShown, hubShown && Brackets(hub), hubTrends, cells);
         foreach (var group in groups.Where(g => g.Department is not null).OrderBy(g => g.Department, StringComparer.Ordinal))
         {
             var name = group.Department!;
@@ -36,7 +45,9 @@ public static class BlockComposer
         }
 
         var alliance = statistics.Alliance;
-        cells.Add(alliance.People >= thresholds.K && alliance.Ratings > 0
+        // Every rating at one end of the scale (all 7s, all 1s) would tell each rater's answer.
+        var uniform = alliance.Sum == alliance.Ratings * AllianceScale.Highest || alliance.Sum == alliance.Ratings * AllianceScale.Lowest;
+        cells.Add(alliance.People >= thresholds.K && alliance.Ratings > 0 && !uniform
             ? new Cell(Metrics.AllianceMean, Scope.WholeHub, Math.Round(alliance.Sum / alliance.Ratings, 2, MidpointRounding.AwayFromZero), alliance.People)
             : Cell.Hidden(Metrics.AllianceMean, Scope.WholeHub));
         return cells;
@@ -81,7 +92,11 @@ public static class BlockComposer
         cells.Add(shown ? new Cell(Metrics.Enrolled, scope, group.Enrolled, group.Enrolled) : Cell.Hidden(Metrics.Enrolled, scope));
         cells.Add(Count(Metrics.Responded, group.People));
         cells.Add(Count(Metrics.ParticipationRate, group.Enrolled == 0 ? 0 : Math.Round(100m * group.People / group.Enrolled, 0, MidpointRounding.AwayFromZero)));
-        cells.Add(Count(Metrics.WellbeingMean, group.People == 0 ? 0 : Math.Round(group.ScoreSum / group.People, 0, MidpointRounding.AwayFromZero)));
+        // The mean goes with the distribution: over fewer people, a mean and "at least two brackets" can pin down how
+        // many are in one bracket (five people, mean 8: exactly one is not Poor), which the distribution rule hides.
+        cells.Add(distribution
+            ? new Cell(Metrics.WellbeingMean, scope, Math.Round(group.ScoreSum / group.People, 0, MidpointRounding.AwayFromZero), group.People)
+            : Cell.Hidden(Metrics.WellbeingMean, scope));
         AddShares(Metrics.WellbeingDistribution, Brackets.Select(b => b.ToString()), group.ByBracket, distribution, scope, cells);
         AddShares(Metrics.WellbeingTrend, Directions.Select(d => d.ToString()), group.ByTrend, trends, scope, cells);
     }
@@ -97,6 +112,13 @@ public static class BlockComposer
                 : Cell.Hidden(metric, scope, category));
             i++;
         }
+    }
+
+    /// <summary>The Professional Alliance scale's ends: a rating is the mean of 1-7 items.</summary>
+    private static class AllianceScale
+    {
+        public const decimal Lowest = 1;
+        public const decimal Highest = 7;
     }
 
     private static int IndexOf<T>(IReadOnlyList<T> list, T item)

@@ -71,11 +71,13 @@ public static class PrivacyRules
     /// </summary>
     /// <param name="groups">Every department's group and the group of people without one (department null).</param>
     /// <param name="eligible">Departments that may be shown at all (those whose group figures are shown); null: all.</param>
+    /// <param name="guard">When given, suppression also goes on while a hidden group <see cref="StandsOut"/>.</param>
     /// <returns>The departments that may be shown; empty when the whole hub may not be shown.</returns>
     public static IReadOnlySet<string> ShowableDepartments(
         IReadOnlyList<GroupTally> groups,
         Func<GroupTally, bool> passes,
-        IReadOnlySet<string>? eligible = null)
+        IReadOnlySet<string>? eligible = null,
+        UniformGuard? guard = null)
     {
         var hub = GroupTally.Sum(null, groups);
         if (!passes(hub))
@@ -91,7 +93,8 @@ public static class PrivacyRules
         while (shown.Count > 0)
         {
             var hidden = Without(shown);
-            if (hidden.Enrolled == 0 && hidden.People == 0 || passes(hidden))
+            var standsOut = guard is not null && StandsOut([.. groups.Where(g => !shown.Contains(g))], passes, guard);
+            if ((hidden.Enrolled == 0 && hidden.People == 0 || passes(hidden)) && !standsOut)
             {
                 break;
             }
@@ -102,5 +105,38 @@ public static class PrivacyRules
         return shown.Select(g => g.Department!).ToHashSet();
     }
 
+    /// <summary>
+    /// Whether an HR manager who knows every department's headcount could tell that one of the hidden groups is hidden
+    /// although it is not small, which for a group that fails <paramref name="passes"/> with at least
+    /// <see cref="UniformGuard.Minimum"/> people means it is uniform: its people all share one bracket (or direction).
+    /// The bound HR can reach is "what the hidden groups hold together (hub minus the shown departments) minus the most
+    /// the other hidden groups could hold"; taking the groups' real capacity makes that bound the tightest HR could
+    /// know, so the check is conservative. A uniform group that stands out must be hidden among more groups.
+    /// </summary>
+    /// <param name="hidden">The hidden groups (departments and the people without one), together derivable by HR.</param>
+    public static bool StandsOut(IReadOnlyList<GroupTally> hidden, Func<GroupTally, bool> passes, UniformGuard guard)
+    {
+        var together = hidden.Sum(guard.Count);
+        var capacity = hidden.Sum(guard.Capacity);
+        return hidden.Any(g => g.Department is not null
+            && guard.Count(g) >= guard.Minimum
+            && !passes(g)
+            && together - (capacity - guard.Capacity(g)) >= guard.Minimum);
+    }
+
     private static int CategoriesInUse(IReadOnlyList<int> counts) => counts.Count(c => c > 0);
+}
+
+/// <summary>
+/// What <see cref="PrivacyRules.StandsOut"/> reads of a group for one figure: the people the figure is about
+/// (<paramref name="Count"/>), the most of them HR could know the group to hold (<paramref name="Capacity"/>: its
+/// members for respondents, its respondents for trend people), and the size from which hiding it can only mean uniform.
+/// </summary>
+public sealed record UniformGuard(Func<GroupTally, int> Count, Func<GroupTally, int> Capacity, int Minimum)
+{
+    /// <summary>The respondents of a group, of whom HR may know up to its enrolled members.</summary>
+    public static UniformGuard Respondents(PrivacyThresholds thresholds) => new(g => g.People, g => g.Enrolled, thresholds.K);
+
+    /// <summary>The respondents with an earlier score behind trend shares, of whom HR may know up to the group's respondents.</summary>
+    public static UniformGuard TrendPeople(PrivacyThresholds thresholds) => new(g => g.ByTrend.Sum(), g => g.People, thresholds.KDistribution);
 }

@@ -13,6 +13,7 @@ namespace Wellbeing.Web.Controllers;
 
 /// <summary>The professional's clients: the list (the search box refreshes only the rows when htmx is there) and each profile.</summary>
 [Authorize(Policy = Roles.Professional)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [Route("clients")]
 public sealed class ClientsController(GetMyClientsHandler clients, GetClientProfileHandler profile, ScheduleSessionHandler schedule) : Controller
 {

@@ -13,12 +13,12 @@ public class AlliancePeriodScoreTests
     private static readonly AllianceSubscaleSum[] Subscales = [new("bond", 16.5m, 3), new("partnership", 10.25m, 2)];
 
     [Fact]
-    public void Publish_Shown_StoresTheMeanOfEveryRating_RoundedToTwoDecimals()
+    public void Publish_Shown_StoresTheMeanOfEveryRating_ToTheNearestHalfPoint()
     {
         var score = AlliancePeriodScore.Publish(Professional, March, PublishedAt, 5, new AllianceMonthStatistics(6, 5, 31.01m, 6, Subscales));
 
         Assert.False(score.IsHidden);
-        Assert.Equal(5.17m, score.Mean);
+        Assert.Equal(5.0m, score.Mean); // 5.17
         Assert.Equal("2026-03", score.PeriodKey);
         Assert.Equal(March.Start, score.PeriodStart);
         Assert.Equal(March.End, score.PeriodEnd);
@@ -27,12 +27,12 @@ public class AlliancePeriodScoreTests
     }
 
     [Fact]
-    public void Publish_Shown_RoundsHalvesAwayFromZero_InTheSubscalesToo()
+    public void Publish_Shown_RoundsToHalfPointsAwayFromZero_InTheSubscalesToo()
     {
-        var score = AlliancePeriodScore.Publish(Professional, March, PublishedAt, 3, new AllianceMonthStatistics(4, 3, 20.5m, 4, Subscales));
+        var score = AlliancePeriodScore.Publish(Professional, March, PublishedAt, 3, new AllianceMonthStatistics(4, 3, 23m, 4, Subscales));
 
-        Assert.Equal(5.13m, score.Mean);
-        Assert.Equal([new AllianceSubscaleMean("bond", 5.5m), new AllianceSubscaleMean("partnership", 5.13m)], score.Subscales);
+        Assert.Equal(6.0m, score.Mean); // 5.75 rounds up, away from zero
+        Assert.Equal([new AllianceSubscaleMean("bond", 5.5m), new AllianceSubscaleMean("partnership", 5.0m)], score.Subscales); // 5.5, 5.125
     }
 
     [Fact]

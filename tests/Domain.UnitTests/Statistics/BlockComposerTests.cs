@@ -41,13 +41,12 @@ public class BlockComposerTests
         Assert.All(uniform.Where(c => c.Scope == small), c => Assert.True(c.IsHidden));
         Assert.Equal(Read(four, small), Read(uniform, small));
 
-        // Hub minus Sales must not be Small alone: Ops is hidden with it in both hubs, so that difference is mixed.
-        Assert.All([uniform, four], cells =>
-        {
-            Assert.False(Find(cells, Metrics.WellbeingMean, Scope.OfDepartment("Sales")).IsHidden);
-            Assert.True(Find(cells, Metrics.WellbeingMean, Scope.OfDepartment("Ops")).IsHidden);
-        });
-        Assert.Equal(Read(four, Scope.OfDepartment("Ops")), Read(uniform, Scope.OfDepartment("Ops")));
+        // With four, hub minus Sales is Ops and Small together, mixed. With five, everybody answered (no other
+        // enrolment), so hub minus Sales minus Ops' ten would pin Small at five, hidden although not small: uniform.
+        // Nothing of that block can be shown, the hub included.
+        Assert.False(Find(four, Metrics.WellbeingMean, Scope.OfDepartment("Sales")).IsHidden);
+        Assert.True(Find(four, Metrics.WellbeingMean, Scope.OfDepartment("Ops")).IsHidden);
+        Assert.All(uniform, c => Assert.True(c.IsHidden || c.Metric == Metrics.AllianceMean));
     }
 
     [Fact]
@@ -136,7 +135,7 @@ public class BlockComposerTests
     }
 
     [Fact]
-    public void DepartmentTrends_AreShownOnlyWithTheirGroup_AndTheHiddenRestPasses()
+    public void DepartmentTrends_AreHidden_WhenTheRestWouldPinAUniformDepartmentsSize()
     {
         decimal[] scores = [20, 40, 60, 80, 24, 44, 64, 84, 36, 56];
         var cells = Compose(Statistics([
@@ -144,10 +143,11 @@ public class BlockComposerTests
             .. Returning("B", 10, scores[..7]), .. Returning("B", 90, scores[7..]),
             .. Returning("C", 10, scores)]));
 
-        // C's ten all improved: hidden, and so is A (first by name of the two equal ones) so that hub minus B is mixed.
-        Assert.False(Find(cells, Metrics.WellbeingTrend, Scope.OfDepartment("B"), "Improving").IsHidden);
-        Assert.True(Find(cells, Metrics.WellbeingTrend, Scope.OfDepartment("A"), "Improving").IsHidden);
-        Assert.True(Find(cells, Metrics.WellbeingTrend, Scope.OfDepartment("C"), "Improving").IsHidden);
+        // C's ten all improved: hidden. Showing B alone would leave A and C hidden together, and A's ten respondents
+        // (shown) bound C's trend people from below by hub minus B minus ten = 10 >= k_dist: C would be hidden although
+        // large enough, so every trend goes, the hub's too (its trends would pin C the same way).
+        Assert.All(["A", "B", "C"], d => Assert.True(Find(cells, Metrics.WellbeingTrend, Scope.OfDepartment(d), "Improving").IsHidden));
+        Assert.True(Find(cells, Metrics.WellbeingTrend, Scope.WholeHub, "Improving").IsHidden);
         Assert.All(["A", "B", "C"], d => Assert.False(Find(cells, Metrics.WellbeingMean, Scope.OfDepartment(d)).IsHidden));
     }
 
