@@ -18,8 +18,8 @@ internal sealed class EfPeriodSource(WellbeingDbContext db) : IPeriodSource
     /// PostgreSQL's memory per sort or hash for the reads below (the server default is 4 MB). The respondents' query
     /// groups every respondent of the period (100,000 in a large hub): with 4 MB it spills that grouping to disk and,
     /// since it expects as many final groups as people, sorts all of them on disk for the final grouping instead of
-    /// hashing the few thousand there are (docs/performance.md, "Period publication"). Set for this transaction only,
-    /// so no pooled connection keeps it.
+    /// hashing the far fewer there are (12,473 for 100,000 people: docs/performance.md, "Period publication"). Set for
+    /// this transaction only, so no pooled connection keeps it.
     /// </summary>
     private const string PostgresWorkMem = "32MB";
 
