@@ -9,8 +9,9 @@ namespace Wellbeing.Infrastructure.Statistics;
 /// <summary>
 /// Publication's reads for one hub and one closed period, three grouped queries. The respondents' query groups the
 /// period's Wellbeing Index rows by person (a range of the (HubId, Measure, SubmittedAt, MemberId, Score) index), then
-/// groups those people again by department, period sum and count, and first score, so what leaves the database is a
-/// few hundred groups, never a person.
+/// groups those people again by department, period sum and count, and first score, so what leaves the database is
+/// groups with their head counts (a few hundred in a small hub, 12,473 for the 100,000 respondents of the benchmark in
+/// docs/performance.md), never a member's id.
 /// </summary>
 internal sealed class EfPeriodSource(WellbeingDbContext db) : IPeriodSource
 {
