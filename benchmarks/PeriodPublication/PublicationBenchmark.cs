@@ -22,7 +22,8 @@ namespace Wellbeing.Benchmarks.PeriodPublication;
 
 /// <summary>
 /// One database's measurement: load the hub (or find it loaded), publish every month before the timed one, then per
-/// repetition delete the timed month's block and time the bare GROUP BY over its rows and its publication.
+/// repetition delete the timed month's block and time the bare GROUP BY over its rows and its publication (and, where
+/// the publication's reads change session settings, the bare GROUP BY again with those settings).
 /// </summary>
 internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, bool showQueries, bool showPlans)
 {
