@@ -1,8 +1,9 @@
 Feature: Small and uniform groups stay hidden
   No figure HR sees may let anyone work out one person's answers. Each closed month is judged on its own people.
-  A number needs at least k people (5 unless the hub sets more, never fewer than 3); a distribution or a share of
-  trends needs k_dist people (10). A group whose people all fall in one bracket is hidden however large it is,
-  since even its mean would tell HR each person's bracket; it reads exactly like a group that is too small. A
+  A count needs at least k people (5 unless the hub sets more, never fewer than 3); a mean, a distribution or a share
+  of trends needs k_dist people (10), because over fewer people a mean can tell how many are in a bracket. A group
+  whose people all fall in one bracket is hidden however large it is, since even its mean would tell HR each
+  person's bracket; it reads exactly like a group that is too small. A
   department is shown only when it and the rest of the hub both pass, and the departments left hidden must
   together pass too, so that "the whole hub minus the shown departments" never gives a small group away.
 
@@ -32,13 +33,13 @@ Feature: Small and uniform groups stay hidden
       | Legal      | 20, 40, 60, 80                                 |
     Then the figures of Payroll read exactly like those of Legal
 
-  Scenario: Shares need more people than numbers
+  Scenario: Means and shares need more people than counts
     When a month's answers were:
       | department | scores                                         |
       | Sales      | 20, 40, 60, 80, 20, 40, 60, 80                 |
       | Operations | 20, 40, 60, 80, 20, 40, 60, 80, 20, 40, 60, 80 |
     Then the figures of Sales are shown
-    But the distribution of Sales is hidden
+    But the mean and the distribution of Sales are hidden
 
   Scenario: A lone person in one department hides another department too
     When a month's answers came from:

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Hr;
 using Wellbeing.Application.PartnerClients;
 using Wellbeing.Application.Professionals.Commands.PublishAllianceScores;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
@@ -73,6 +74,8 @@ public static class DependencyInjection
         services.AddScoped<ISignInAccounts, SignInAccounts>();
         services.AddSingleton<IFhirExport, FhirExport>();
         services.AddScoped<IPeriodSource, EfPeriodSource>();
+        services.AddMemoryCache();
+        services.AddScoped<IPublishedBlocks, CachedPublishedBlocks>();
         services.AddScoped<IAllianceRatingSource, EfAllianceRatingSource>();
         services.AddScoped<IPartnerClients, OpenIddictPartnerClients>();
 

@@ -195,7 +195,7 @@ internal sealed class Attacker(Hub hub)
 
     /// <summary>
     /// The mean over all published periods may differ from an earlier reading only by whole shown periods of the
-    /// scope: its count of responses grows by exactly their people, and so by nobody or at least k.
+    /// scope: its count of responses grows by exactly the people of their shown means, and so by nobody or at least k.
     /// </summary>
     private void LookAtAllTimeMean(IReadOnlyList<PeriodBlock> blocks, Scope scope)
     {
@@ -209,7 +209,8 @@ internal sealed class Attacker(Hub hub)
         foreach (var (earlier, before) in readings)
         {
             var added = blocks.Where(b => !before.Contains(b.PeriodKey)).ToList();
-            var expected = added.Sum(b => _seen[b.PeriodKey].Responded.GetValueOrDefault(scope));
+            // The periods' own shown means: a period whose mean is hidden (too few people for its distribution) adds nothing.
+            var expected = added.Sum(b => PublishedFigures.Of(b, scope).First(c => c.Metric == Metrics.WellbeingMean).People ?? 0);
             var difference = (mean.People ?? 0) - (earlier.People ?? 0);
             if (difference != expected || difference > 0 && difference < added.Min(b => b.K))
             {

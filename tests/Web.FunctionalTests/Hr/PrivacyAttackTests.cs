@@ -81,6 +81,11 @@ public sealed class PrivacyAttackTests(AppFixture app) : IClassFixture<AppFixtur
         await scenario.AddMembersAsync("Payroll", 5, i => [uniform[i]]);
         int[] mixed = [20, 40, 60, 80];
         await scenario.AddMembersAsync("Legal", 4, i => [mixed[i]]);
+
+        // Legal's other four staff did not answer. Had everyone answered, an HR manager who knows the headcounts could
+        // pin Payroll's respondents at five (hub minus Sales, Ops and Legal's whole staff) and tell it is hidden although
+        // not small: the composer would then hide the whole hub (BlockComposerTests).
+        await scenario.AddMembersAsync("Legal", 4);
         await scenario.PublishAsync();
         var views = await ReadAsync(scenario);
 

@@ -313,7 +313,8 @@ public sealed partial class MyAllianceScoreTests
     private static async Task<decimal> MeanOfRatingsAsync(WellbeingAppFactory factory, Guid professionalId)
     {
         var scores = await factory.QueryAsync(db => db.Submissions.Where(s => s.Measure == Measure.Alliance && s.ProfessionalId == professionalId).Select(s => s.Score).ToListAsync());
-        return Math.Round(scores.Average(), 2, MidpointRounding.AwayFromZero);
+        // Published to the nearest half point (AlliancePeriodScore), so the count of ratings never shows through.
+        return Math.Round(scores.Average() * 2, MidpointRounding.AwayFromZero) / 2;
     }
 
     private static string MonthRow(string html, DateTimeOffset monthStart)

@@ -2,12 +2,6 @@ using Wellbeing.Domain.Statistics;
 
 namespace Wellbeing.Application.Common.Specifications.Shared;
 
-/// <summary>Every published block of a hub with its cells, oldest period first.</summary>
-public sealed class PeriodBlocksOfHubSpec : Specification<PeriodBlock>
-{
-    public PeriodBlocksOfHubSpec(Guid hubId) => Query.Where(b => b.HubId == hubId).OrderBy(b => b.PeriodStart);
-}
-
 /// <summary>The UTC intervals a hub has published, without their cells: what the publication must not overlap.</summary>
 public sealed class PublishedIntervalsSpec : Specification<PeriodBlock, PublishedInterval>
 {

@@ -68,7 +68,7 @@ public sealed record PeriodFiguresDto(
     private PublishedCell Cell(string metric) => Cells.First(c => c.Metric == metric);
 }
 
-public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<PeriodBlock> blocks)
+public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IPublishedBlocks blocks)
 {
     /// <exception cref="DomainException">More than one department was asked for.</exception>
     /// <exception cref="NotFoundException">No such hub, or a department or period that no published block has.</exception>
@@ -82,7 +82,7 @@ public sealed class GetHrDashboardHandler(IRepository<Hub> hubs, IRepository<Per
 
         var hub = await hubs.FirstOrDefaultAsync(new HubByIdSpec(query.HubId), cancellationToken)
             ?? throw new NotFoundException("Hub");
-        var published = await blocks.ListAsync(new PeriodBlocksOfHubSpec(hub.Id), cancellationToken);
+        var published = await blocks.OfHubAsync(hub.Id, cancellationToken);
         var departments = published.SelectMany(b => b.Departments).Distinct().Order(StringComparer.Ordinal).ToList();
         var scope = ScopeOf(query.Departments, departments);
 
