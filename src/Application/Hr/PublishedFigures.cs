@@ -15,6 +15,9 @@ public sealed record PublishedCell(string Metric, string Period, string? Departm
 {
     public bool HubWide => Department is null;
 
+    /// <summary>How the export and the API name the scope: "Whole hub" or the department.</summary>
+    public string ScopeName => Department ?? Scope.WholeHub.ToString();
+
     public bool IsHidden => Value is null;
 }
 

@@ -40,7 +40,7 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
                 var label = PublishedFigures.Label(cell);
                 csv.WriteRecord([
                     cell.Period == PublishedFigures.AllPublishedPeriods ? "All published periods" : cell.Period,
-                    cell.Department ?? "Whole hub",
+                    cell.ScopeName,
                     label.Section,
                     label.Figure,
                     cell.Value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty,

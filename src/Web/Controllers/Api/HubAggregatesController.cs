@@ -99,5 +99,5 @@ public sealed record PrivacyRulesInForce(int K, int KDistribution);
 public sealed record CellResource(string Metric, string Period, string Scope, bool HubWide, string? Category, decimal? Value, int? People)
 {
     public static CellResource Of(PublishedCell cell) =>
-        new(cell.Metric, cell.Period, cell.Department ?? "Whole hub", cell.HubWide, cell.Category, cell.Value, cell.People);
+        new(cell.Metric, cell.Period, cell.ScopeName, cell.HubWide, cell.Category, cell.Value, cell.People);
 }
