@@ -30,7 +30,7 @@ public sealed record OverallAllianceDto(decimal Mean, IReadOnlyList<SubscaleMean
 public sealed record SubscaleMeanDto(string Key, decimal Mean);
 
 /// <param name="Month">The first day of the month, UTC.</param>
-/// <param name="Mean">1-7, two decimals; null when the month is hidden.</param>
+/// <param name="Mean">1-7, to the nearest half point (see AlliancePeriodScore); null when the month is hidden.</param>
 /// <param name="Subscales">Empty when the month is hidden.</param>
 public sealed record AllianceMonthDto(DateOnly Month, decimal? Mean, IReadOnlyList<SubscaleMeanDto> Subscales)
 {
