@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Hr;
 using Wellbeing.Application.PartnerClients;
@@ -78,9 +80,15 @@ public static class DependencyInjection
         services.AddScoped<IPublishedBlocks, CachedPublishedBlocks>();
         services.AddScoped<IAllianceRatingSource, EfAllianceRatingSource>();
         services.AddScoped<IPartnerClients, OpenIddictPartnerClients>();
+        services.AddSingleton<PartnerClientRegistrations>();
 
         // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
-        services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<WellbeingDbContext>());
+        services.AddOpenIddict().AddCore(options =>
+        {
+            options.UseEntityFrameworkCore().UseDbContext<WellbeingDbContext>();
+            options.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, PartnerApplicationManager>();
+        });
+        services.AddScoped(provider => (PartnerApplicationManager)provider.GetRequiredService<IOpenIddictApplicationManager>());
 
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Web.Errors;
+using Wellbeing.Web.PartnerApi;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web;
@@ -56,6 +57,7 @@ public static class DependencyInjection
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseTokenEndpointThrottle();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");

@@ -23,6 +23,12 @@ public sealed record PartnerScope(string Name, string Description);
 public sealed record PartnerClient(string ClientId, string DisplayName, Guid HubId, IReadOnlyList<string> Scopes)
 {
     public const int MaxDisplayNameLength = 100;
+
+    /// <summary>
+    /// How long a node may go on trusting that a client is registered before asking the database again: the longest a
+    /// client removed on another node keeps working here (its tokens are otherwise checked by signature alone).
+    /// </summary>
+    public static readonly TimeSpan RegistrationRecheck = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Where partner clients and their hashed secrets are kept (the OAuth server's own store).</summary>
@@ -36,7 +42,17 @@ public interface IPartnerClients
     /// <summary>Stores the client at once; only a hash of <paramref name="secret"/> is kept.</summary>
     Task AddAsync(PartnerClient client, string secret, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the client with every token issued to it, so those tokens stop working at once.</summary>
+    /// <summary>
+    /// Deletes the client with every token issued to it. Its tokens stop working at once on the node that removes it,
+    /// and within <see cref="PartnerClient.RegistrationRecheck"/> on every other node (see <see cref="IsRegisteredAsync"/>).
+    /// </summary>
     /// <returns>False when there was no such partner client.</returns>
     Task<bool> RemoveAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the client is still registered, cheap enough to ask on every API request: a yes is remembered by this
+    /// node for at most <see cref="PartnerClient.RegistrationRecheck"/> from the read that gave it; a no is never
+    /// remembered; a client this node removed is a no at once.
+    /// </summary>
+    Task<bool> IsRegisteredAsync(string clientId, CancellationToken cancellationToken);
 }

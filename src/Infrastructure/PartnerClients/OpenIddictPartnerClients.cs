@@ -9,7 +9,7 @@ namespace Wellbeing.Infrastructure.PartnerClients;
 /// Partner clients are OpenIddict applications: the OAuth server authenticates them and hashes their secrets. The hub
 /// is kept in the application's properties, so one record says who the client is and where it belongs.
 /// </summary>
-public sealed class OpenIddictPartnerClients(IOpenIddictApplicationManager applications) : IPartnerClients
+internal sealed class OpenIddictPartnerClients(IOpenIddictApplicationManager applications, PartnerClientRegistrations registrations) : IPartnerClients
 {
     private const string HubProperty = "wellbeing_hub";
 
@@ -49,6 +49,7 @@ public sealed class OpenIddictPartnerClients(IOpenIddictApplicationManager appli
         }
 
         await applications.CreateAsync(descriptor, cancellationToken);
+        registrations.Added(client.ClientId);
     }
 
     public async Task<bool> RemoveAsync(string clientId, CancellationToken cancellationToken)
@@ -61,7 +62,25 @@ public sealed class OpenIddictPartnerClients(IOpenIddictApplicationManager appli
 
         // OpenIddict's store deletes the application's tokens and authorizations in the same transaction.
         await applications.DeleteAsync(application, cancellationToken);
+        registrations.Removed(clientId);
         return true;
+    }
+
+    public async Task<bool> IsRegisteredAsync(string clientId, CancellationToken cancellationToken)
+    {
+        if (registrations.Known(clientId) is { } known)
+        {
+            return known;
+        }
+
+        var readAt = registrations.Now;
+        if (await FindAsync(clientId, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        registrations.Confirmed(clientId, readAt);
+        return registrations.Known(clientId) == true;
     }
 
     private async Task<PartnerClient?> ReadAsync(object application, CancellationToken cancellationToken)

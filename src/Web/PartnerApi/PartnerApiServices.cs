@@ -1,8 +1,12 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Wellbeing.Application.PartnerClients;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Wellbeing.Web.PartnerApi;
 
@@ -20,16 +24,34 @@ public static class PartnerApiServices
     public const string SigningCertificateSetting = "PartnerApi:SigningCertificate";
     public const string EncryptionCertificateSetting = "PartnerApi:EncryptionCertificate";
 
+    /// <summary>Bits of the throwaway RSA signing key; production certificates should be the same size (README).</summary>
+    public const int SigningKeySize = 2048;
+
     public static IServiceCollection AddPartnerApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOpenIddict()
             .AddServer(server =>
             {
                 server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
+
+                // RFC 8414 metadata only: this server issues no ID tokens, so it is no OpenID Provider.
+                server.SetConfigurationEndpointUris(".well-known/oauth-authorization-server");
                 server.AllowClientCredentialsFlow();
                 server.RegisterScopes([.. PartnerScopes.Names]);
+
+                // OpenIddict accepts "openid" unless told otherwise, and would answer it with an ID token; taken out, it
+                // is an unknown scope like any other: invalid_scope (RFC 6749 §5.2).
+                server.Configure(options => options.Scopes.Remove(Scopes.OpenId));
+
+                // Signed, not encrypted (RFC 9068 JWT access tokens): a token holds the client id, its hub id and its
+                // scopes, nothing about a person, and decrypting an RSA-wrapped key on every request cost more than
+                // the rest of the request.
+                server.DisableAccessTokenEncryption();
                 AddKeys(server, configuration, environment);
                 server.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(handler => handler.UseScopedHandler<PartnerTokenIssuer>());
+                server.AddEventHandler(ClientAuthenticationAnswers.SameWork);
+                server.AddEventHandler(ClientAuthenticationAnswers.SameAnswer);
+                server.AddEventHandler(AuthorizationServerMetadata.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore();
                 if (environment.IsDevelopment() || environment.IsTesting())
@@ -41,10 +63,14 @@ public static class PartnerApiServices
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
-                validation.UseAspNetCore();
 
-                // Looks each token up, so revoking a partner client stops its tokens at once, not when they expire.
-                validation.EnableTokenEntryValidation();
+                // Only the Authorization header (RFC 6750 §2.1): a token in the URL ends up in logs and histories
+                // (RFC 6750 §5.3), and the API takes no form bodies.
+                validation.UseAspNetCore().DisableAccessTokenExtractionFromQueryString().DisableAccessTokenExtractionFromBodyForm();
+
+                // Instead of reading each token's row (token entry validation), the token's client must still be
+                // registered: revoking a partner client is the only way a token is withdrawn before it expires.
+                validation.AddEventHandler(RemovedClientTokens.Descriptor);
             });
 
         var authorization = services.AddAuthorizationBuilder();
@@ -53,8 +79,14 @@ public static class PartnerApiServices
             authorization.AddPolicy(scope, policy => policy
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.HasScope(scope)));
+                .AddRequirements(new ScopeRequirement(scope)));
         }
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, InsufficientScopeAnswer>();
+        services.Configure<TokenEndpointThrottleOptions>(configuration.GetSection(TokenEndpointThrottleOptions.Section));
+
+        // The rate limiter's services; the token endpoint's limits are its own (UseTokenEndpointThrottle), not global ones.
+        services.AddRateLimiter(_ => { });
 
         services.AddOpenApi(OpenApiDocumentName, options =>
         {
@@ -65,16 +97,17 @@ public static class PartnerApiServices
         return services;
     }
 
-    /// <summary>Throwaway keys for tests, the per-machine development certificates in Development, configured ones elsewhere.</summary>
+    /// <summary>
+    /// Throwaway keys made at start-up in Development and the tests (tokens end with the process), configured
+    /// certificates elsewhere. The signing key is RSA 2048-bit (RS256): every API request verifies a signature, and
+    /// RSA verification is cheap at that size; OpenIddict's development certificates are 4096-bit. The encryption key
+    /// encrypts no access token (see DisableAccessTokenEncryption) but OpenIddict's server needs one.
+    /// </summary>
     private static void AddKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (environment.IsTesting())
+        if (environment.IsDevelopment() || environment.IsTesting())
         {
-            server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
-        }
-        else if (environment.IsDevelopment())
-        {
-            server.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+            server.AddSigningKey(new RsaSecurityKey(RSA.Create(SigningKeySize))).AddEphemeralEncryptionKey();
         }
         else
         {
