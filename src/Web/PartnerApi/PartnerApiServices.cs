@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
@@ -88,6 +89,10 @@ public static class PartnerApiServices
         // The rate limiter's services; the token endpoint's limits are its own (UseTokenEndpointThrottle), not global ones.
         services.AddRateLimiter(_ => { });
 
+        // The OpenAPI document describes values with these settings. The web defaults let numbers be read from strings
+        // too, and the document then types every number as "number or string"; the API only writes numbers, and
+        // writing does not depend on this setting.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddOpenApi(OpenApiDocumentName, options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;

@@ -12,6 +12,7 @@ namespace Wellbeing.Web.Controllers.Api;
 [ApiController]
 [Route("api/v1/hubs/{hubId:guid}/aggregates")]
 [Authorize(Policy = PartnerScopes.AggregatesRead)]
+[SingleValuedQuery]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
@@ -19,8 +20,8 @@ namespace Wellbeing.Web.Controllers.Api;
 public sealed class HubAggregatesController(GetPublishedAggregatesHandler aggregates) : ControllerBase
 {
     /// <param name="hubId">The hub the token belongs to; any other is 404.</param>
-    /// <param name="department">One department of the published blocks (at most one: two are 400); none for the whole hub.</param>
-    /// <param name="period">One published period ("2026-05", "2026-Q2"); none for every published period.</param>
+    /// <param name="department">One department of the published blocks (given at most once: twice is 400); none for the whole hub.</param>
+    /// <param name="period">One published period ("2026-05", "2026-Q2"), given at most once; none for every published period.</param>
     /// <param name="cancellationToken">Ends the read when the caller goes away.</param>
     [HttpGet]
     [EndpointName("GetHubAggregates")]
@@ -31,17 +32,19 @@ public sealed class HubAggregatesController(GetPublishedAggregatesHandler aggreg
         + "changes. A cell that could let someone be recognised (too few people, or everyone in one bracket) has value and "
         + "people null, whatever the reason. hubWide marks cells about the whole hub: alliance.mean always is. allTimeMean is "
         + "the people-weighted mean of the shown period means (people: responses, a person once per period). period= narrows "
-        + "the answer to one period. An unknown department or period is 404.")]
+        + "the answer to one period. A department of the published blocks whose groups are too small answers 200 with every "
+        + "cell of it hidden, like any small group; a department or period that no published block has is 404, and the "
+        + "value asked for is not echoed. Each query parameter is given at most once (twice is 400).")]
     [ProducesResponseType<HubAggregates>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<HubAggregates> Get(Guid hubId, [FromQuery] string[]? department, [FromQuery] string? period, CancellationToken cancellationToken)
+    public async Task<HubAggregates> Get(Guid hubId, [FromQuery] string? department, [FromQuery] string? period, CancellationToken cancellationToken)
     {
         if (User.PartnerHubId() != hubId)
         {
             throw new NotFoundException("Hub");
         }
 
-        var published = await aggregates.Handle(new GetPublishedAggregatesQuery(hubId, department ?? [], period), cancellationToken);
+        var published = await aggregates.Handle(new GetPublishedAggregatesQuery(hubId, department is null ? [] : [department], period), cancellationToken);
         return new HubAggregates(
             published.HubId,
             published.PeriodLength,
