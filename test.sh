@@ -18,6 +18,8 @@ if [[ ! -x /usr/bin/chromium ]] || ! compgen -G "/usr/lib/postgresql/*/bin/initd
 fi
 
 dotnet tool restore
+# The OpenAPI lint test runs @redocly/cli as pinned in package-lock.json.
+npm ci --no-audit --no-fund
 dotnet build Wellbeing.Clean.sln -c Release
 
 # Old trx files would be counted again.

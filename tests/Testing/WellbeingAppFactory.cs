@@ -92,6 +92,11 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", DatabaseProvider.ToString());
         builder.UseSetting("ConnectionStrings:Wellbeing", ConnectionString);
         builder.UseSetting("DemoData:Enabled", DemoDataEnabled ? "true" : "false");
+
+        // A test class asks for dozens of tokens in seconds, all from the test server's one address; the throttle's own
+        // tests set low limits through Settings.
+        builder.UseSetting("PartnerApi:TokenThrottle:PerClientPerMinute", "10000");
+        builder.UseSetting("PartnerApi:TokenThrottle:PerAddressPerMinute", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

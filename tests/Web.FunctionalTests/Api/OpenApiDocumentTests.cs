@@ -82,6 +82,43 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Equal(PartnerScopes.Names, flow.GetProperty("clientCredentials").GetProperty("scopes").EnumerateObject().Select(s => s.Name));
     }
 
+    /// <summary>Only one department is accepted, so one string is documented; numbers are written as JSON numbers only.</summary>
+    [Fact]
+    public async Task Department_IsOneString_AndEveryNumberIsTypedAsANumberOnly()
+    {
+        var document = await DocumentAsync();
+        var get = document.GetProperty("paths").GetProperty("/api/v1/hubs/{hubId}/aggregates").GetProperty("get");
+
+        var department = Assert.Single(get.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "department");
+        Assert.Equal("string", department.GetProperty("schema").GetProperty("type").GetString());
+        var numbers = Types(document.GetProperty("components")).Where(t => t.Contains("number") || t.Contains("integer")).ToList();
+        Assert.NotEmpty(numbers);
+        Assert.All(numbers, t => Assert.DoesNotContain("string", t));
+    }
+
+    [Fact]
+    public async Task Servers_HaveNoTrailingSlash_AndTheLicenceAndEveryTagAreDescribed()
+    {
+        var document = await DocumentAsync();
+
+        Assert.All(document.GetProperty("servers").EnumerateArray(), s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/'), s.GetRawText()));
+        Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("license").GetProperty("name").GetString()));
+        Assert.All(document.GetProperty("tags").EnumerateArray(), t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("description").GetString()), t.GetRawText()));
+    }
+
+    /// <summary>
+    /// Every schema "type" in the element, as the list of its types (OpenAPI 3.1 allows one or several); a property
+    /// named "type" (problem details have one) holds a schema, not a type, and is searched like any other.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string?>> Types(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p is { Name: "type", Value.ValueKind: JsonValueKind.String or JsonValueKind.Array }
+            ? [p.Value.ValueKind == JsonValueKind.Array ? [.. p.Value.EnumerateArray().Select(t => t.GetString())] : [p.Value.GetString()]]
+            : Types(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Types),
+        _ => [],
+    };
+
     private async Task<JsonElement> DocumentAsync()
     {
         var response = await app.Factory.CreateClient().GetAsync("/openapi/v1.json");
