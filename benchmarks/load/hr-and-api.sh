@@ -77,11 +77,16 @@ bearer=$(curl -fs "$base/connect/token" \
   -d client_secret=demo-partner-secret-2026 -d scope=aggregates:read \
   | sed -nE 's/.*"access_token": *"([^"]+)".*/\1/p')
 [[ -n $bearer ]] || { echo "No partner token." >&2; exit 1; }
+# A valid token without the API's scope: validated in full, then refused by the authorization policy (403).
+bearer_no_scope=$(curl -fs "$base/connect/token" \
+  -d grant_type=client_credentials -d client_id=northwind-demo-partner -d client_secret=demo-partner-secret-2026 \
+  | sed -nE 's/.*"access_token": *"([^"]+)".*/\1/p')
+[[ -n $bearer_no_scope ]] || { echo "No partner token without a scope." >&2; exit 1; }
 
-# name | path | header | expected status. The last three are for finding where the time goes, not targets:
+# name | path | header | expected status. The last four are for finding where the time goes, not targets:
 # /hr is the HR manager's cookie checked and an MVC action run, with no query and no view (it redirects);
 # the API without a token is refused before any token work; the API for another hub validates the token fully
-# and answers 404 before any query.
+# and answers 404 before any query; a token without the scope is validated fully and refused with 403.
 other_hub=00000000-0000-0000-0000-000000000001
 targets=(
   "/healthz|/healthz||200"
@@ -91,6 +96,7 @@ targets=(
   "/hr redirect (cookie, no query)|/hr|Cookie: $cookie|302"
   "Partner API, no token|/api/v1/hubs/$hub/aggregates||401"
   "Partner API, other hub (token, no query)|/api/v1/hubs/$other_hub/aggregates|Authorization: Bearer $bearer|404"
+  "Partner API, token without the scope|/api/v1/hubs/$hub/aggregates|Authorization: Bearer $bearer_no_scope|403"
 )
 
 # Every URL answers as expected once before it is loaded, so a refused request is never mistaken for a fast one.
@@ -182,8 +188,8 @@ profile "HR page" "/hubs/$hub/hr" "Cookie: $cookie" \
   "$gc"
 profile "Partner API" "/api/v1/hubs/$hub/aggregates" "Authorization: Bearer $bearer" \
   'Bearer token validation (OpenIddict)=OpenIddict\.Validation' \
-  '- of it, decrypting the token (RSA key unwrap)=RsaKeyWrapProvider' \
-  '- of it, looking the token up in the database (EF Core)=OpenIddict\.Validation>Microsoft\.EntityFrameworkCore' \
+  '- of it, reading the JWT and checking its RS256 signature=OpenIddict\.Validation>Microsoft\.IdentityModel' \
+  '- of it, the client still registered (memory, or the database every 30 s)=RemovedClientTokens' \
   "$dashboard" \
   'Writing the JSON=System\.Text\.Json!' \
   "$gc"
