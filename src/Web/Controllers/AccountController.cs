@@ -59,9 +59,12 @@ public sealed class AccountController(IAccountSignIn accounts) : Controller
                 return RedirectToAction(nameof(PasswordChanged));
             }
 
-            foreach (var (field, message) in change.Errors)
+            // A field shows one message, so every rule a new password breaks is said in it at once.
+            foreach (var field in change.Errors.GroupBy(e => e.Field))
             {
-                ModelState.AddModelError(field == PasswordField.Current ? nameof(form.CurrentPassword) : nameof(form.NewPassword), message);
+                ModelState.AddModelError(
+                    field.Key == PasswordField.Current ? nameof(form.CurrentPassword) : nameof(form.NewPassword),
+                    string.Join(" ", field.Select(e => e.Message)));
             }
         }
 

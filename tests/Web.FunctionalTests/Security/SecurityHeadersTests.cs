@@ -1,4 +1,5 @@
 using System.Net;
+using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Security;
@@ -53,7 +54,8 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
     [Fact]
     public async Task RealServer_SendsNoServerHeader()
     {
-        using var http = new HttpClient { BaseAddress = app.Factory.StartKestrel() };
+        using var factory = new WellbeingAppFactory { DemoDataEnabled = false };
+        using var http = new HttpClient { BaseAddress = factory.StartKestrel() };
 
         var response = await http.GetAsync("/account/login");
 
