@@ -38,7 +38,7 @@ public static class DependencyInjection
             options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
         SignInThrottle.AddSignInThrottle(services, configuration);
-        services.AddSecurityHeaderPolicies().SetDefaultPolicy(BrowserSecurity.Headers(new HeaderPolicyCollection()));
+        services.AddSecurityHeaderPolicies().SetDefaultPolicy(BrowserSecurity.Headers());
         services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Client, p => p.RequireRole(Roles.Client))

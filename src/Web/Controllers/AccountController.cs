@@ -11,7 +11,6 @@ namespace Wellbeing.Web.Controllers;
 public sealed class AccountController(IAccountSignIn accounts) : Controller
 {
     [AllowAnonymous]
-    [SignedInGoesOn]
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 

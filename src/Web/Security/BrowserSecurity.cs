@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace Wellbeing.Web.Security;
 
 /// <summary>What every response tells the browser, and which hosts the app answers for.</summary>
@@ -7,25 +9,31 @@ public static class BrowserSecurity
 
     /// <summary>
     /// NetEscapades' defaults (X-Content-Type-Options nosniff, X-Frame-Options DENY, Referrer-Policy
-    /// strict-origin-when-cross-origin, HSTS on HTTPS, cross-origin isolation headers) with a Content-Security-Policy
+    /// strict-origin-when-cross-origin, cross-origin isolation headers, no Server header) with a Content-Security-Policy
     /// that allows only the site's own files: no inline script or style anywhere (htmx's indicator style is turned off
-    /// in _Layout's htmx-config and lives in site.css), no plugins, no framing (frame-ancestors, CSP Level 2 section 7.7).
-    /// The middleware writes them as each response starts, so error pages, static files and the API carry them too.
+    /// in _Layout's htmx-config), no plugins, no framing (frame-ancestors, CSP Level 2 section 7.7). The middleware
+    /// writes them as each response starts, so error pages, static files and the API carry them too.
+    /// Strict-Transport-Security is left to UseHsts, which only deployed environments use and which skips localhost.
     /// </summary>
-    public static HeaderPolicyCollection Headers(HeaderPolicyCollection policies) => policies
-        .AddDefaultSecurityHeaders()
-        .AddContentSecurityPolicy(csp =>
-        {
-            csp.AddDefaultSrc().Self();
-            csp.AddScriptSrc().Self();
-            csp.AddStyleSrc().Self();
-            csp.AddImgSrc().Self();
-            csp.AddConnectSrc().Self();
-            csp.AddObjectSrc().None();
-            csp.AddBaseUri().Self();
-            csp.AddFormAction().Self();
-            csp.AddFrameAncestors().None();
-        });
+    public static HeaderPolicyCollection Headers()
+    {
+        var policies = new HeaderPolicyCollection()
+            .AddDefaultSecurityHeaders()
+            .AddContentSecurityPolicy(csp =>
+            {
+                csp.AddDefaultSrc().Self();
+                csp.AddScriptSrc().Self();
+                csp.AddStyleSrc().Self();
+                csp.AddImgSrc().Self();
+                csp.AddConnectSrc().Self();
+                csp.AddObjectSrc().None();
+                csp.AddBaseUri().Self();
+                csp.AddFormAction().Self();
+                csp.AddFrameAncestors().None();
+            });
+        policies.Remove(HeaderNames.StrictTransportSecurity);
+        return policies;
+    }
 
     /// <summary>
     /// Outside Development the app answers only for the host names configured in AllowedHosts (';'-separated, no "*"):

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -22,6 +24,33 @@ public sealed class SignInThrottle
     /// <summary>Once the burst is used, an address earns one more attempt every this many seconds.</summary>
     public int SecondsPerAttempt { get; set; } = 6;
 
+    /// <summary>
+    /// The client a throttle counts for: an IPv4 address, or an IPv6 /64 (RFC 6177 gives one site a /48 to /64, so
+    /// a single client can switch among the 2^64 addresses of its network at will). Behind a reverse proxy this is the
+    /// proxy's address unless forwarded headers are configured.
+    /// </summary>
+    public static string ClientOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return string.Empty;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
     public static IServiceCollection AddSignInThrottle(IServiceCollection services, IConfiguration configuration)
     {
         var throttle = configuration.GetSection(Section).Get<SignInThrottle>() ?? new SignInThrottle();
@@ -29,8 +58,7 @@ public sealed class SignInThrottle
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
-                // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured.
-                context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                ClientOf(context.Connection.RemoteIpAddress),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = throttle.Burst,
@@ -40,13 +68,16 @@ public sealed class SignInThrottle
                     AutoReplenishment = true,
                 }));
 
-            // The friendly 429 page comes from the status-code pages (ErrorsController); this only says when to come back.
+            // The friendly 429 page comes from the status-code pages (ErrorsController); this only says when to come
+            // back, for any limiter that knows (a token bucket always does). It is the one rejection handler of the app.
             options.OnRejected = (context, _) =>
             {
-                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? retryAfter
-                    : TimeSpan.FromSeconds(throttle.SecondsPerAttempt);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
                 return ValueTask.CompletedTask;
             };
         });

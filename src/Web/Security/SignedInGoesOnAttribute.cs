@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Routing;
 namespace Wellbeing.Web.Security;
 
 /// <summary>
-/// On the sign-in page: someone already signed in goes straight where they were going (the local returnUrl, else
+/// On the sign-in form's post: someone already signed in goes straight where they were going (the local returnUrl, else
 /// "/"). It runs before the antiforgery check on purpose: a sign-in form left open in a second tab carries a token
 /// issued to the anonymous visitor, which no longer matches once the first tab has signed in, and would otherwise
 /// end on a 400 page. Skipping the check here is safe: the request changes nothing and can only redirect locally.
@@ -24,10 +24,9 @@ public sealed class SignedInGoesOnAttribute : Attribute, IAsyncAuthorizationFilt
             return;
         }
 
-        // Keys are case-insensitive: the form posts "ReturnUrl", the cookie middleware's redirect adds "ReturnUrl" too.
         var returnUrl = http.Request.HasFormContentType
             ? (await http.Request.ReadFormAsync(http.RequestAborted))["ReturnUrl"].ToString()
-            : http.Request.Query["ReturnUrl"].ToString();
+            : string.Empty;
         var url = http.RequestServices.GetRequiredService<IUrlHelperFactory>().GetUrlHelper(context).IsLocalUrl(returnUrl) ? returnUrl : "/";
         context.Result = new LocalRedirectResult(url);
     }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
+using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.FunctionalTests.Account;
 
@@ -32,12 +33,21 @@ public sealed class SignInThrottleTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, real.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, unknown.StatusCode);
         Assert.InRange(real.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 600);
-        Assert.Contains("Too many sign-in attempts", page);
+        Assert.Contains("Too many attempts came from your network", page);
         Assert.Contains($"wait {real.Headers.RetryAfter!.Delta!.Value.TotalSeconds} seconds", page);
         Assert.DoesNotContain("client1", page);
         Assert.Equal(Comparable(page), Comparable(await unknown.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/account/login")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:bbbb:cccc:dddd:9", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:3::1", "2001:db8:1:3::/64")]
+    public void Client_IsOneAddress_OrOneIPv6Network(string address, string client) =>
+        Assert.Equal(client, SignInThrottle.ClientOf(IPAddress.Parse(address)));
 
     public void Dispose() => _factory.Dispose();
 
