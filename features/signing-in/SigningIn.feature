@@ -27,3 +27,11 @@ Feature: Signing in
     Given the demo hub is running
     When a signed-out visitor opens "/dashboard"
     Then they land on "/account/login"
+
+  Scenario: A sign-in form left open in a second tab lands the person where they were going
+    Given the demo hub is running
+    And the sign-in page is also open in a second tab
+    When "client1@demo.wellbeing.test" signs in with the demo password
+    And "client1@demo.wellbeing.test" signs in with the demo password from the second tab too
+    Then they land on "/dashboard"
+    And the page shows "Wellbeing Index"

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
+using Wellbeing.Application.Accounts;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Hr;
 using Wellbeing.Application.PartnerClients;
@@ -74,6 +75,9 @@ public static class DependencyInjection
         services.AddSingleton<ISurveyCatalogue>(_ => new FileSurveyCatalogue(FileSurveyCatalogue.DefaultFolder));
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ISignInAccounts, SignInAccounts>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<IAccountSignIn>(sp => sp.GetRequiredService<AccountSignIn>());
+        services.AddScoped<ISignInSessions>(sp => sp.GetRequiredService<AccountSignIn>());
         services.AddSingleton<IFhirExport, FhirExport>();
         services.AddScoped<IPeriodSource, EfPeriodSource>();
         services.AddMemoryCache();
@@ -93,14 +97,14 @@ public static class DependencyInjection
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No account locks after failed passwords (docs/decisions/0007): attempts are throttled per client.
+                options.Lockout.AllowedForNewUsers = false;
                 options.Password.RequiredLength = 8;
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<WellbeingDbContext>()
             .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = AccountSignIn.KeepSessionClaim);
 
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Web.Errors;
@@ -10,12 +11,20 @@ namespace Wellbeing.Web;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        BrowserSecurity.RequireConfiguredHosts(configuration, environment);
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
+        // Plain http is only served by the embedded default and the tests; everywhere else cookies travel over HTTPS only.
+        var cookieSecurity = environment.IsDevelopment() || environment.IsTesting() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
         // htmx sends the token in this header (set once on <body>), so its requests pass the same check as forms.
-        services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = "RequestVerificationToken";
+            options.Cookie.SecurePolicy = cookieSecurity;
+        });
         services.AddScoped<IUserClaimsPrincipalFactory<ApplicationUser>, HubClaimsPrincipalFactory>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -25,7 +34,13 @@ public static class DependencyInjection
             options.Cookie.Name = "wellbeing.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = cookieSecurity;
+            options.ExpireTimeSpan = AccountSignIn.SessionLifetime;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
+        SignInThrottle.AddSignInThrottle(services, configuration);
+        services.AddSecurityHeaderPolicies().SetDefaultPolicy(BrowserSecurity.Headers());
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Client, p => p.RequireRole(Roles.Client))
             .AddPolicy(Roles.Professional, p => p.RequireRole(Roles.Professional))
@@ -40,6 +55,8 @@ public static class DependencyInjection
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // First, so that every response gets the headers: error pages, static files, the API and refusals alike.
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/errors",
@@ -58,6 +75,7 @@ public static class DependencyInjection
         app.UseStaticFiles();
         app.UseRouting();
         app.UseTokenEndpointThrottle();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");

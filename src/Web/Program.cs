@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddWeb();
+builder.Services.AddWeb(builder.Configuration, builder.Environment);
 builder.Services.AddPartnerApi(builder.Configuration, builder.Environment);
 builder.Services.AddBackgroundJobs(builder.Configuration);
 

@@ -44,6 +44,9 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
 
     public bool DemoDataEnabled { get; init; } = true;
 
+    /// <summary>The host environment: Testing unless a test checks what only happens elsewhere (Secure cookies, HTTPS).</summary>
+    public string Environment { get; init; } = EnvironmentName;
+
     /// <summary>
     /// The app's clock: null (the default) for the system clock; a <c>FakeTimeProvider</c> for tests that need a
     /// reporting period to close or an invitation to expire while they watch. Everything that takes TimeProvider from
@@ -85,7 +88,12 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(EnvironmentName);
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
+
+        // Every test client of a host shares one address (TestServer has none, Kestrel tests use loopback), so the
+        // sign-in throttle would trip across unrelated tests; the throttle's own tests set a small burst.
+        builder.UseSetting("SignIn:Throttle:Burst", "100000");
 
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program.cs is still building,
         // which is where the app picks its database provider.

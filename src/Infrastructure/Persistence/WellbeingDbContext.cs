@@ -36,6 +36,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<PeriodBlock> PeriodBlocks => Set<PeriodBlock>();
     public DbSet<AlliancePeriodScore> AlliancePeriodScores => Set<AlliancePeriodScore>();
     public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

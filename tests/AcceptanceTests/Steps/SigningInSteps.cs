@@ -9,6 +9,8 @@ namespace Wellbeing.AcceptanceTests.Steps;
 /// <summary>Signing in and landing, driven in Chromium exactly as a person would.</summary>
 public sealed class SigningInSteps(ScenarioContext context, WellbeingAppFactory app, Chromium chromium)
 {
+    private const string SecondTab = "SecondTab";
+
     private IPage Page => context.Get<IPage>(nameof(IPage));
 
     [Given("^the demo hub is running$")]
@@ -23,6 +25,26 @@ public sealed class SigningInSteps(ScenarioContext context, WellbeingAppFactory 
 
     [When("""^"([^"]*)" signs in with the password "([^"]*)"$""")]
     public Task SignsInWith(string email, string password) => Page.SignInAsync(email, password);
+
+    [Given("^the sign-in page is also open in a second tab$")]
+    public async Task SecondTabOnSignInPage()
+    {
+        var tab = await Page.Context.NewPageAsync();
+        await tab.GotoAsync(SignInPage.Path);
+        context.Set(SecondTab, tab);
+    }
+
+    /// <summary>Submits the form the second tab loaded before the first signed in; from then on the steps look at that tab.</summary>
+    [When("""^"([^"]*)" signs in with the demo password from the second tab too$""")]
+    public async Task SignInFromSecondTab(string email)
+    {
+        var tab = context.Get<IPage>(SecondTab);
+        await tab.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await tab.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoHub.Password);
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await tab.WaitForLoadStateAsync(LoadState.Load);
+        context.Set(nameof(IPage), tab);
+    }
 
     [When("""^a signed-out visitor opens "([^"]*)"$""")]
     public Task OpensSignedOut(string path) => Page.GotoAsync(path);

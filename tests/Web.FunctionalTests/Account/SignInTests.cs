@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Account;
 
-public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed partial class SignInTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Theory]
     [InlineData("client1@demo.wellbeing.test", "/dashboard")]
@@ -54,19 +56,64 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("Enter your password.", body);
     }
 
+    /// <summary>Attempt after attempt, past where a lockout used to start, the two answers stay the same.</summary>
     [Fact]
-    public async Task FiveFailures_LockTheAccount_EvenForTheRightPassword()
+    public async Task UnknownAndRealEmail_GetIdenticalResponses_AttemptAfterAttempt()
     {
         var client = BrowserlessClient.For(app.Factory);
-        const string victim = "client3@demo.wellbeing.test";
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < 7; attempt++)
         {
-            await client.SignInAsync(victim, "wrong-" + attempt);
+            var real = await client.SignInAsync("client5@demo.wellbeing.test", "not-the-password");
+            var unknown = await client.SignInAsync("nobody5@demo.wellbeing.test", "not-the-password");
+
+            Assert.Equal(real.StatusCode, unknown.StatusCode);
+            Assert.Equal(HeaderNames(real), HeaderNames(unknown));
+            Assert.Equal(
+                Comparable(await real.Content.ReadAsStringAsync()).Replace("client5@", "EMAIL@"),
+                Comparable(await unknown.Content.ReadAsStringAsync()).Replace("nobody5@", "EMAIL@"));
+        }
+    }
+
+    /// <summary>
+    /// Compares the two kinds of failure with each other in one run, never with a fixed time: the medians of
+    /// interleaved attempts must be within a factor of two (an unknown e-mail was 20 times faster when it skipped the
+    /// password hash).
+    /// </summary>
+    [Fact]
+    public async Task UnknownEmail_TakesAsLongAsAWrongPasswordForARealAccount()
+    {
+        var client = BrowserlessClient.For(app.Factory);
+        var token = BrowserlessClient.AntiforgeryTokenOf(await client.Http.GetStringAsync("/account/login"));
+        await AttemptAsync(client, token, "client8@demo.wellbeing.test");
+        await AttemptAsync(client, token, "nobody8@demo.wellbeing.test");
+
+        var real = new List<TimeSpan>();
+        var unknown = new List<TimeSpan>();
+        for (var round = 0; round < 9; round++)
+        {
+            real.Add(await AttemptAsync(client, token, "client8@demo.wellbeing.test"));
+            unknown.Add(await AttemptAsync(client, token, "nobody8@demo.wellbeing.test"));
         }
 
-        var response = await client.SignInAsync(victim, DemoHub.Password);
+        var ratio = Median(unknown) / Median(real);
+        Assert.InRange(ratio, 0.5, 2.0);
+    }
 
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+    [Fact]
+    public async Task ManyFailures_NeitherLockTheAccountNorSaySo()
+    {
+        var client = BrowserlessClient.For(app.Factory);
+        const string owner = "client3@demo.wellbeing.test";
+        var bodies = new List<string>();
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            bodies.Add(await (await client.SignInAsync(owner, "wrong-" + attempt)).Content.ReadAsStringAsync());
+        }
+
+        var response = await client.SignInAsync(owner, DemoHub.Password);
+
+        Assert.All(bodies, body => Assert.DoesNotContain("lock", body, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]
@@ -82,6 +129,49 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task CookieCapturedBeforeSigningOut_NoLongerOpensTheDashboard()
+    {
+        var client = BrowserlessClient.For(app.Factory);
+        var captured = BrowserlessClient.AuthCookieOf(await client.SignInAsync("client6@demo.wellbeing.test", DemoHub.Password));
+        Assert.Equal(HttpStatusCode.OK, (await BrowserlessClient.WithCookie(app.Factory, captured).Http.GetAsync("/dashboard")).StatusCode);
+
+        await client.PostFormAsync("/dashboard", "/account/logout", []);
+        var replayed = await BrowserlessClient.WithCookie(app.Factory, captured).Http.GetAsync("/dashboard");
+
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/account/login", replayed.Headers.Location?.PathAndQuery ?? replayed.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/sharing", "/sharing")]
+    [InlineData("https://elsewhere.example/", "/")]
+    [InlineData(null, "/")]
+    public async Task SecondTabSigningInAfterTheFirst_LandsWhereItWasGoing(string? returnUrl, string expected)
+    {
+        var browser = BrowserlessClient.For(app.Factory);
+        var query = returnUrl is null ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(returnUrl);
+        var secondTab = BrowserlessClient.AntiforgeryTokenOf(await browser.Http.GetStringAsync("/account/login" + query));
+        var first = await browser.SignInAsync("client7@demo.wellbeing.test", DemoHub.Password);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        var fields = new Dictionary<string, string>
+        {
+            ["Email"] = "client7@demo.wellbeing.test",
+            ["Password"] = DemoHub.Password,
+            ["__RequestVerificationToken"] = secondTab,
+        };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        var second = await browser.Http.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(expected, second.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task LoginForm_WithoutAntiforgeryToken_IsRefused()
     {
         var response = await BrowserlessClient.For(app.Factory).Http.PostAsync("/account/login",
@@ -89,4 +179,30 @@ public sealed class SignInTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    private static async Task<TimeSpan> AttemptAsync(BrowserlessClient client, string token, string email)
+    {
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = "not-the-password",
+            ["__RequestVerificationToken"] = token,
+        });
+        var started = Stopwatch.GetTimestamp();
+        var response = await client.Http.PostAsync("/account/login", form);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return elapsed;
+    }
+
+    private static double Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2).TotalMilliseconds;
+
+    private static string[] HeaderNames(HttpResponseMessage response) =>
+        [.. response.Headers.Concat(response.Content.Headers).Select(h => h.Key).Order(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The page without its antiforgery token, which differs on every response by design.</summary>
+    private static string Comparable(string body) => AntiforgeryValue().Replace(body, "TOKEN");
+
+    [GeneratedRegex("(?<=(name=\"__RequestVerificationToken\"[^>]*?value=\"|\"RequestVerificationToken\": \"))[^\"]+")]
+    private static partial Regex AntiforgeryValue();
 }

@@ -9,10 +9,20 @@ namespace Wellbeing.Web.FunctionalTests.Support;
 /// <summary>An HTTP client that behaves like a browser without JavaScript: cookies, forms with antiforgery tokens, no auto-redirects.</summary>
 public sealed partial class BrowserlessClient(HttpClient http)
 {
+    public const string AuthCookieName = "wellbeing.auth";
+
     public HttpClient Http { get; } = http;
 
     public static BrowserlessClient For(WellbeingAppFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Another browser that holds nothing but the given sign-in cookie, as an attacker who copied it would.</summary>
+    public static BrowserlessClient WithCookie(WellbeingAppFactory factory, string authCookie)
+    {
+        var client = new BrowserlessClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
+        client.Http.DefaultRequestHeaders.Add("Cookie", $"{AuthCookieName}={authCookie}");
+        return client;
+    }
 
     public static async Task<BrowserlessClient> SignedInAsync(WellbeingAppFactory factory, string email)
     {
@@ -25,11 +35,21 @@ public sealed partial class BrowserlessClient(HttpClient http)
     public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         await PostFormAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
 
+    /// <summary>The sign-in cookie a response sets, as a browser (or someone copying it) would keep it.</summary>
+    public static string AuthCookieOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+        && cookies.FirstOrDefault(c => c.StartsWith(AuthCookieName + "=", StringComparison.Ordinal)) is { } cookie
+            ? cookie[(AuthCookieName.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)]
+            : throw new InvalidOperationException("The response sets no sign-in cookie.");
+
+    /// <summary>The antiforgery token of the form on a page.</summary>
+    public static string AntiforgeryTokenOf(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
+
     /// <summary>Opens the page holding the form first, as a person would, to pick up its antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
     {
         var page = await Http.GetStringAsync(formPage);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        fields["__RequestVerificationToken"] = AntiforgeryTokenOf(page);
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 

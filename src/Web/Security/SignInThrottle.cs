@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Wellbeing.Web.Security;
+
+/// <summary>
+/// Throttles sign-in attempts per client address with ASP.NET Core's rate limiter: a token bucket per remote address
+/// lets <see cref="Burst"/> attempts through at once, then one more each <see cref="SecondsPerAttempt"/>. Beyond that
+/// the answer is 429 with Retry-After (RFC 6585 section 4), the same for every e-mail, known or not. It slows a
+/// guesser down without ever locking an account, so a stranger cannot keep its owner out (docs/decisions/0007).
+/// Bound from the "SignIn:Throttle" settings.
+/// </summary>
+public sealed class SignInThrottle
+{
+    public const string Policy = "sign-in";
+    public const string Section = "SignIn:Throttle";
+
+    /// <summary>Attempts one address may make at once before it is slowed down.</summary>
+    public int Burst { get; set; } = 10;
+
+    /// <summary>Once the burst is used, an address earns one more attempt every this many seconds.</summary>
+    public int SecondsPerAttempt { get; set; } = 6;
+
+    /// <summary>
+    /// The client a throttle counts for: an IPv4 address, or an IPv6 /64 (RFC 6177 gives one site a /48 to /64, so
+    /// a single client can switch among the 2^64 addresses of its network at will). Behind a reverse proxy this is the
+    /// proxy's address unless forwarded headers are configured.
+    /// </summary>
+    public static string ClientOf(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return string.Empty;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
+    public static IServiceCollection AddSignInThrottle(IServiceCollection services, IConfiguration configuration)
+    {
+        var throttle = configuration.GetSection(Section).Get<SignInThrottle>() ?? new SignInThrottle();
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
+                ClientOf(context.Connection.RemoteIpAddress),
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = throttle.Burst,
+                    TokensPerPeriod = 1,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(throttle.SecondsPerAttempt),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+
+            // The friendly 429 page comes from the status-code pages (ErrorsController); this only says when to come
+            // back, for any limiter that knows (a token bucket always does). It is the one rejection handler of the app.
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+        });
+    }
+}

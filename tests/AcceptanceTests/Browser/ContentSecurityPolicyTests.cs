@@ -1,0 +1,111 @@
+using Microsoft.Playwright;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
+using Wellbeing.Testing.Browser;
+
+namespace Wellbeing.AcceptanceTests.Browser;
+
+/// <summary>
+/// Every role's main pages run in Chromium under the app's Content-Security-Policy with nothing refused: no inline
+/// script, style or handler anywhere, htmx included (its indicator style is turned off, its swaps stay within policy).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ContentSecurityPolicyTests(Chromium chromium) : IAsyncLifetime
+{
+    /// <summary>
+    /// Installed before any page script, so it hears every violation the page reports (securitypolicyviolation,
+    /// CSP Level 3 section 5.3) and says it in the console, where the test collects it.
+    /// </summary>
+    private const string ReportViolations = """
+        document.addEventListener('securitypolicyviolation', e =>
+            console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
+    private readonly WellbeingAppFactory _app = new();
+    private readonly List<string> _violations = [];
+
+    public static TheoryData<string, string[]> MainPages => new()
+    {
+        { "", ["/account/login", "/no-such-page"] },
+        { DemoHub.Client(2), ["/dashboard", "/wellbeing", "/sharing", "/sharing/views", "/my-data", "/account/password"] },
+        { DemoHub.FirstProfessional, ["/clients", "/my-alliance", "/account/password"] },
+        { DemoHub.HrManager, ["/hr", "/account/password"] },
+        { DemoHub.Administrator, ["/admin", "/admin/partners", "/account/password"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MainPages))]
+    public async Task MainPagesOfEachRole_RunWithoutAnyPolicyViolation(string email, string[] paths)
+    {
+        var page = await NewPageAsync();
+        if (email.Length > 0)
+        {
+            await page.SignInAsync(email, DemoHub.Password);
+        }
+
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        Assert.Empty(_violations);
+    }
+
+    [Fact]
+    public async Task HtmxInteractions_RunWithoutAnyPolicyViolation()
+    {
+        var professional = await NewPageAsync();
+        await professional.SignInAsync(DemoHub.FirstProfessional, DemoHub.Password);
+        await professional.GotoAsync("/clients");
+        var rows = professional.WaitForResponseAsync(r => r.Url.Contains("/clients?search=", StringComparison.Ordinal));
+        await professional.GetByLabel("Search by name").PressSequentiallyAsync("cl");
+        await rows;
+        await professional.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var client = await NewPageAsync();
+        await client.SignInAsync(DemoHub.Client(3), DemoHub.Password);
+        await client.GotoAsync("/sharing");
+        var swap = client.WaitForResponseAsync(r => r.Url.EndsWith("/sharing", StringComparison.Ordinal) && r.Request.Method == "POST");
+        await client.Locator("form.share-toggle button").First.ClickAsync();
+        await swap;
+        await client.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Empty(_violations);
+    }
+
+    /// <summary>The check itself: an inline style, which the policy refuses, is reported.</summary>
+    [Fact]
+    public async Task InlineStyle_IsReportedAsAViolation()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+
+        await page.EvaluateAsync("() => document.head.insertAdjacentHTML('beforeend', '<style>body { color: red }</style>')");
+        await page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.StartsWith("CSP violation", StringComparison.Ordinal), Timeout = 5000 });
+
+        Assert.Contains(_violations, v => v.Contains("CSP violation: style-src", StringComparison.Ordinal));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await chromium.NewContextAsync(_app.StartKestrel());
+        await context.AddInitScriptAsync(ReportViolations);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.StartsWith("CSP violation", StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (_violations)
+                {
+                    _violations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
+    }
+}
