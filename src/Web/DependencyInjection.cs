@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Web.Errors;
+using Wellbeing.Web.Forms;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web;
@@ -11,7 +13,20 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+                // Every page, fragment and download of this app is about someone (a score, an answer, an export, an HR
+                // figure) or is a form: none may be kept by a browser or proxy cache. Static files are served before MVC
+                // and stay cacheable.
+                options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+                SingleValueBinderProvider.Install(options);
+            })
+            .AddViewOptions(options =>
+                // The checkbox tag helper's hidden "false" twin would make every ticked box arrive twice under one name;
+                // without it an unticked box sends nothing, which binds to false all the same.
+                options.HtmlHelperOptions.CheckBoxHiddenInputRenderMode = CheckBoxHiddenInputRenderMode.None);
 
         // htmx sends the token in this header (set once on <body>), so its requests pass the same check as forms.
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");

@@ -28,7 +28,6 @@ public sealed class PartnerClientsController(GetPartnerClientsHandler clients, R
             try
             {
                 var registered = await register.Handle(new RegisterPartnerClientCommand(form.DisplayName, form.HubId, form.Scopes), cancellationToken);
-                Response.Headers.CacheControl = "no-store";
 
                 // The next registration starts from an empty form, not from the values just posted.
                 ModelState.Clear();
