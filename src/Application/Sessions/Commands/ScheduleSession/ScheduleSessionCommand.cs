@@ -29,12 +29,12 @@ public sealed class ScheduleSessionHandler(
     /// <exception cref="DomainException">A start outside the booking window, a skipped wall time, or a form without its id.</exception>
     public async Task<Guid> Handle(ScheduleSessionCommand command, CancellationToken cancellationToken)
     {
+        var (professional, member, hub) = await clients.FindAsync(command.UserId, command.MemberId, cancellationToken);
         if (command.SessionId == Guid.Empty)
         {
             throw new DomainException("This form is incomplete. Please open the client's page again.");
         }
 
-        var (professional, member, hub) = await clients.FindAsync(command.UserId, command.MemberId, cancellationToken);
         if (await BookedAsync(command.SessionId, member.Id, professional.Id, cancellationToken))
         {
             return command.SessionId;
