@@ -24,7 +24,9 @@ public sealed class SharingController(GetSharingHandler sharing, ChangeSharingHa
     [HttpPost("")]
     public async Task<IActionResult> Change(Guid professionalId, Measure? measure, bool? share, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        // A form refused as a whole (a field sent twice) is redrawn; an unreadable measure or choice reaches the use
+        // case as null and is refused there in its own words.
+        if (ModelState[string.Empty]?.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(nameof(Index), await sharing.Handle(new GetSharingQuery(User.Id()), cancellationToken));
