@@ -65,7 +65,7 @@ public sealed class ClientListSeed(IServiceProvider services)
             for (var sequence = 1; sequence <= 4; sequence++)
             {
                 var session = new CareSession(hub.Id, member.Id, professional.Id, start.AddDays(14 * sequence), sequence);
-                session.End(session.ScheduledAt.AddHours(1), hub.Settings);
+                session.End(session.ScheduledAt.AddHours(1), hub.Settings, hub.TimeZoneId);
                 var answers = alliance.Items.ToDictionary(i => i.Id, _ => (int?)_random.Next(1, 8));
                 var rating = Submission.ForAlliance(hub.Id, member.Id, alliance, answers, session.ScheduledAt.AddHours(2), professional.Id, session.Id);
                 session.RecordAllianceSubmission(rating.Id, rating.SubmittedAt);

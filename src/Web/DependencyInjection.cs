@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Web.Errors;
+using Wellbeing.Web.Forms;
 using Wellbeing.Web.PartnerApi;
 using Wellbeing.Web.Security;
 
@@ -14,7 +16,20 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         BrowserSecurity.RequireConfiguredHosts(configuration, environment);
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+                // Every page, fragment and download of this app is about someone (a score, an answer, an export, an HR
+                // figure) or is a form: none may be kept by a browser or proxy cache. Static files are served before MVC
+                // and stay cacheable.
+                options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+                SingleValueBinderProvider.Install(options);
+            })
+            .AddViewOptions(options =>
+                // The checkbox tag helper's hidden "false" twin would make every ticked box arrive twice under one name;
+                // without it an unticked box sends nothing, which binds to false all the same.
+                options.HtmlHelperOptions.CheckBoxHiddenInputRenderMode = CheckBoxHiddenInputRenderMode.None);
 
         // Plain http is only served by the embedded default and the tests; everywhere else cookies travel over HTTPS only.
         var cookieSecurity = environment.IsDevelopment() || environment.IsTesting() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

@@ -18,7 +18,7 @@ public static class PartnerSystem
     {
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<RegisterPartnerClientHandler>()
-            .Handle(new RegisterPartnerClientCommand("Test partner", hubId, scopes.Length == 0 ? PartnerScopes.Names : scopes), CancellationToken.None);
+            .Handle(new RegisterPartnerClientCommand(Guid.NewGuid(), "Test partner", hubId, scopes.Length == 0 ? PartnerScopes.Names : scopes), CancellationToken.None);
     }
 
     public static async Task RemovePartnerAsync(this WellbeingAppFactory factory, string clientId)

@@ -40,7 +40,8 @@ public interface IPartnerClients
     Task<PartnerClient?> FindAsync(string clientId, CancellationToken cancellationToken);
 
     /// <summary>Stores the client at once; only a hash of <paramref name="secret"/> is kept.</summary>
-    Task AddAsync(PartnerClient client, string secret, CancellationToken cancellationToken);
+    /// <returns>False, storing nothing, when a client with this client id exists already.</returns>
+    Task<bool> AddAsync(PartnerClient client, string secret, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes the client with every token issued to it. Its tokens stop working at once on the node that removes it,

@@ -38,7 +38,7 @@ public sealed class Hub : IAggregateRoot
     /// <summary>Reads a wall-clock time as the hub's people mean it; a time skipped when the clocks go forward is refused.</summary>
     public DateTimeOffset ToUtc(DateTime local)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = LocalCalendar.Zone(TimeZoneId);
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(unspecified))
         {

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using Wellbeing.Application.PartnerClients;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -32,7 +34,7 @@ internal sealed class OpenIddictPartnerClients(IOpenIddictApplicationManager app
             ? await ReadAsync(application, cancellationToken)
             : null;
 
-    public async Task AddAsync(PartnerClient client, string secret, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(PartnerClient client, string secret, CancellationToken cancellationToken)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -48,8 +50,26 @@ internal sealed class OpenIddictPartnerClients(IOpenIddictApplicationManager app
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         }
 
-        await applications.CreateAsync(descriptor, cancellationToken);
-        registrations.Added(client.ClientId);
+        try
+        {
+            await applications.CreateAsync(descriptor, cancellationToken);
+            registrations.Added(client.ClientId);
+            return true;
+        }
+        catch (Exception exception) when (exception is OpenIddictExceptions.ValidationException or DbUpdateException)
+        {
+            // OpenIddict refuses a client id in use; one created between its check and the insert trips the unique index.
+            // Asked through the store, not FindByClientIdAsync, whose cache may still remember that the id was free.
+            var stored = applications.ListAsync(
+                query => query.OfType<OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId == client.ClientId).Select(a => a.Id),
+                cancellationToken);
+            if (!await stored.AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+
+            return false;
+        }
     }
 
     public async Task<bool> RemoveAsync(string clientId, CancellationToken cancellationToken)

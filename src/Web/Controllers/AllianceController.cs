@@ -37,19 +37,26 @@ public sealed class AllianceController(GetAllianceFormHandler form, SubmitAllian
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Submit(Guid sessionId, string? surveyKey, int surveyVersion, Dictionary<string, int?>? answers, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(
+        Guid sessionId,
+        string? surveyKey,
+        int surveyVersion,
+        [Bind(Prefix = SurveyFormView.AnswersField)] Dictionary<string, int?>? answers,
+        CancellationToken cancellationToken)
     {
         answers ??= [];
         try
         {
+            if (!ModelState.IsValid)
+            {
+                return await RedrawAsync(sessionId, answers, survey => SurveyFormView.BindingErrors(survey, ModelState), cancellationToken);
+            }
+
             return View("Thanks", await submit.Handle(new SubmitAllianceCommand(User.Id(), sessionId, surveyKey, surveyVersion, answers), cancellationToken));
         }
         catch (InvalidAnswersException invalid)
         {
-            // Redraw through the form query, which checks again that the invitation is still open.
-            var model = await form.Handle(new GetAllianceFormQuery(User.Id(), sessionId), cancellationToken);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Form", (model, new SurveyFormView(model.Survey, Action(sessionId), Hidden(model.Survey), answers, invalid.Errors)));
+            return await RedrawAsync(sessionId, answers, _ => invalid.Errors, cancellationToken);
         }
         catch (ConflictException answered)
         {
@@ -59,6 +66,14 @@ public sealed class AllianceController(GetAllianceFormHandler form, SubmitAllian
         {
             return Refused(StatusCodes.Status400BadRequest, refused.Message);
         }
+    }
+
+    /// <summary>Redraws through the form query, which checks again that the invitation is still open.</summary>
+    private async Task<ViewResult> RedrawAsync(Guid sessionId, Dictionary<string, int?> answers, Func<Survey, IReadOnlyList<AnswerError>> errors, CancellationToken cancellationToken)
+    {
+        var model = await form.Handle(new GetAllianceFormQuery(User.Id(), sessionId), cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Form", (model, new SurveyFormView(model.Survey, Action(sessionId), Hidden(model.Survey), answers, errors(model.Survey))));
     }
 
     private static string Action(Guid sessionId) => $"/alliance/{sessionId}";

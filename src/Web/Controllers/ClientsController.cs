@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Professionals.Queries.GetClientProfile;
@@ -7,13 +6,13 @@ using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Application.Sessions.Commands.ScheduleSession;
 using Wellbeing.Domain.Common;
 using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Forms;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
 
 /// <summary>The professional's clients: the list (the search box refreshes only the rows when htmx is there) and each profile.</summary>
 [Authorize(Policy = Roles.Professional)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [Route("clients")]
 public sealed class ClientsController(GetMyClientsHandler clients, GetClientProfileHandler profile, ScheduleSessionHandler schedule) : Controller
 {
@@ -21,13 +20,12 @@ public sealed class ClientsController(GetMyClientsHandler clients, GetClientProf
     public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken cancellationToken = default)
     {
         var model = await clients.Handle(new GetMyClientsQuery(User.Id(), search, page), cancellationToken);
-        Response.Headers.Vary = "HX-Request";
-        return Request.IsHtmx() ? PartialView("_ClientRows", model) : View(model);
+        return HttpContext.WantsFragment() ? PartialView("_ClientRows", model) : View(model);
     }
 
     [HttpGet("{memberId:guid}")]
     public async Task<IActionResult> Profile(Guid memberId, CancellationToken cancellationToken) =>
-        View(new ClientProfilePage(await profile.Handle(new GetClientProfileQuery(User.Id(), memberId), cancellationToken), new ScheduleSessionForm()));
+        View(new ClientProfilePage(await profile.Handle(new GetClientProfileQuery(User.Id(), memberId), cancellationToken), ScheduleSessionForm.New()));
 
     [HttpPost("{memberId:guid}/sessions")]
     public async Task<IActionResult> ScheduleSession(Guid memberId, [Bind(Prefix = nameof(ClientProfilePage.Form))] ScheduleSessionForm form, CancellationToken cancellationToken)
@@ -36,7 +34,7 @@ public sealed class ClientsController(GetMyClientsHandler clients, GetClientProf
         {
             try
             {
-                await schedule.Handle(new ScheduleSessionCommand(User.Id(), memberId, form.Date!.Value, form.Time!.Value), cancellationToken);
+                await schedule.Handle(new ScheduleSessionCommand(User.Id(), memberId, form.SessionId ?? Guid.Empty, form.Date!.Value, form.Time!.Value), cancellationToken);
                 return Redirect($"/clients/{memberId}#sessions");
             }
             catch (DomainException refusal)
@@ -55,9 +53,14 @@ public sealed record ClientProfilePage(ClientProfileDto Profile, ScheduleSession
 /// <summary>Date and time as typed, in the client's hub time zone.</summary>
 public sealed record ScheduleSessionForm
 {
+    /// <summary>Drawn with the form and kept when it is redrawn, so that sending one form twice books one session.</summary>
+    public Guid? SessionId { get; init; }
+
     [Required(ErrorMessage = "Enter the date of the session.")]
     public DateOnly? Date { get; init; }
 
     [Required(ErrorMessage = "Enter the time the session starts.")]
     public TimeOnly? Time { get; init; }
+
+    public static ScheduleSessionForm New() => new() { SessionId = Guid.NewGuid() };
 }

@@ -13,7 +13,6 @@ namespace Wellbeing.Web.Controllers;
 
 /// <summary>HR statistics of the manager's own hub; any other hub is "not found", never "forbidden".</summary>
 [Authorize(Policy = Roles.HrManager)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
 {
     [HttpGet("hr")]

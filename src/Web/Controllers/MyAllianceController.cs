@@ -8,7 +8,6 @@ namespace Wellbeing.Web.Controllers;
 
 /// <summary>The professional's own alliance score, an aggregate over their clients' ratings.</summary>
 [Authorize(Policy = Roles.Professional)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [Route("my-alliance")]
 public sealed class MyAllianceController(GetMyAllianceScoreHandler score) : Controller
 {

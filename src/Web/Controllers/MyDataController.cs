@@ -51,11 +51,10 @@ public sealed class MyDataController(
     [HttpPost("my-data/delete")]
     public async Task<IActionResult> Delete(bool confirm, CancellationToken cancellationToken)
     {
-        if (!confirm)
+        if (!ModelState.IsValid || !confirm)
         {
-            ModelState.AddModelError("confirm", "Tick the box to confirm that you want to delete your account and all your data.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Index", await overview.Handle(new GetMyDataQuery(User.Id()), cancellationToken));
+            ModelState.TryAddModelError("confirm", "Tick the box to confirm that you want to delete your account and all your data.");
+            return await RedrawAsync(cancellationToken);
         }
 
         await delete.Handle(new DeleteMyAccountCommand(User.Id()), cancellationToken);
@@ -70,7 +69,18 @@ public sealed class MyDataController(
     [HttpPost("reminders")]
     public async Task<IActionResult> Reminders(bool remind, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return await RedrawAsync(cancellationToken);
+        }
+
         await reminders.Handle(new ChangeRemindersCommand(User.Id(), remind), cancellationToken);
         return Redirect("/my-data");
+    }
+
+    private async Task<ViewResult> RedrawAsync(CancellationToken cancellationToken)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Index", await overview.Handle(new GetMyDataQuery(User.Id()), cancellationToken));
     }
 }

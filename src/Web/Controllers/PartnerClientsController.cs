@@ -27,8 +27,7 @@ public sealed class PartnerClientsController(GetPartnerClientsHandler clients, R
         {
             try
             {
-                var registered = await register.Handle(new RegisterPartnerClientCommand(form.DisplayName, form.HubId, form.Scopes), cancellationToken);
-                Response.Headers.CacheControl = "no-store";
+                var registered = await register.Handle(new RegisterPartnerClientCommand(form.RegistrationId ?? Guid.Empty, form.DisplayName, form.HubId, form.Scopes), cancellationToken);
 
                 // The next registration starts from an empty form, not from the values just posted.
                 ModelState.Clear();
@@ -61,6 +60,9 @@ public sealed record PartnerClientsPage(PartnerClientsDto Clients, PartnerClient
 
 public sealed record PartnerClientForm
 {
+    /// <summary>Drawn with the form and kept when it is redrawn, so that sending one form twice registers one system.</summary>
+    public Guid? RegistrationId { get; init; }
+
     [Required(ErrorMessage = "Give the partner system a name.")]
     [StringLength(PartnerClient.MaxDisplayNameLength, ErrorMessage = "Keep the name to {1} characters or fewer.")]
     public string? DisplayName { get; init; }
@@ -72,5 +74,5 @@ public sealed record PartnerClientForm
     public List<string> Scopes { get; init; } = [];
 
     /// <summary>Every scope ticked: today there is one, and a partner system with none could do nothing.</summary>
-    public static PartnerClientForm Empty() => new() { Scopes = [.. PartnerScopes.Names] };
+    public static PartnerClientForm Empty() => new() { RegistrationId = Guid.NewGuid(), Scopes = [.. PartnerScopes.Names] };
 }

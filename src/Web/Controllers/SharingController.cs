@@ -1,4 +1,3 @@
-using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Clients.Commands.ChangeSharing;
@@ -6,6 +5,7 @@ using Wellbeing.Application.Clients.Queries.GetScoreViews;
 using Wellbeing.Application.Clients.Queries.GetSharing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Forms;
 using Wellbeing.Web.Models;
 using Wellbeing.Web.Security;
 
@@ -24,11 +24,18 @@ public sealed class SharingController(GetSharingHandler sharing, ChangeSharingHa
     [HttpPost("")]
     public async Task<IActionResult> Change(Guid professionalId, Measure? measure, bool? share, CancellationToken cancellationToken)
     {
-        Response.Headers.Vary = "HX-Request";
+        // A form refused as a whole (a field sent twice) is redrawn; an unreadable measure or choice reaches the use
+        // case as null and is refused there in its own words.
+        if (ModelState[string.Empty]?.Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), await sharing.Handle(new GetSharingQuery(User.Id()), cancellationToken));
+        }
+
         try
         {
             var row = await change.Handle(new ChangeSharingCommand(User.Id(), professionalId, measure, share), cancellationToken);
-            return Request.IsHtmx() ? PartialView("_SharingRow", row) : Redirect("/sharing");
+            return HttpContext.WantsFragment() ? PartialView("_SharingRow", row) : Redirect("/sharing");
         }
         catch (DomainException refused)
         {

@@ -26,9 +26,20 @@ public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWell
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Submit(Guid submissionId, string? surveyKey, int surveyVersion, Dictionary<string, int?>? answers, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(
+        Guid submissionId,
+        string? surveyKey,
+        int surveyVersion,
+        [Bind(Prefix = SurveyFormView.AnswersField)] Dictionary<string, int?>? answers,
+        CancellationToken cancellationToken)
     {
         answers ??= [];
+        if (!ModelState.IsValid)
+        {
+            var survey = catalogue.Current(Measure.Wellbeing);
+            return Redraw(survey, submissionId, answers, SurveyFormView.BindingErrors(survey, ModelState));
+        }
+
         try
         {
             var result = await submit.Handle(new SubmitWellbeingCommand(User.Id(), submissionId, surveyKey, surveyVersion, answers), cancellationToken);
@@ -36,15 +47,19 @@ public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWell
         }
         catch (InvalidAnswersException invalid)
         {
-            var survey = catalogue.Current(Measure.Wellbeing);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Form", new SurveyFormView(survey, Action, Hidden(submissionId, survey), answers, invalid.Errors));
+            return Redraw(catalogue.Current(Measure.Wellbeing), submissionId, answers, invalid.Errors);
         }
         catch (DomainException refused)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Refused", new RefusalView("Your answers could not be saved", refused.Message));
         }
+    }
+
+    private ViewResult Redraw(Survey survey, Guid submissionId, Dictionary<string, int?> answers, IReadOnlyList<AnswerError> errors)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Form", new SurveyFormView(survey, Action, Hidden(submissionId, survey), answers, errors));
     }
 
     private static Dictionary<string, string> Hidden(Guid submissionId, Survey survey) => new()

@@ -141,9 +141,9 @@ public sealed class ClientWorld : IAsyncDisposable
         UnconnectedProfessional.JoinHub(Hub.Id, Start.AddMonths(-1));
 
         Session = new CareSession(Hub.Id, Member.Id, Professional.Id, Start.AddHours(-1), sequenceNumber: 1);
-        Session.End(Start, Hub.Settings);
+        Session.End(Start, Hub.Settings, Hub.TimeZoneId);
         OtherMembersSession = new CareSession(Hub.Id, OtherMember.Id, Professional.Id, Start.AddHours(-1), sequenceNumber: 1);
-        OtherMembersSession.End(Start, Hub.Settings);
+        OtherMembersSession.End(Start, Hub.Settings, Hub.TimeZoneId);
 
         await SeedAsync(
             Hub, Member, OtherMember, Professional, UnconnectedProfessional,

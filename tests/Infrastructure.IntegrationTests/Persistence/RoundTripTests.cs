@@ -123,7 +123,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     {
         var (hub, member, professional) = People();
         var session = new CareSession(hub.Id, member.Id, professional.Id, Start, sequenceNumber: 1, partnerSessionId: "booking-7");
-        Assert.True(session.End(Start.AddHours(1), hub.Settings));
+        Assert.True(session.End(Start.AddHours(1), hub.Settings, hub.TimeZoneId));
         await SaveAsync(hub, member, professional, session);
 
         await using var context = Database.CreateContext();

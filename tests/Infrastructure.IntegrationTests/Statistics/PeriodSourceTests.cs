@@ -91,7 +91,7 @@ public abstract class PeriodSourceTests<TDatabase>(TDatabase database) : Databas
         void Rate(Member member, DateTimeOffset at, int answer)
         {
             var session = new CareSession(hub.Id, member.Id, professional.Id, at.AddHours(-2), sequenceNumber: sessions.Count(s => s.MemberId == member.Id) + 1);
-            session.End(at.AddHours(-1), hub.Settings);
+            session.End(at.AddHours(-1), hub.Settings, hub.TimeZoneId);
             sessions.Add(session);
             submissions.Add(Submission.ForAlliance(hub.Id, member.Id, alliance, alliance.Items.ToDictionary(item => item.Id, _ => (int?)answer), at, professional.Id, session.Id));
         }

@@ -33,7 +33,7 @@ public sealed partial class PartnerClientsAdminTests(AppFixture app) : IClassFix
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
         var fabrikam = await app.Factory.HubIdAsync("fabrikam");
 
-        var response = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = "Fabrikam HRIS", ["Form.HubId"] = fabrikam.ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
+        var response = await admin.SubmitFormAsync(Page, Page, new Dictionary<string, string> { ["Form.DisplayName"] = "Fabrikam HRIS", ["Form.HubId"] = fabrikam.ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -61,11 +61,47 @@ public sealed partial class PartnerClientsAdminTests(AppFixture app) : IClassFix
         var northwind = (await app.Factory.HubIdAsync(DemoHub.Slug)).ToString();
         var fields = new Dictionary<string, string> { ["Form.DisplayName"] = "Twin", ["Form.HubId"] = northwind, ["Form.Scopes"] = PartnerScopes.AggregatesRead };
 
-        var first = WebUtility.HtmlDecode(await (await admin.PostFormAsync(Page, Page, new(fields))).Content.ReadAsStringAsync());
-        var second = WebUtility.HtmlDecode(await (await admin.PostFormAsync(Page, Page, new(fields))).Content.ReadAsStringAsync());
+        var first = WebUtility.HtmlDecode(await (await admin.SubmitFormAsync(Page, Page, fields)).Content.ReadAsStringAsync());
+        var second = WebUtility.HtmlDecode(await (await admin.SubmitFormAsync(Page, Page, fields)).Content.ReadAsStringAsync());
 
         Assert.NotEqual(NewClientId().Match(first).Groups[1].Value, NewClientId().Match(second).Groups[1].Value);
         Assert.NotEqual(NewClientSecret().Match(first).Groups[1].Value, NewClientSecret().Match(second).Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task TheSameFormSentTwice_RegistersOnce_AndTheRepeatShowsNoSecret()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var northwind = (await app.Factory.HubIdAsync(DemoHub.Slug)).ToString();
+        List<KeyValuePair<string, string>> form = [
+            .. await admin.HiddenFieldsAsync(Page, Page), new("Form.DisplayName", "Double click"), new("Form.HubId", northwind), new("Form.Scopes", PartnerScopes.AggregatesRead)];
+
+        var first = WebUtility.HtmlDecode(await (await admin.Http.PostAsync(Page, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
+        var second = WebUtility.HtmlDecode(await (await admin.Http.PostAsync(Page, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
+
+        Assert.Equal(NewClientId().Match(first).Groups[1].Value, NewClientId().Match(second).Groups[1].Value);
+        Assert.Matches(NewClientSecret(), first);
+        Assert.DoesNotMatch(NewClientSecret(), second);
+        Assert.Contains("This form had already been sent", second);
+        var (_, list) = await admin.GetAsync(Page);
+        Assert.Single(Regex.Matches(list, "<th scope=\"row\">Double click</th>"));
+    }
+
+    [Fact]
+    public async Task TheSameFormSentThreeTimesAtOnce_RegistersOnce_AndShowsTheSecretOnce()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var northwind = (await app.Factory.HubIdAsync(DemoHub.Slug)).ToString();
+        List<KeyValuePair<string, string>> form = [
+            .. await admin.HiddenFieldsAsync(Page, Page), new("Form.DisplayName", "Triple click"), new("Form.HubId", northwind), new("Form.Scopes", PartnerScopes.AggregatesRead)];
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => admin.Http.PostAsync(Page, new FormUrlEncodedContent(form))));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(bodies, body => NewClientSecret().IsMatch(body));
+        var (_, list) = await admin.GetAsync(Page);
+        Assert.Single(Regex.Matches(list, "<th scope=\"row\">Triple click</th>"));
     }
 
     [Fact]
@@ -74,8 +110,8 @@ public sealed partial class PartnerClientsAdminTests(AppFixture app) : IClassFix
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
         var fabrikam = await app.Factory.HubIdAsync("fabrikam");
 
-        var noName = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = " ", ["Form.HubId"] = fabrikam.ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
-        var noHubNorScope = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = "Half done", ["Form.HubId"] = string.Empty });
+        var noName = await admin.SubmitFormAsync(Page, Page, new Dictionary<string, string> { ["Form.DisplayName"] = " ", ["Form.HubId"] = fabrikam.ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
+        var noHubNorScope = await admin.SubmitFormAsync(Page, Page, new Dictionary<string, string> { ["Form.DisplayName"] = "Half done", ["Form.HubId"] = string.Empty });
         var noNameBody = WebUtility.HtmlDecode(await noName.Content.ReadAsStringAsync());
         var noHubBody = WebUtility.HtmlDecode(await noHubNorScope.Content.ReadAsStringAsync());
 
@@ -95,8 +131,8 @@ public sealed partial class PartnerClientsAdminTests(AppFixture app) : IClassFix
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
 
-        var scope = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = "Greedy", ["Form.HubId"] = northwind.ToString(), ["Form.Scopes"] = "members:write" });
-        var hub = await admin.PostFormAsync(Page, Page, new() { ["Form.DisplayName"] = "Lost", ["Form.HubId"] = Guid.NewGuid().ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
+        var scope = await admin.SubmitFormAsync(Page, Page, new Dictionary<string, string> { ["Form.DisplayName"] = "Greedy", ["Form.HubId"] = northwind.ToString(), ["Form.Scopes"] = "members:write" });
+        var hub = await admin.SubmitFormAsync(Page, Page, new Dictionary<string, string> { ["Form.DisplayName"] = "Lost", ["Form.HubId"] = Guid.NewGuid().ToString(), ["Form.Scopes"] = PartnerScopes.AggregatesRead });
 
         Assert.Equal(HttpStatusCode.BadRequest, scope.StatusCode);
         Assert.Contains("Choose what the partner system may do from the listed scopes.", WebUtility.HtmlDecode(await scope.Content.ReadAsStringAsync()));

@@ -59,7 +59,8 @@ public sealed partial class PostgresAppTests(PostgresCluster cluster) : IAsyncLi
         var memberId = await _app.MemberIdAsync(DemoHub.Client(1));
         var client = await BrowserlessClient.SignedInAsync(_app, DemoHub.FirstProfessional);
 
-        var scheduled = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{DateTime.UtcNow:yyyy-MM-dd}", ["Form.Time"] = "08:00" });
+        var started = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(-1), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        var scheduled = await client.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new Dictionary<string, string> { ["Form.Date"] = $"{started:yyyy-MM-dd}", ["Form.Time"] = $"{started:HH:mm}" });
         var sessionId = await _app.QueryAsync(db => db.CareSessions.Where(s => s.MemberId == memberId && s.EndedAt == null).Select(s => s.Id).SingleAsync());
         var ended = await client.PostFormAsync($"/clients/{memberId}", $"/sessions/{sessionId}/end", new());
         var (status, body) = await client.GetAsync($"/clients/{memberId}");
@@ -80,6 +81,18 @@ public sealed partial class PostgresAppTests(PostgresCluster cluster) : IAsyncLi
         Assert.Single(statuses, s => s == HttpStatusCode.OK);
         Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
         Assert.Equal(1, saved);
+    }
+
+    /// <summary>PostgreSQL runs the racing bookings truly in parallel; the pair's numbers must still come once each.</summary>
+    [Fact]
+    public async Task Schedule_FourFormsAtOnce_NumbersEachOnce_AndTheSameFormTwiceBooksOnce()
+    {
+        var (distinct, numbers, before) = await _app.ScheduleAtOnceAsync(DemoHub.Client(17), forms: 4, copies: 1);
+        var (copies, once, beforeCopies) = await _app.ScheduleAtOnceAsync(DemoHub.Client(19), forms: 1, copies: 4);
+
+        Assert.All(distinct.Concat(copies), s => Assert.Equal(HttpStatusCode.Redirect, s));
+        Assert.Equal(Enumerable.Range(before + 1, 4), numbers);
+        Assert.Equal([beforeCopies + 1], once);
     }
 
     /// <summary>

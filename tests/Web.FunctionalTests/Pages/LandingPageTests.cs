@@ -129,6 +129,18 @@ public sealed class LandingPageTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("Not a validated instrument.", body);
     }
 
+    [Fact]
+    public async Task AdminPage_ShowsEachInstrumentsVersion_NotRazorSource()
+    {
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var (_, body) = await client.GetAsync("/admin");
+
+        Assert.Contains("<small>who-5 v1</small>", body);
+        Assert.Contains("<small>professional-alliance v1</small>", body);
+        Assert.DoesNotContain("v@", body);
+    }
+
     private static string RowOf(string body, string name)
     {
         var start = body.IndexOf($"<th scope=\"row\">{name}</th>", StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -19,7 +20,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         var date = DateTime.UtcNow.AddDays(10);
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
 
-        var response = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{date:yyyy-MM-dd}", ["Form.Time"] = "14:30" });
+        var response = await client.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new Dictionary<string, string> { ["Form.Date"] = $"{date:yyyy-MM-dd}", ["Form.Time"] = "14:30" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/clients/{memberId}#sessions", response.Headers.Location?.OriginalString);
@@ -35,7 +36,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(1));
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
-        var scheduled = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{DateTime.UtcNow:yyyy-MM-dd}", ["Form.Time"] = "09:00" });
+        var scheduled = await client.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", StartingIn(TimeSpan.FromHours(-1)));
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
         var session = (await SessionsAsync(memberId)).Single(s => s.EndedAt is null);
 
@@ -47,7 +48,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.NotNull(ended.EndedAt);
-        Assert.Equal(ended.EndedAt!.Value.AddDays(7), ended.InvitationExpiresAt);
+        Assert.Equal(LocalCalendar.AddDays(ended.EndedAt!.Value, 7, "Europe/London"), ended.InvitationExpiresAt);
         Assert.Equal(ended.EndedAt, again.EndedAt);
         Assert.Equal(ended.InvitationExpiresAt, again.InvitationExpiresAt);
         var (_, profile) = await client.GetAsync($"/clients/{memberId}");
@@ -66,7 +67,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         var typed = date.Replace("{future}", $"{DateTime.UtcNow.AddDays(3):yyyy-MM-dd}").Replace("{past}", $"{DateTime.UtcNow.AddDays(-90):yyyy-MM-dd}");
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
 
-        var response = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = typed, ["Form.Time"] = time });
+        var response = await client.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new Dictionary<string, string> { ["Form.Date"] = typed, ["Form.Time"] = time });
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -88,7 +89,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(15));
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
 
-        var response = await client.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{lastSunday:yyyy-MM-dd}", ["Form.Time"] = "01:30" });
+        var response = await client.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new Dictionary<string, string> { ["Form.Date"] = $"{lastSunday:yyyy-MM-dd}", ["Form.Time"] = "01:30" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("the clocks go forward then", await response.Content.ReadAsStringAsync());
@@ -113,7 +114,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         // pro2's clients in Fabrikam: pro1 belongs neither to the pair nor to the hub.
         var memberId = await app.Factory.MemberIdAsync(DemoHub.OtherHubClient(2));
         var pro2 = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.SecondProfessional);
-        await pro2.PostFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new() { ["Form.Date"] = $"{DateTime.UtcNow.AddDays(1):yyyy-MM-dd}", ["Form.Time"] = "10:00" });
+        await pro2.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", new Dictionary<string, string> { ["Form.Date"] = $"{DateTime.UtcNow.AddDays(1):yyyy-MM-dd}", ["Form.Time"] = "10:00" });
         var session = (await SessionsAsync(memberId)).Single(s => s.EndedAt is null);
         var pro1 = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
 
@@ -123,6 +124,80 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Null((await SessionAsync(session.Id)).EndedAt);
+    }
+
+    [Fact]
+    public async Task End_ASessionThatStartsNextWeek_IsRefusedWithTheRule_AndLeavesItOpen()
+    {
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(9));
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+        await client.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", StartingIn(TimeSpan.FromDays(7)));
+        var session = (await SessionsAsync(memberId)).Single(s => s.EndedAt is null);
+
+        var response = await client.PostFormAsync($"/clients/{memberId}", $"/sessions/{session.Id}/end", new());
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The session was not marked as ended", body);
+        Assert.Contains("it can be marked as ended from 15 minutes before it starts", body);
+        Assert.Null((await SessionAsync(session.Id)).EndedAt);
+    }
+
+    [Fact]
+    public async Task End_WithinFifteenMinutesOfTheStart_EndsTheSession()
+    {
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(10));
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+        await client.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", StartingIn(TimeSpan.FromMinutes(12)));
+        var session = (await SessionsAsync(memberId)).Single(s => s.EndedAt is null);
+
+        var response = await client.PostFormAsync($"/clients/{memberId}", $"/sessions/{session.Id}/end", new());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull((await SessionAsync(session.Id)).EndedAt);
+    }
+
+    [Fact]
+    public async Task Schedule_TheSameFormTwice_BooksOneSession()
+    {
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(11));
+        var before = (await SessionsAsync(memberId)).Count;
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+        List<KeyValuePair<string, string>> form = [
+            .. await client.HiddenFieldsAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions"),
+            new("Form.Date", $"{DateTime.UtcNow.AddDays(4):yyyy-MM-dd}"), new("Form.Time", "11:00")];
+
+        var first = await client.Http.PostAsync($"/clients/{memberId}/sessions", new FormUrlEncodedContent(form));
+        var second = await client.Http.PostAsync($"/clients/{memberId}/sessions", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(before + 1, (await SessionsAsync(memberId)).Count);
+    }
+
+    [Fact]
+    public async Task Schedule_FourFormsAtOnce_BooksFour_NumberedOnceEach()
+    {
+        var (statuses, numbers, before) = await app.Factory.ScheduleAtOnceAsync(DemoHub.Client(17), forms: 4, copies: 1);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Redirect, s));
+        Assert.Equal(Enumerable.Range(before + 1, 4), numbers);
+    }
+
+    [Fact]
+    public async Task Schedule_TheSameFormFourTimesAtOnce_BooksOnce()
+    {
+        var (statuses, numbers, before) = await app.Factory.ScheduleAtOnceAsync(DemoHub.Client(19), forms: 1, copies: 4);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Redirect, s));
+        Assert.Equal([before + 1], numbers);
+    }
+
+    /// <summary>The booking form's date and time for a start this far from now, in Northwind's zone (Europe/London).</summary>
+    private static Dictionary<string, string> StartingIn(TimeSpan fromNow)
+    {
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.Add(fromNow), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        return new() { ["Form.Date"] = $"{local:yyyy-MM-dd}", ["Form.Time"] = $"{local:HH:mm}" };
     }
 
     private Task<List<CareSession>> SessionsAsync(Guid memberId) =>

@@ -53,6 +53,36 @@ public sealed partial class BrowserlessClient(HttpClient http)
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Sends the form on <paramref name="formPage"/> that posts to <paramref name="action"/> as a browser does: its
+    /// hidden fields (antiforgery token, submission id) and <paramref name="fields"/>, in order, repeats included.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var list = fields.ToList();
+        var hidden = await HiddenFieldsAsync(formPage, action);
+        list.AddRange(hidden.Where(h => list.All(f => f.Key != h.Key)));
+        return await Http.PostAsync(action, new FormUrlEncodedContent(list));
+    }
+
+    /// <summary>
+    /// The hidden inputs of the form on <paramref name="formPage"/> that posts to <paramref name="action"/>, in order;
+    /// a name may repeat (MVC writes one <c>__Invariant</c> per date or time input).
+    /// </summary>
+    public async Task<List<KeyValuePair<string, string>>> HiddenFieldsAsync(string formPage, string action)
+    {
+        var page = await Http.GetStringAsync(formPage);
+        var start = page.IndexOf($"action=\"{action}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{formPage} has no form posting to {action}.");
+        var form = page[start..page.IndexOf("</form>", start, StringComparison.Ordinal)];
+        return HiddenInput().Matches(form)
+            .Select(input => new KeyValuePair<string, string>(Attribute(input.Value, "name"), WebUtility.HtmlDecode(Attribute(input.Value, "value"))))
+            .ToList();
+    }
+
+    private static string Attribute(string tag, string name) =>
+        Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"").Groups[1].Value;
+
     /// <summary>The page as a person reads it: entities such as &amp;quot; decoded.</summary>
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path, bool htmx = false)
     {
@@ -68,4 +98,7 @@ public sealed partial class BrowserlessClient(HttpClient http)
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<input[^>]*\\stype=\"hidden\"[^>]*>")]
+    private static partial Regex HiddenInput();
 }

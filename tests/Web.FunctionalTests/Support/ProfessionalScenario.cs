@@ -107,7 +107,7 @@ public sealed class ProfessionalScenario
         {
             var sequence = await db.CareSessions.CountAsync(s => s.MemberId == client.MemberId && s.ProfessionalId == ProfessionalId) + 1;
             var session = new CareSession(hub.Id, client.MemberId, ProfessionalId, Now.AddHours(-1), sequence);
-            Assert.True(session.End(Now, hub.Settings));
+            Assert.True(session.End(Now, hub.Settings, hub.TimeZoneId));
             db.CareSessions.Add(session);
         }
 

@@ -27,7 +27,8 @@ internal sealed class CareSessionConfiguration : IEntityTypeConfiguration<CareSe
             .IsUnique()
             .HasFilter(Lengths.NotNull(nameof(CareSession.PartnerSessionId)));
 
-        // Counting a pair's sessions gives the sequence number the alliance cadence needs.
-        builder.HasIndex(s => new { s.MemberId, s.ProfessionalId });
+        // The pair's sessions are numbered 1, 2, 3... for the alliance cadence: two bookings racing for one number
+        // cannot both be saved (ScheduleSessionHandler takes the next). It also serves "the pair's sessions".
+        builder.HasIndex(s => new { s.MemberId, s.ProfessionalId, s.SequenceNumber }).IsUnique();
     }
 }

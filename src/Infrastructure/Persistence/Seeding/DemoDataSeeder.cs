@@ -154,7 +154,7 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         {
             var endedAt = now.AddDays(-7 * (count - sequence) - 1).AddHours(-_random.Next(1, 6));
             var session = new CareSession(hub.Id, member.Id, professional.Id, endedAt.AddHours(-1), sequence);
-            session.End(endedAt, hub.Settings);
+            session.End(endedAt, hub.Settings, hub.TimeZoneId);
             db.CareSessions.Add(session);
             var skipped = _random.Next(0, 5) == 0 && !skippedPrevious;
             skippedPrevious = skipped;

@@ -13,7 +13,6 @@ namespace Wellbeing.Web.Controllers.Api;
 [Route("api/v1/hubs/{hubId:guid}/aggregates")]
 [Authorize(Policy = PartnerScopes.AggregatesRead)]
 [SingleValuedQuery]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -56,7 +56,7 @@ public sealed class GetClientDashboardHandler(
             : (await professionals.ListAsync(new ProfessionalsByIdsSpec(professionalIds), cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayName);
 
         var latest = history.Count > 0 ? history[^1] : null;
-        var nextDue = latest is null ? now : latest.SubmittedAt.AddDays(hub.Settings.ReminderCadenceDays);
+        var nextDue = latest is null ? now : LocalCalendar.AddDays(latest.SubmittedAt, hub.Settings.ReminderCadenceDays, hub.TimeZoneId);
         return new ClientDashboardDto(
             member.DisplayName,
             hub.Name,

@@ -8,19 +8,33 @@ using Wellbeing.Domain.Hubs;
 namespace Wellbeing.Application.PartnerClients.Commands.RegisterPartnerClient;
 
 /// <summary>An administrator registers a partner system (an HRIS, a booking system) for one hub.</summary>
-public sealed record RegisterPartnerClientCommand(string? DisplayName, Guid? HubId, IReadOnlyList<string> Scopes);
+/// <param name="RegistrationId">The id the form was drawn with (hidden field): the client id derives from it, so sending
+/// the form twice registers one partner system.</param>
+public sealed record RegisterPartnerClientCommand(Guid RegistrationId, string? DisplayName, Guid? HubId, IReadOnlyList<string> Scopes);
 
 /// <summary>The credentials as issued: the secret is shown to the administrator this once and never stored in clear.</summary>
-public sealed record RegisteredPartnerClientDto(string ClientId, string ClientSecret, string DisplayName, Guid HubId, string HubName, IReadOnlyList<string> Scopes);
+/// <param name="WasAlreadyRegistered">The form had been sent before: only the answer to the first request carried the
+/// secret, and <paramref name="ClientSecret"/> is empty.</param>
+public sealed record RegisteredPartnerClientDto(
+    string ClientId, string ClientSecret, string DisplayName, Guid HubId, string HubName, IReadOnlyList<string> Scopes, bool WasAlreadyRegistered = false);
 
 public sealed class RegisterPartnerClientHandler(IRepository<Hub> hubs, IPartnerClients partners)
 {
     /// <summary>256 random bits: as strong as the tokens it buys, and guessing is hopeless even without lockout.</summary>
     private const int SecretBytes = 32;
-    private const int ClientIdBytes = 8;
-
     public async Task<RegisteredPartnerClientDto> Handle(RegisterPartnerClientCommand command, CancellationToken cancellationToken)
     {
+        if (command.RegistrationId == Guid.Empty)
+        {
+            throw new DomainException("This form is incomplete. Please open the page again.");
+        }
+
+        var clientId = "partner-" + command.RegistrationId.ToString("N");
+        if (await partners.FindAsync(clientId, cancellationToken) is { } saved)
+        {
+            return await AlreadyRegisteredAsync(saved, cancellationToken);
+        }
+
         var name = command.DisplayName?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > PartnerClient.MaxDisplayNameLength)
         {
@@ -39,9 +53,20 @@ public sealed class RegisterPartnerClientHandler(IRepository<Hub> hubs, IPartner
             throw new DomainException("Choose the hub the partner system belongs to.");
         }
 
-        var client = new PartnerClient("partner-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(ClientIdBytes)), name, hub.Id, scopes);
+        var client = new PartnerClient(clientId, name, hub.Id, scopes);
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
-        await partners.AddAsync(client, secret, cancellationToken);
+        if (!await partners.AddAsync(client, secret, cancellationToken))
+        {
+            // A copy of this form, sent at the same moment, registered it first.
+            return await AlreadyRegisteredAsync(await partners.FindAsync(clientId, cancellationToken) ?? client, cancellationToken);
+        }
+
         return new RegisteredPartnerClientDto(client.ClientId, secret, client.DisplayName, hub.Id, hub.Name, client.Scopes);
+    }
+
+    private async Task<RegisteredPartnerClientDto> AlreadyRegisteredAsync(PartnerClient saved, CancellationToken cancellationToken)
+    {
+        var hub = await hubs.FirstOrDefaultAsync(new HubByIdSpec(saved.HubId), cancellationToken);
+        return new RegisteredPartnerClientDto(saved.ClientId, string.Empty, saved.DisplayName, saved.HubId, hub?.Name ?? string.Empty, saved.Scopes, WasAlreadyRegistered: true);
     }
 }

@@ -31,7 +31,7 @@ public sealed class EndSessionHandler(
         var hub = await hubs.FirstOrDefaultAsync(new HubByIdSpec(session.HubId), cancellationToken) ?? throw new NotFoundException("Session");
 
         // Whether this call opened the alliance invitation is the hub's cadence's business (CareSession.End).
-        session.End(clock.GetUtcNow(), hub.Settings);
+        session.End(clock.GetUtcNow(), hub.Settings, hub.TimeZoneId);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return session.MemberId;
     }

@@ -584,7 +584,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"PartnerSessionId\" IS NOT NULL");
 
-                    b.HasIndex("MemberId", "ProfessionalId");
+                    b.HasIndex("MemberId", "ProfessionalId", "SequenceNumber")
+                        .IsUnique();
 
                     b.ToTable("CareSessions");
                 });

@@ -588,7 +588,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("\"PartnerSessionId\" IS NOT NULL");
 
-                    b.HasIndex("MemberId", "ProfessionalId");
+                    b.HasIndex("MemberId", "ProfessionalId", "SequenceNumber")
+                        .IsUnique();
 
                     b.ToTable("CareSessions");
                 });

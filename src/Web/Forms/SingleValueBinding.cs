@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Wellbeing.Web.Forms;
+
+/// <summary>
+/// Refuses a single value (a number, a date, a text, an answer) that arrives more than once, as in
+/// <c>answers[3]=3&amp;answers[3]=9</c>: MVC would silently keep the first. The field's model state gets an error and the
+/// form one summary message, so every action that checks <c>ModelState.IsValid</c> redraws its form and saves nothing.
+/// Collections (a list of ticked scopes) still take every value: each element is bound on its own. Keys match without
+/// regard to case, as MVC binds them. The antiforgery token is not model-bound: a doubled token fails the antiforgery
+/// check (400) before any action runs.
+/// </summary>
+public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IModelBinderProvider
+{
+    /// <summary>Shown once above the form; field-level messages say which field.</summary>
+    public const string FormMessage = "Part of this form arrived twice, so it is not clear what you meant and nothing was saved. Check the marked fields and send the form again.";
+
+    public const string FieldMessage = "This arrived twice with the form. Choose or enter it again.";
+
+    /// <summary>Wraps each of MVC's binder providers, so whichever one binds a simple value is checked first.</summary>
+    public static void Install(MvcOptions options)
+    {
+        for (var i = 0; i < options.ModelBinderProviders.Count; i++)
+        {
+            options.ModelBinderProviders[i] = new SingleValueBinderProvider(options.ModelBinderProviders[i]);
+        }
+    }
+
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        var binder = inner.GetBinder(context);
+        return binder is null || context.Metadata.IsComplexType ? binder : new SingleValueBinder(binder);
+    }
+
+    private sealed class SingleValueBinder(IModelBinder inner) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            // A collection binds each element through a value provider that holds just that element, so only a value
+            // that really came twice under one name has more than one here.
+            var values = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+            if (values.Length <= 1)
+            {
+                return inner.BindModelAsync(bindingContext);
+            }
+
+            var modelState = bindingContext.ModelState;
+            modelState.SetModelValue(bindingContext.ModelName, values);
+            modelState.TryAddModelError(bindingContext.ModelName, FieldMessage);
+            if (modelState[string.Empty]?.Errors.Any(e => e.ErrorMessage == FormMessage) != true)
+            {
+                modelState.TryAddModelError(string.Empty, FormMessage);
+            }
+
+            bindingContext.Result = ModelBindingResult.Failed();
+            return Task.CompletedTask;
+        }
+    }
+}
