@@ -49,6 +49,17 @@ Feature: Partner API
     And it asks for the aggregates of "northwind"
     Then the answer is a 403 problem
 
+  Scenario: A partner cannot ask for an identity token
+    Given the demo partner system of Northwind
+    When it asks for a token with the scope "openid"
+    Then the token endpoint refuses with "invalid_scope" and gives no token
+
+  Scenario: A token sent in the address is not accepted
+    Given the demo partner system of Northwind
+    When it gets a token with the scope "aggregates:read"
+    And it sends its token in the address instead of the header
+    Then the answer is a 401 problem
+
   Scenario: An administrator registers a partner system and sees its secret once
     Given the demo hub is running
     When "admin@demo.wellbeing.test" signs in with the demo password

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json.Serialization;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;

@@ -28,6 +28,21 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
     [When("^it gets a token without a scope$")]
     public Task TokenWithoutScope() => TokenAsync(scope: null);
 
+    [When("""^it asks for a token with the scope "([^"]*)"$""")]
+    public async Task AsksForToken(string scope)
+    {
+        _answer?.Dispose();
+        _answer = await PartnerSystem.RequestTokenAsync(Http, DemoHub.PartnerClientId, DemoHub.PartnerClientSecret, scope);
+    }
+
+    [When("^it sends its token in the address instead of the header$")]
+    public async Task TokenInTheAddress()
+    {
+        _answer?.Dispose();
+        var path = PartnerSystem.AggregatesPath(await app.HubIdAsync(DemoHub.Slug)) + "?access_token=" + Uri.EscapeDataString(_token!);
+        _answer = await PartnerSystem.GetAsync(Http, path, token: null);
+    }
+
     [When("""^it asks for the aggregates of "([^"]*)"$""")]
     public async Task AsksForHub(string slug) => await AskAsync(await app.HubIdAsync(slug), department: null);
 
@@ -92,6 +107,16 @@ public sealed class PartnerApiSteps(ScenarioContext context, WellbeingAppFactory
 
         var cell = Cells(last).Single(c => c.GetProperty("metric").GetString() == Metrics.Enrolled);
         Assert.Equal(enrolled, cell.GetProperty("value").GetInt32());
+    }
+
+    [Then("""^the token endpoint refuses with "([^"]*)" and gives no token$""")]
+    public async Task TokenRefused(string error)
+    {
+        using var json = JsonDocument.Parse(await Answer.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, Answer.StatusCode);
+        Assert.Equal(error, json.RootElement.GetProperty("error").GetString());
+        Assert.False(json.RootElement.TryGetProperty("access_token", out _));
+        Assert.False(json.RootElement.TryGetProperty("id_token", out _));
     }
 
     [Then("^the answer is a (\\d+) problem$")]

@@ -126,8 +126,9 @@ public sealed class TokenEndpointTests(AppFixture app) : IClassFixture<AppFixtur
             unknown.Add(await TimeAsync(() => RequestTokenAsync(Http, $"partner-unknown-{i}", "not-the-secret")));
         }
 
+        // A wide band, since other test classes load the machine meanwhile: a skipped secret check falls far below it.
         var ratio = Median(unknown) / Median(wrong);
-        Assert.True(ratio is > 0.7 and < 1.4, $"unknown client {Median(unknown):F1} ms, wrong secret {Median(wrong):F1} ms");
+        Assert.True(ratio is > 0.6 and < 1 / 0.6, $"unknown client {Median(unknown):F1} ms, wrong secret {Median(wrong):F1} ms");
     }
 
     private static async Task<double> TimeAsync(Func<Task<HttpResponseMessage>> request)
