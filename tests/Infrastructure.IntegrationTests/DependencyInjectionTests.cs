@@ -37,7 +37,8 @@ public sealed class DependencyInjectionTests
             Assert.Equal(5000L, await context.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
 
             var identity = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value;
-            Assert.Equal((5, TimeSpan.FromMinutes(15), 8, true), (identity.Lockout.MaxFailedAccessAttempts, identity.Lockout.DefaultLockoutTimeSpan, identity.Password.RequiredLength, identity.User.RequireUniqueEmail));
+            // No lockout: sign-in is throttled per client instead (docs/decisions/0007).
+            Assert.Equal((false, 8, true), (identity.Lockout.AllowedForNewUsers, identity.Password.RequiredLength, identity.User.RequireUniqueEmail));
         }
         finally
         {

@@ -35,6 +35,7 @@ public sealed class AccountController(IAccountSignIn accounts) : Controller
         return View(form with { Password = null });
     }
 
+    [SignedOutGoesToSignIn]
     [HttpPost("logout")]
     public async Task<IActionResult> Logout(CancellationToken cancellationToken)
     {

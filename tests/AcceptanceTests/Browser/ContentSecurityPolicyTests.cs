@@ -81,8 +81,9 @@ public sealed class ContentSecurityPolicyTests(Chromium chromium) : IAsyncLifeti
         var page = await NewPageAsync();
         await page.GotoAsync("/account/login");
 
+        var reported = page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.StartsWith("CSP violation", StringComparison.Ordinal), Timeout = 10_000 });
         await page.EvaluateAsync("() => document.head.insertAdjacentHTML('beforeend', '<style>body { color: red }</style>')");
-        await page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.StartsWith("CSP violation", StringComparison.Ordinal), Timeout = 5000 });
+        await reported;
 
         Assert.Contains(_violations, v => v.Contains("CSP violation: style-src", StringComparison.Ordinal));
     }

@@ -28,6 +28,22 @@ public sealed partial class ChangePasswordTests(AppFixture app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, (await BrowserlessClient.For(app.Factory).SignInAsync(email, NewPassword)).StatusCode);
     }
 
+    [Fact]
+    public async Task SigningOutOnADeviceAlreadySignedOutByAPasswordChange_GoesToSignIn()
+    {
+        const string email = "client14@demo.wellbeing.test";
+        var laptop = await BrowserlessClient.SignedInAsync(app.Factory, email);
+        var phone = await BrowserlessClient.SignedInAsync(app.Factory, email);
+        var phoneToken = BrowserlessClient.AntiforgeryTokenOf(await phone.Http.GetStringAsync("/account/password"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeAsync(laptop, DemoHub.Password, NewPassword, NewPassword)).StatusCode);
+
+        var signOut = await phone.Http.PostAsync("/account/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = phoneToken }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/account/login", signOut.Headers.Location?.OriginalString);
+    }
+
     [Theory]
     [InlineData("client11@demo.wellbeing.test", "not-my-password", NewPassword, NewPassword, "current-password-error", "Incorrect password.")]
     [InlineData("client12@demo.wellbeing.test", DemoHub.Password, "short", "short", "new-password-error", "Passwords must be at least 8 characters.")]
