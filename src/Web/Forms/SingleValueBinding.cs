@@ -8,8 +8,10 @@ namespace Wellbeing.Web.Forms;
 /// <c>answers[3]=3&amp;answers[3]=9</c>: MVC would silently keep the first. The field's model state gets an error and the
 /// form one summary message, so every action that checks <c>ModelState.IsValid</c> redraws its form and saves nothing.
 /// Collections (a list of ticked scopes) still take every value: each element is bound on its own. Keys match without
-/// regard to case, as MVC binds them. The antiforgery token is not model-bound: a doubled token fails the antiforgery
-/// check (400) before any action runs.
+/// regard to case, as MVC binds them. Fields that legitimately repeat are not model-bound and so never checked: MVC's
+/// <c>__Invariant</c> markers (one per date or time input). The antiforgery token is not model-bound either: a doubled
+/// token fails the antiforgery check (400) before any action runs. The checkbox helper's hidden "false" twin is not
+/// rendered at all (see <c>AddWeb</c>).
 /// </summary>
 public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IModelBinderProvider
 {
@@ -30,8 +32,12 @@ public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IMod
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         var binder = inner.GetBinder(context);
-        return binder is null || context.Metadata.IsComplexType ? binder : new SingleValueBinder(binder);
+        return binder is null || context.Metadata.IsComplexType || !FromValueProviders(context.BindingInfo.BindingSource) ? binder : new SingleValueBinder(binder);
     }
+
+    /// <summary>Form, query and route values; a body, a header or a service is read by its own binder.</summary>
+    private static bool FromValueProviders(BindingSource? source) =>
+        source is not { IsGreedy: true } && source != BindingSource.Header;
 
     private sealed class SingleValueBinder(IModelBinder inner) : IModelBinder
     {

@@ -11,6 +11,7 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
 {
     private const string NotAvailable = "Not available: the client has not completed this yet or does not share it with you.";
     private readonly List<string> _wellbeingSections = [];
+    private readonly List<string> _searches = [];
     private string _clientName = string.Empty;
 
     private IPage Page => context.Get<IPage>(nameof(IPage));
@@ -18,8 +19,16 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
     [When("""^they search their clients for "([^"]*)"$""")]
     public async Task SearchFor(string email)
     {
-        _clientName = await app.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.DisplayName).SingleAsync());
         await Page.GotoAsync("/clients");
+        await ChangeSearch(email);
+    }
+
+    /// <summary>Types into the search box of the page already open: htmx pushes each search into the history.</summary>
+    [When("""^they change the search to "([^"]*)"$""")]
+    public async Task ChangeSearch(string email)
+    {
+        _clientName = await app.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.DisplayName).SingleAsync());
+        _searches.Add(_clientName);
         await Page.GetByLabel("Search by name").FillAsync(_clientName);
 
         // htmx swaps the rows in after a short pause in typing.
@@ -42,6 +51,26 @@ public sealed class ClientProfileSteps(ScenarioContext context, WellbeingAppFact
         var memberId = await app.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
         await Page.GotoAsync($"/clients/{memberId}");
         _wellbeingSections.Add(await Page.Locator("#wellbeing").InnerHTMLAsync());
+    }
+
+    /// <summary>htmx keeps its history snapshots in session storage; without them Back asks the server (a history restore).</summary>
+    [When("^the browser no longer holds htmx's copy of earlier pages$")]
+    public Task ForgetHtmxHistory() => Page.EvaluateAsync("sessionStorage.removeItem('htmx-history-cache')");
+
+    /// <summary>Waits for htmx's history restore request, which Back sends when htmx holds no copy of the page.</summary>
+    [When("^they go back$")]
+    public Task GoBack() =>
+        Page.RunAndWaitForResponseAsync(() => Page.GoBackAsync(), response => response.Request.Headers.ContainsKey("hx-history-restore-request"));
+
+    [Then("^the whole client list is shown, with its header and the search box$")]
+    public async Task WholeClientList()
+    {
+        // The restored page is the earlier search: its box holds the earlier name.
+        await Page.WaitForFunctionAsync("name => document.querySelector('#search')?.value === name", _searches[^2], new PageWaitForFunctionOptions { Timeout = 10_000 });
+        Assert.Equal(1, await Page.Locator("header.site-header").CountAsync());
+        Assert.True(await Page.GetByLabel("Search by name").IsVisibleAsync());
+        Assert.Equal(1, await Page.Locator("#client-rows").CountAsync());
+        await Chromium.SaveScreenshotAsync(Page, "clients-after-back");
     }
 
     [When("^they reload the profile$")]

@@ -49,7 +49,8 @@ public sealed class SessionSteps(ScenarioContext context, WellbeingAppFactory ap
         await Page.GotoAsync($"/clients/{_memberId}");
         for (var n = 1; n <= count; n++)
         {
-            await Page.GetByLabel("Date").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            // Yesterday's sessions have started, so they can be marked as ended (not earlier than 15 minutes before).
+            await Page.GetByLabel("Date").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await Page.GetByLabel("Start time").FillAsync($"{8 + n:00}:00");
             await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Schedule" }).ClickAsync();
             await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Mark session {n} as ended" }).ClickAsync();

@@ -300,8 +300,11 @@ public sealed partial class MyAllianceScoreTests
         return [.. pages];
     }
 
-    /// <summary>The page without its antiforgery tokens, which differ on every response whatever the data.</summary>
-    private static string Stable(string html) => AntiforgeryToken().Replace(html, "TOKEN");
+    /// <summary>
+    /// The page without its antiforgery tokens and the booking form's id, which differ on every response whatever the
+    /// data.
+    /// </summary>
+    private static string Stable(string html) => BookingId().Replace(AntiforgeryToken().Replace(html, "TOKEN"), "BOOKING");
 
     /// <summary>The month's figure as the page must show it: its mean to one decimal, or "Not enough responses".</summary>
     private static string FigureOf(AlliancePeriodScore month) => month.Mean?.ToString("0.0", CultureInfo.InvariantCulture) ?? NotEnough;
@@ -327,6 +330,10 @@ public sealed partial class MyAllianceScoreTests
     /// <summary>ASP.NET Core's data-protected tokens (form fields and the htmx header) start with this prefix.</summary>
     [GeneratedRegex("CfDJ8[A-Za-z0-9_-]+")]
     private static partial Regex AntiforgeryToken();
+
+    /// <summary>The session booking form's id, drawn anew with each profile page.</summary>
+    [GeneratedRegex("(?<=name=\"Form.SessionId\" value=\")[0-9a-f-]{36}")]
+    private static partial Regex BookingId();
 
     /// <summary>Any number of ratings, clients, responses or answers: none may appear on the page.</summary>
     [GeneratedRegex("\\d+\\s+(ratings?|clients?|responses?|answers?|raters?|people)\\b", RegexOptions.IgnoreCase)]
