@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Text;
 
 namespace Wellbeing.Infrastructure.Persistence.ReadModels;
 
@@ -20,9 +21,9 @@ public sealed class MyClientsReader(WellbeingDbContext db) : IMyClientsReader
             && db.ClientConnections.Any(c => c.MemberId == m.Id && c.ProfessionalId == professionalId && hubIds.Contains(c.HubId)));
         if (filter.Search is not null)
         {
-            // Lower on both sides: PostgreSQL compares case-sensitively where SQLite does not, and people type "ada" for Ada.
-            var lowered = filter.Search.ToLowerInvariant();
-            members = members.Where(m => m.DisplayName.ToLower().Contains(lowered));
+            // Folded text against folded text, compared by ordinal substring: the same answer on every provider.
+            var folded = TextFolding.Fold(filter.Search);
+            members = members.Where(m => m.SearchKey.Contains(folded));
         }
 
         var total = await members.CountAsync(cancellationToken);

@@ -14,7 +14,7 @@ public interface IMyClientsReader
     Task<MyClientsSlice> ReadAsync(MyClientsFilter filter, CancellationToken cancellationToken);
 }
 
-/// <param name="Search">Part of the name, matched without regard to case; null for everyone.</param>
+/// <param name="Search">Part of the name as typed, matched without regard to case, accents or Unicode form (both sides folded by <see cref="Wellbeing.Domain.Text.TextFolding.Fold"/>); null for everyone.</param>
 public sealed record MyClientsFilter(Guid ProfessionalId, IReadOnlyCollection<Guid> HubIds, string? Search, int Skip, int Take);
 
 public sealed record MyClientsSlice(int TotalCount, IReadOnlyList<MyClientScores> Rows);
