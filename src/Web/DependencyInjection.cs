@@ -43,6 +43,10 @@ public static class DependencyInjection
         {
             ExceptionHandlingPath = "/errors",
             StatusCodeSelector = ApplicationExceptionHandler.StatusFor,
+
+            // A refusal thrown as an exception (not found, a broken rule) is expected: RefusalLogging writes its one
+            // line, and only faults get the middleware's Error with a stack trace.
+            SuppressDiagnosticsCallback = c => ApplicationExceptionHandler.StatusFor(c.Exception) < StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
 
@@ -56,6 +60,7 @@ public static class DependencyInjection
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<RefusalLogging>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");
