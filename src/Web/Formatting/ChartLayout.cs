@@ -24,8 +24,8 @@ public static class ChartLayout
     /// <summary>The score ticks on the vertical axis: the scale's ends and the two cut-offs.</summary>
     public static readonly int[] ScoreTicks = [0, PoorUpTo, ModerateUpTo, 100];
 
-    /// <summary>Room for one label of about 9 characters of the 14-unit font, with a gap.</summary>
-    private const double LabelWidth = 80;
+    /// <summary>Room for one date label ("30 Sep 2026": 11 characters of the 14-unit font, about 95 units), with a gap.</summary>
+    private const double LabelWidth = 140;
 
     public static double PlotWidth => PlotRight - PlotLeft;
 
@@ -49,6 +49,12 @@ public static class ChartLayout
 
         return [.. Enumerable.Range(0, fit).Select(k => (int)Math.Round(k * (count - 1) / (double)(fit - 1))).Distinct()];
     }
+
+    /// <summary>
+    /// How the label of the i-th of n points hangs from its position: the first starts there and the last ends there,
+    /// so that neither runs off the plot, and those between are centred.
+    /// </summary>
+    public static string Anchor(int i, int n) => n == 1 ? "middle" : i == 0 ? "start" : i == n - 1 ? "end" : "middle";
 
     /// <summary>A coordinate as SVG wants it, whatever the server's culture.</summary>
     public static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
