@@ -116,6 +116,11 @@ public static class DependencyInjection
         var context = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
         await context.Database.MigrateAsync();
 
+        // Members saved before the search key existed have it empty; the migration cannot fold in SQL, so fold here.
+        var unkeyed = await context.Members.AsTracking().Where(m => m.SearchKey == string.Empty).ToListAsync();
+        unkeyed.ForEach(m => m.RefreshSearchKey());
+        await context.SaveChangesAsync();
+
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -76,6 +76,10 @@ public static class DependencyInjection
         {
             ExceptionHandlingPath = "/errors",
             StatusCodeSelector = ApplicationExceptionHandler.StatusFor,
+
+            // A refusal thrown as an exception (not found, a broken rule) is expected: RefusalLogging writes its one
+            // line, and only faults get the middleware's Error with a stack trace.
+            SuppressDiagnosticsCallback = c => ApplicationExceptionHandler.StatusFor(c.Exception) < StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
 
@@ -89,6 +93,7 @@ public static class DependencyInjection
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<RefusalLogging>();
         app.UseTokenEndpointThrottle();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Persistence;
 
@@ -30,6 +32,22 @@ public static class DemoChanges
         var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
         await change(db);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A new client of the professional in the professional's first hub, connected now, with the name exactly as given (any Unicode form).</summary>
+    public static async Task<Guid> EnrolClientOfAsync(this WellbeingAppFactory factory, string professionalEmail, string name)
+    {
+        var id = Guid.Empty;
+        await factory.ChangeAsync(async db =>
+        {
+            var professional = await db.Professionals.SingleAsync(p => p.Email == professionalEmail);
+            var hubId = professional.Hubs.First().HubId;
+            var member = new Member(hubId, name, $"named-{Guid.NewGuid():N}@scenario.test", DateTimeOffset.UtcNow);
+            db.Members.Add(member);
+            db.ClientConnections.Add(new ClientConnection(hubId, member.Id, professional.Id, DateTimeOffset.UtcNow));
+            id = member.Id;
+        });
+        return id;
     }
 
     public static Task<Guid> MemberIdAsync(this WellbeingAppFactory factory, string email) =>

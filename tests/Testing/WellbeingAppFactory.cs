@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,9 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
     /// the container sees it (the use cases, Identity's cookies), so start it at the real time.
     /// </summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>Replaces or adds services after the app's own (a logger provider that captures logs, a faulty dependency).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Further configuration overrides, applied last (for example job polling intervals).</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
@@ -113,6 +117,11 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         if (Clock is { } clock)
         {
             builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 

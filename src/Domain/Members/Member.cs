@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Text;
 
 namespace Wellbeing.Domain.Members;
 
@@ -8,6 +10,7 @@ public sealed class Member : IAggregateRoot
     private Member()
     {
         DisplayName = string.Empty;
+        SearchKey = string.Empty;
         Email = string.Empty;
     }
 
@@ -26,6 +29,7 @@ public sealed class Member : IAggregateRoot
         Id = Guid.NewGuid();
         HubId = hubId;
         DisplayName = displayName.Trim();
+        RefreshSearchKey();
         Email = email.Trim().ToLowerInvariant();
         EnrolledAt = enrolledAt;
         Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
@@ -39,6 +43,13 @@ public sealed class Member : IAggregateRoot
     public string? UserId { get; private set; }
 
     public string DisplayName { get; private set; }
+
+    /// <summary>
+    /// <see cref="DisplayName"/> folded by <see cref="TextFolding.Fold"/>, kept beside it so that a search compares
+    /// folded text in the database whatever the provider's own idea of case and accents.
+    /// </summary>
+    public string SearchKey { get; private set; }
+
     public string Email { get; private set; }
 
     /// <summary>The partner HRIS's own id, so enrolment from that system is idempotent.</summary>
@@ -52,6 +63,10 @@ public sealed class Member : IAggregateRoot
     public bool RemindersOptedOut { get; private set; }
 
     public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>Computes <see cref="SearchKey"/> from the name; also for rows saved before the key existed.</summary>
+    [MemberNotNull(nameof(SearchKey))]
+    public void RefreshSearchKey() => SearchKey = TextFolding.Fold(DisplayName);
 
     public void LinkAccount(string userId) => UserId = userId;
 

@@ -11,6 +11,18 @@ public static class HubTime
     public static string Date(this DateTimeOffset utc, string timeZoneId) =>
         utc.InZone(timeZoneId).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string DateTime(this DateTimeOffset utc, string timeZoneId) =>
-        utc.InZone(timeZoneId).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A date and time that says which clock it is on, since readers may sit in another zone than the hub: "3 Jul 2026,
+    /// 13:00 London time (UTC+01:00)", or "3 Jul 2026, 13:00 UTC" for a hub on UTC. The place is the last part of the
+    /// IANA zone id; the offset is the one in force at that instant (summer or winter time).
+    /// </summary>
+    public static string DateTime(this DateTimeOffset utc, string timeZoneId)
+    {
+        var local = utc.InZone(timeZoneId);
+        var clock = local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        var place = timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');
+        return place == "UTC" || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _)
+            ? $"{clock} UTC"
+            : $"{clock} {place} time (UTC{local.ToString("zzz", CultureInfo.InvariantCulture)})";
+    }
 }

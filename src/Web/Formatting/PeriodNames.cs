@@ -11,9 +11,11 @@ public static class PeriodNames
             ? $"{period.Key[5..]} {period.Start.Year}"
             : period.Start.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>A short axis label: "May" or "Q2".</summary>
-    public static string ShortName(this PublishedPeriodDto period) =>
-        period.Key.Contains("-Q", StringComparison.Ordinal) ? period.Key[5..] : period.Start.ToString("MMM", CultureInfo.InvariantCulture);
+    /// <summary>An axis label with its year: "May 2026" or "Q2 2026".</summary>
+    public static string AxisName(this PublishedPeriodDto period) =>
+        period.Key.Contains("-Q", StringComparison.Ordinal)
+            ? $"{period.Key[5..]} {period.Start.Year}"
+            : period.Start.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 
     public static string Span(this PublishedPeriodDto period) =>
         $"{period.Start.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} to {period.End.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";

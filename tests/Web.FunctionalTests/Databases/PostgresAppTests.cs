@@ -54,6 +54,20 @@ public sealed partial class PostgresAppTests(PostgresCluster cluster) : IAsyncLi
     }
 
     [Fact]
+    public async Task ClientSearch_IgnoresAccentsAndUnicodeForm_OnPostgresToo()
+    {
+        var professional = await BrowserlessClient.SignedInAsync(_app, DemoHub.FirstProfessional);
+        foreach (var name in new[] { ClientSearch.Composed, ClientSearch.Decomposed })
+        {
+            var memberId = await _app.EnrolClientOfAsync(DemoHub.FirstProfessional, name);
+            foreach (var query in ClientSearch.Queries)
+            {
+                Assert.True(await ClientSearch.FindsAsync(professional, query, memberId), $"\"{query}\" should find \"{name}\".");
+            }
+        }
+    }
+
+    [Fact]
     public async Task ClientProfile_AndEndingASession_WorkOnPostgres()
     {
         var memberId = await _app.MemberIdAsync(DemoHub.Client(1));

@@ -64,7 +64,7 @@ public sealed class LandingPageTests(AppFixture app) : IClassFixture<AppFixture>
         foreach (var (name, wellbeing) in expected)
         {
             var row = RowOf(body, name);
-            Assert.Contains(wellbeing is { } score ? $"<td>{score:0} · " : "<td>?</td>", row);
+            Assert.Contains(wellbeing is { } score ? $"Wellbeing: </span>{score:0} · " : "Wellbeing: </span>?</td>", row);
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class ClientProfileTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Contains(NotAvailable, Section(after, "wellbeing"));
         Assert.Contains(NotAvailable, Section(after, "alliance"));
         var row = list[list.IndexOf($"<th scope=\"row\">{name}</th>", StringComparison.Ordinal)..];
-        Assert.Equal(2, row[..row.IndexOf("</tr>", StringComparison.Ordinal)].Split("<td>?</td>").Length - 1);
+        Assert.Equal(2, row[..row.IndexOf("</tr>", StringComparison.Ordinal)].Split("</span>?</td>").Length - 1);
     }
 
     [Fact]

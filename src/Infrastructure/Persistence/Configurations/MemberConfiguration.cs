@@ -13,6 +13,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.UserId).HasMaxLength(Lengths.UserId);
         builder.Property(m => m.DisplayName).HasMaxLength(Lengths.Name).IsRequired();
+        // No length cap: compatibility decomposition can make a key several times longer than its name, and the key
+        // is only ever searched by substring, which no index serves.
+        builder.Property(m => m.SearchKey).IsRequired();
         builder.Property(m => m.Email).HasMaxLength(Lengths.Email).IsRequired();
         builder.Property(m => m.ExternalId).HasMaxLength(Lengths.ExternalKey);
         builder.Property(m => m.Department).HasMaxLength(Lengths.Name);

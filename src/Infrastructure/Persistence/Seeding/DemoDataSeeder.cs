@@ -132,7 +132,10 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         for (var at = member.EnrolledAt.AddDays(_random.Next(1, 10)); at < now.AddDays(-1); at = at.AddDays(_random.Next(12, 18)), index++)
         {
             var raw = Math.Clamp(baseline + direction * index / 3 + _random.Next(-2, 3), 1, 24);
-            db.Submissions.Add(Submission.ForWellbeing(hub.Id, member.Id, survey, AnswersSummingTo(survey, raw), at));
+
+            // Between 08:00 and 17:59 local time, spread by person and answer without drawing on the seeded sequence.
+            var filledInAt = OnLocalDay(hub, at, 8 + (number + index) % 10, (number * 7 + index * 13) % 60);
+            db.Submissions.Add(Submission.ForWellbeing(hub.Id, member.Id, survey, AnswersSummingTo(survey, raw), filledInAt));
         }
     }
 
@@ -152,7 +155,8 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         var skippedPrevious = false;
         for (var sequence = 1; sequence <= count; sequence++)
         {
-            var endedAt = now.AddDays(-7 * (count - sequence) - 1).AddHours(-_random.Next(1, 6));
+            // Sessions end between 12:00 and 16:00 in the hub's time zone, an hour after they start: working hours.
+            var endedAt = OnLocalDay(hub, now.AddDays(-7 * (count - sequence) - 1), 11 + _random.Next(1, 6), 0);
             var session = new CareSession(hub.Id, member.Id, professional.Id, endedAt.AddHours(-1), sequence);
             session.End(endedAt, hub.Settings, hub.TimeZoneId);
             db.CareSessions.Add(session);
@@ -168,6 +172,14 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
             session.RecordAllianceSubmission(submission.Id, submission.SubmittedAt);
             db.Submissions.Add(submission);
         }
+    }
+
+    /// <summary>The instant at hour:minute on the local calendar day, in the hub's time zone, that holds <paramref name="instant"/>.</summary>
+    private static DateTimeOffset OnLocalDay(Hub hub, DateTimeOffset instant, int hour, int minute)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(hub.TimeZoneId);
+        var local = TimeZoneInfo.ConvertTime(instant, zone).Date.AddHours(hour).AddMinutes(minute);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private Dictionary<string, int?> AnswersSummingTo(Survey survey, int raw)

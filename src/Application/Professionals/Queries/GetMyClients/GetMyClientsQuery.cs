@@ -1,9 +1,4 @@
-using Wellbeing.Application.Common.Exceptions;
-using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications.Shared;
-using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Interpretation;
-using Wellbeing.Domain.Professionals;
 
 namespace Wellbeing.Application.Professionals.Queries.GetMyClients;
 
@@ -27,33 +22,28 @@ public sealed record MyClientRowDto(
     decimal? AllianceScore,
     IReadOnlyList<Flag> Flags);
 
-public sealed class GetMyClientsHandler(IRepository<Professional> professionals, IRepository<Hub> hubs, IMyClientsReader reader)
+/// <summary>
+/// The professional's busiest page, so it is one read-model query: the reader resolves the professional from the
+/// account and brings each row's hub along (docs/performance.md, "Clients list under load").
+/// </summary>
+public sealed class GetMyClientsHandler(IMyClientsReader reader)
 {
     public async Task<MyClientsPageDto> Handle(GetMyClientsQuery query, CancellationToken cancellationToken)
     {
-        var professional = await professionals.FirstOrDefaultAsync(new ProfessionalByUserIdSpec(query.UserId), cancellationToken)
-            ?? throw new NotFoundException("Professional");
-        var hubIds = professional.Hubs.Select(h => h.HubId).ToList();
-        var hubById = (await hubs.ListAsync(new HubsByIdsSpec(hubIds), cancellationToken)).ToDictionary(h => h.Id);
-
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
         var page = Math.Max(1, query.Page);
         var slice = await reader.ReadAsync(
-            new MyClientsFilter(professional.Id, hubIds, search, (page - 1) * GetMyClientsQuery.PageSize, GetMyClientsQuery.PageSize),
+            new MyClientsFilter(query.UserId, search, (page - 1) * GetMyClientsQuery.PageSize, GetMyClientsQuery.PageSize),
             cancellationToken);
 
-        var rows = slice.Rows.Select(r =>
-        {
-            var hub = hubById[r.HubId];
-            return new MyClientRowDto(
-                r.MemberId,
-                r.Name,
-                hub.Name,
-                r.LatestWellbeing,
-                r.LatestWellbeing is { } wellbeing ? WellbeingBrackets.For(wellbeing, hub.Settings) : null,
-                r.LatestAlliance,
-                [.. Flags.ForWellbeing(r.LatestWellbeing), .. Flags.ForAlliance(r.LatestAlliance, r.PreviousAlliance, hub.Settings)]);
-        }).ToList();
+        var rows = slice.Rows.Select(r => new MyClientRowDto(
+            r.MemberId,
+            r.Name,
+            r.Hub.Name,
+            r.LatestWellbeing,
+            r.LatestWellbeing is { } wellbeing ? WellbeingBrackets.For(wellbeing, r.Hub.Settings) : null,
+            r.LatestAlliance,
+            [.. Flags.ForWellbeing(r.LatestWellbeing), .. Flags.ForAlliance(r.LatestAlliance, r.PreviousAlliance, r.Hub.Settings)])).ToList();
         return new MyClientsPageDto(rows, page, slice.TotalCount, search);
     }
 }

@@ -1,22 +1,27 @@
+using Wellbeing.Domain.Hubs;
+
 namespace Wellbeing.Application.Professionals.Queries.GetMyClients;
 
 /// <summary>
-/// The clients list as a read model: one page with each row's shared scores, in a fixed number of database round
-/// trips whatever the page size, because a professional may have thousands of clients.
+/// The clients list as a read model: one page with each row's shared scores and hub, in one database round trip
+/// whatever the page size (two for a page past the end), because a professional may have thousands of clients and
+/// opens the list more than any other page.
 /// </summary>
 public interface IMyClientsReader
 {
     /// <summary>
-    /// Active members connected to the professional in the given hubs, by name. A score is filled in only while the
-    /// member has an active share grant for that professional and measure; alliance scores are only those about this
-    /// professional.
+    /// Active members connected to the signed-in professional in a hub the professional works in now, by name. A
+    /// score is filled in only while the member has an active share grant for that professional and measure; alliance
+    /// scores are only those about this professional. An account that is no professional sees nobody.
     /// </summary>
     Task<MyClientsSlice> ReadAsync(MyClientsFilter filter, CancellationToken cancellationToken);
 }
 
-/// <param name="Search">Part of the name, matched without regard to case; null for everyone.</param>
-public sealed record MyClientsFilter(Guid ProfessionalId, IReadOnlyCollection<Guid> HubIds, string? Search, int Skip, int Take);
+/// <param name="UserId">The professional's sign-in account.</param>
+/// <param name="Search">Part of the name as typed, matched without regard to case, accents or Unicode form (both sides folded by <see cref="Wellbeing.Domain.Text.TextFolding.Fold"/>); null for everyone.</param>
+public sealed record MyClientsFilter(string UserId, string? Search, int Skip, int Take);
 
 public sealed record MyClientsSlice(int TotalCount, IReadOnlyList<MyClientScores> Rows);
 
-public sealed record MyClientScores(Guid MemberId, string Name, Guid HubId, decimal? LatestWellbeing, decimal? LatestAlliance, decimal? PreviousAlliance);
+/// <param name="Hub">The member's hub, for its name and the settings that turn scores into brackets and flags.</param>
+public sealed record MyClientScores(Guid MemberId, string Name, Hub Hub, decimal? LatestWellbeing, decimal? LatestAlliance, decimal? PreviousAlliance);

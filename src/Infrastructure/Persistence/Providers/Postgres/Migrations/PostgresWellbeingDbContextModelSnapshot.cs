@@ -428,6 +428,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Property<bool>("RemindersOptedOut")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");

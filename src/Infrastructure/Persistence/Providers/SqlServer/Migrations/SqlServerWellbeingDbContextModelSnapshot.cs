@@ -432,6 +432,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<bool>("RemindersOptedOut")
                         .HasColumnType("bit");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");

@@ -419,6 +419,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<bool>("RemindersOptedOut")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
