@@ -6,11 +6,22 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class HardeningSessions : Migration
+    public partial class Hardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_CareSessions_MemberId_ProfessionalId",
+                table: "CareSessions");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchKey",
+                table: "Members",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "SignInSessions",
                 columns: table => new
@@ -32,6 +43,12 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CareSessions_MemberId_ProfessionalId_SequenceNumber",
+                table: "CareSessions",
+                columns: new[] { "MemberId", "ProfessionalId", "SequenceNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignInSessions_UserId",
                 table: "SignInSessions",
                 column: "UserId");
@@ -42,6 +59,19 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "SignInSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CareSessions_MemberId_ProfessionalId_SequenceNumber",
+                table: "CareSessions");
+
+            migrationBuilder.DropColumn(
+                name: "SearchKey",
+                table: "Members");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareSessions_MemberId_ProfessionalId",
+                table: "CareSessions",
+                columns: new[] { "MemberId", "ProfessionalId" });
         }
     }
 }
