@@ -6,7 +6,8 @@ namespace Wellbeing.Web.Forms;
 /// <summary>
 /// Refuses a single value (a number, a date, a text, an answer) that arrives more than once, as in
 /// <c>answers[3]=3&amp;answers[3]=9</c>: MVC would silently keep the first. The field's model state gets an error and the
-/// form one summary message, so every action that checks <c>ModelState.IsValid</c> redraws its form and saves nothing.
+/// form one summary message, so every action that checks <c>ModelState.IsValid</c> redraws its form and saves nothing;
+/// an API action ([ApiController]) answers 400 with validation problem details (RFC 9457) naming the parameter.
 /// Collections (a list of ticked scopes) still take every value: each element is bound on its own. Keys match without
 /// regard to case, as MVC binds them. Fields that legitimately repeat are not model-bound and so never checked: MVC's
 /// <c>__Invariant</c> markers (one per date or time input). The antiforgery token is not model-bound either: a doubled
@@ -19,6 +20,9 @@ public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IMod
     public const string FormMessage = "Part of this form arrived twice, so it is not clear what you meant and nothing was saved. Check the marked fields and send the form again.";
 
     public const string FieldMessage = "This arrived twice with the form. Choose or enter it again.";
+
+    /// <summary>For a query parameter given more than once, e.g. the partner API's <c>?department=A&amp;department=B</c>.</summary>
+    public static string QueryMessage(string parameter) => $"Give {parameter} at most once.";
 
     /// <summary>Wraps each of MVC's binder providers, so whichever one binds a simple value is checked first.</summary>
     public static void Install(MvcOptions options)
@@ -53,10 +57,19 @@ public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IMod
 
             var modelState = bindingContext.ModelState;
             modelState.SetModelValue(bindingContext.ModelName, values);
-            modelState.TryAddModelError(bindingContext.ModelName, FieldMessage);
-            if (modelState[string.Empty]?.Errors.Any(e => e.ErrorMessage == FormMessage) != true)
+            if (bindingContext.BindingSource == BindingSource.Query)
             {
-                modelState.TryAddModelError(string.Empty, FormMessage);
+                // A query parameter (the partner API's filters, a search box) has no form to redraw: the caller reads the
+                // problem details' errors, where the parameter's own name is the key.
+                modelState.TryAddModelError(bindingContext.ModelName, QueryMessage(bindingContext.ModelName));
+            }
+            else
+            {
+                modelState.TryAddModelError(bindingContext.ModelName, FieldMessage);
+                if (modelState[string.Empty]?.Errors.Any(e => e.ErrorMessage == FormMessage) != true)
+                {
+                    modelState.TryAddModelError(string.Empty, FormMessage);
+                }
             }
 
             bindingContext.Result = ModelBindingResult.Failed();

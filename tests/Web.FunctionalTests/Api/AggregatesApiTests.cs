@@ -7,6 +7,7 @@ using Wellbeing.Application.Hr;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
+using Wellbeing.Web.Forms;
 using Wellbeing.Web.FunctionalTests.Support;
 using static Wellbeing.Testing.PartnerSystem;
 using static Wellbeing.Web.FunctionalTests.Support.HrReading;
@@ -286,7 +287,7 @@ public sealed class AggregatesApiTests(AppFixture app) : IClassFixture<AppFixtur
 
         var problem = await ProblemAsync(await GetAsync(Http, AggregatesPath(northwind) + "?" + query, token), HttpStatusCode.BadRequest);
 
-        Assert.Equal($"Give {parameter} at most once.", problem.GetProperty("detail").GetString());
+        Assert.Equal(SingleValueBinderProvider.QueryMessage(parameter), Assert.Single(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray()).GetString());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Api;
@@ -19,7 +20,7 @@ public sealed class OpenApiLintTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(File.Exists(redocly), $"{redocly} is missing: run 'npm ci' in {root} (test.sh does).");
         var document = Path.Combine(app.Factory.DataDirectory, "openapi.json");
         // The document's server is the address it was asked at; the rules refuse localhost, as a partner would be given a real host.
-        var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://partners.wellbeing.test") });
+        var http = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"https://{WellbeingAppFactory.PartnerHost}") });
         await File.WriteAllTextAsync(document, await http.GetStringAsync("/openapi/v1.json"));
 
         var lint = new ProcessStartInfo(redocly)

@@ -12,7 +12,6 @@ namespace Wellbeing.Web.Controllers.Api;
 [ApiController]
 [Route("api/v1/hubs/{hubId:guid}/aggregates")]
 [Authorize(Policy = PartnerScopes.AggregatesRead)]
-[SingleValuedQuery]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
