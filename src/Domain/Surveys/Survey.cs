@@ -82,6 +82,9 @@ public sealed class Survey
     public int MinimumValue => Options.Min(o => o.Value);
     public int MaximumValue => Options.Max(o => o.Value);
 
+    /// <summary>The message for an answer to a question this form does not have; it names no question.</summary>
+    public const string UnknownQuestionMessage = "This form was changed before it was sent: it holds an answer to a question it does not ask. Open the form again.";
+
     /// <summary>Every problem with a set of answers, one per item, worded for the person filling the form in.</summary>
     public IReadOnlyList<AnswerError> Validate(IReadOnlyDictionary<string, int?> answers)
     {
@@ -98,9 +101,10 @@ public sealed class Survey
             }
         }
 
+        // Whatever a tampered form calls an unknown answer is never repeated back: only real questions are named.
         errors.AddRange(answers.Keys
             .Where(id => Items.All(i => i.Id != id))
-            .Select(id => new AnswerError(id, $"This form has no question \"{id}\".")));
+            .Select(id => new AnswerError(id, UnknownQuestionMessage)));
         return errors;
     }
 

@@ -47,7 +47,9 @@ public sealed class AccountController(IAccountSignIn accounts) : Controller
     [HttpGet("password")]
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
+    // Whoever holds a signed-in browser could otherwise guess its current password at full speed and take the account.
     [Authorize]
+    [EnableRateLimiting(SignInThrottle.Policy)]
     [HttpPost("password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form, CancellationToken cancellationToken)
     {

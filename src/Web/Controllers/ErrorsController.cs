@@ -9,7 +9,8 @@ namespace Wellbeing.Web.Controllers;
 public sealed class ErrorsController : Controller
 {
     /// <summary>Re-executed by the exception and status-code middleware; keeps the original status code.</summary>
-    [Route("{status:int?}")]
+    /// <param name="status">An HTTP error status, 400-599 (RFC 9110 §15); anything else is no error page and answers 404.</param>
+    [Route("{status:int:range(400,599)?}")]
     [IgnoreAntiforgeryToken]
     public IActionResult Show(int? status)
     {

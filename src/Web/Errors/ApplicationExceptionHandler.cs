@@ -16,6 +16,10 @@ public sealed class ApplicationExceptionHandler(IProblemDetailsService problemDe
         NotFoundException => StatusCodes.Status404NotFound,
         DomainException => StatusCodes.Status400BadRequest,
         ConflictException => StatusCodes.Status409Conflict,
+
+        // A request over the server's limits (form field count or value length, body size) is the caller's mistake.
+        BadHttpRequestException badRequest => badRequest.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
 

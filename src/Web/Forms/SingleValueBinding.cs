@@ -36,7 +36,52 @@ public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IMod
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         var binder = inner.GetBinder(context);
-        return binder is null || context.Metadata.IsComplexType || !FromValueProviders(context.BindingInfo.BindingSource) ? binder : new SingleValueBinder(binder);
+        if (binder is null || !FromValueProviders(context.BindingInfo.BindingSource))
+        {
+            return binder;
+        }
+
+        if (IsDictionary(context.Metadata))
+        {
+            return new DictionaryKeysBinder(binder);
+        }
+
+        return context.Metadata.IsComplexType ? binder : new SingleValueBinder(binder);
+    }
+
+    private static bool IsDictionary(ModelMetadata metadata) =>
+        metadata.ModelType.IsGenericType && metadata.ModelType.GetInterfaces().Append(metadata.ModelType)
+            .Any(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>));
+
+    private static void Refuse(ModelStateDictionary modelState, string field, string fieldMessage)
+    {
+        modelState.TryAddModelError(field, fieldMessage);
+        if (modelState[string.Empty]?.Errors.Any(e => e.ErrorMessage == FormMessage) != true)
+        {
+            modelState.TryAddModelError(string.Empty, FormMessage);
+        }
+    }
+
+    /// <summary>
+    /// A dictionary such as the survey answers can also be posted in MVC's index format
+    /// (<c>answers[0].Key=1&amp;answers[0].Value=5&amp;answers[1].Key=1&amp;answers[1].Value=0</c>): one key twice there
+    /// makes MVC's dictionary binder throw (an ArgumentException from the dictionary, or for a null key), which would be
+    /// a 500 for what is the same ambiguous input as a field sent twice.
+    /// </summary>
+    private sealed class DictionaryKeysBinder(IModelBinder inner) : IModelBinder
+    {
+        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            try
+            {
+                await inner.BindModelAsync(bindingContext);
+            }
+            catch (ArgumentException)
+            {
+                Refuse(bindingContext.ModelState, bindingContext.ModelName, FieldMessage);
+                bindingContext.Result = ModelBindingResult.Failed();
+            }
+        }
     }
 
     /// <summary>Form, query and route values; a body, a header or a service is read by its own binder.</summary>
@@ -65,11 +110,7 @@ public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IMod
             }
             else
             {
-                modelState.TryAddModelError(bindingContext.ModelName, FieldMessage);
-                if (modelState[string.Empty]?.Errors.Any(e => e.ErrorMessage == FormMessage) != true)
-                {
-                    modelState.TryAddModelError(string.Empty, FormMessage);
-                }
+                Refuse(modelState, bindingContext.ModelName, FieldMessage);
             }
 
             bindingContext.Result = ModelBindingResult.Failed();

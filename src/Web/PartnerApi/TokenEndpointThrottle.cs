@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Wellbeing.Web.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Wellbeing.Web.PartnerApi;
@@ -22,8 +23,10 @@ public sealed class TokenEndpointThrottleOptions
 }
 
 /// <summary>
-/// Throttles /connect/token per client id and per remote address with ASP.NET Core's rate limiter, so that client
-/// secrets cannot be guessed quickly from one address nor for one client from many. Over either limit the answer is
+/// Throttles /connect/token per client id from one address and per address (an IPv6 client by its /64) with ASP.NET
+/// Core's rate limiter, so that client secrets cannot be guessed quickly, and nobody elsewhere can use up a partner's
+/// window by sending its client id with wrong secrets. Many addresses guessing one client's secret are not slowed
+/// here: a partner's secret is a generated 256-bit value, not a password. Over either limit the answer is
 /// 429 with Retry-After (RFC 6585 §4; RFC 9110 §10.2.3) and problem details (RFC 9457): RFC 6749 §5.2 has no error
 /// code for it, and OAuth clients act on the status. Every request counts, granted or refused.
 /// </summary>
@@ -38,11 +41,13 @@ public static class TokenEndpointThrottle
         var options = new RateLimiterOptions
         {
             GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                // A client id counts per address: a stranger who knows the id, and sends it with wrong secrets from
+                // elsewhere, uses up their own window, never the partner's.
                 PartitionedRateLimiter.Create<HttpContext, string>(context => ClientIdOf(context) is { } clientId
-                    ? RateLimitPartition.GetFixedWindowLimiter(clientId, _ => PerMinute(limits.PerClientPerMinute))
+                    ? RateLimitPartition.GetFixedWindowLimiter($"{clientId} {SignInThrottle.ClientOf(context.Connection.RemoteIpAddress)}", _ => PerMinute(limits.PerClientPerMinute))
                     : RateLimitPartition.GetNoLimiter(string.Empty)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? string.Empty, _ => PerMinute(limits.PerAddressPerMinute)))),
+                    SignInThrottle.ClientOf(context.Connection.RemoteIpAddress), _ => PerMinute(limits.PerAddressPerMinute)))),
             RejectionStatusCode = StatusCodes.Status429TooManyRequests,
             OnRejected = TooManyRequestsAsync,
         };
@@ -55,7 +60,24 @@ public static class TokenEndpointThrottle
                     // The partitions are chosen synchronously; reading the form here lets them see the client id.
                     if (context.Request.HasFormContentType)
                     {
-                        await context.Request.ReadFormAsync(context.RequestAborted);
+                        IFormCollection form;
+                        try
+                        {
+                            form = await context.Request.ReadFormAsync(context.RequestAborted);
+                        }
+                        catch (InvalidDataException)
+                        {
+                            // Over the form limits (field count, value length): a malformed request, not a fault.
+                            await InvalidRequestAsync(context, "The request is too large.");
+                            return;
+                        }
+
+                        // RFC 6749 §3.1: a parameter sent more than once makes the request invalid; OpenIddict would read one.
+                        if (form.FirstOrDefault(field => field.Value.Count > 1) is { Key: { } repeated })
+                        {
+                            await InvalidRequestAsync(context, $"The {repeated} parameter is given more than once.");
+                            return;
+                        }
                     }
 
                     await next(context);
@@ -90,6 +112,18 @@ public static class TokenEndpointThrottle
         var credentials = Encoding.UTF8.GetString(bytes, 0, length);
         var colon = credentials.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 ? Uri.UnescapeDataString(credentials[..colon]) : null;
+    }
+
+    /// <summary>An OAuth error response (RFC 6749 §5.2), as OpenIddict writes its own: 400 with JSON, never cached.</summary>
+    private static Task InvalidRequestAsync(HttpContext context, string description)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsJsonAsync(new Dictionary<string, string>
+        {
+            [Parameters.Error] = OpenIddict.Abstractions.OpenIddictConstants.Errors.InvalidRequest,
+            [Parameters.ErrorDescription] = description,
+        });
     }
 
     private static async ValueTask TooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.FunctionalTests.Account;
 
-/// <summary>Sign-in attempts are throttled per client address, with one answer for every e-mail.</summary>
+/// <summary>Sign-in and change-password attempts are throttled per client address, with one answer for every e-mail.</summary>
 public sealed class SignInThrottleTests : IDisposable
 {
     private const int Burst = 3;
@@ -38,6 +38,33 @@ public sealed class SignInThrottleTests : IDisposable
         Assert.DoesNotContain("client1", page);
         Assert.Equal(Comparable(page), Comparable(await unknown.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/account/login")).StatusCode);
+    }
+
+    /// <summary>A browser left signed in must not let anyone guess its current password at full speed.</summary>
+    [Fact]
+    public async Task ChangePasswordAttempts_ShareTheThrottle()
+    {
+        var client = await BrowserlessClient.SignedInAsync(_factory, DemoHub.Client(2));
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 1; attempt < Burst; attempt++)
+        {
+            statuses.Add((await client.PostFormAsync("/account/password", "/account/password", new()
+            {
+                ["CurrentPassword"] = $"wrong-{attempt}",
+                ["NewPassword"] = "Another!2026x",
+                ["ConfirmPassword"] = "Another!2026x",
+            })).StatusCode);
+        }
+
+        var over = await client.PostFormAsync("/account/password", "/account/password", new()
+        {
+            ["CurrentPassword"] = DemoHub.Password,
+            ["NewPassword"] = "Another!2026x",
+            ["ConfirmPassword"] = "Another!2026x",
+        });
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Web.Forms;
@@ -34,6 +35,27 @@ public sealed class AmbiguousInputTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal(before, await SubmissionsAsync(email));
     }
 
+    /// <summary>MVC's index format for a dictionary: one question twice, or an index without its key.</summary>
+    [Theory]
+    [InlineData(26, true)]
+    [InlineData(27, false)]
+    public async Task Wellbeing_AnAnswerSentTwiceInIndexFormat_IsRefused_AndSavesNothing(int clientNumber, bool twoKeys)
+    {
+        var email = DemoHub.Client(clientNumber);
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+        var before = await SubmissionsAsync(email);
+        var (_, items) = await client.OpenAsync("/wellbeing");
+
+        List<KeyValuePair<string, string>> answers = twoKeys
+            ? [new("answers[0].Key", items[0]), new("answers[0].Value", "5"), new("answers[1].Key", items[0]), new("answers[1].Value", "0")]
+            : [new("answers.index", "1")];
+        var response = await client.SubmitFormAsync("/wellbeing", "/wellbeing", answers);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(SingleValueBinderProvider.FormMessage, Summary(await BodyAsync(response)));
+        Assert.Equal(before, await SubmissionsAsync(email));
+    }
+
     [Fact]
     public async Task Wellbeing_AHiddenFieldSentTwice_IsRefused_WithoutNamingIt()
     {
@@ -64,7 +86,7 @@ public sealed class AmbiguousInputTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(5, summary.Split("<li>").Length - 1);
         Assert.Contains("Please answer \"I have felt cheerful and in good spirits\".", summary);
-        Assert.DoesNotContain("This form has no question", summary);
+        Assert.DoesNotContain(Survey.UnknownQuestionMessage, summary);
     }
 
     [Fact]
@@ -85,7 +107,7 @@ public sealed class AmbiguousInputTests(AppFixture app) : IClassFixture<AppFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
         Assert.Equal(items.Count, blankSummary.Split("<li>").Length - 1);
-        Assert.DoesNotContain("This form has no question", blankSummary);
+        Assert.DoesNotContain(Survey.UnknownQuestionMessage, blankSummary);
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains(SingleValueBinderProvider.FormMessage, twiceSummary);
         Assert.Equal(0, await app.Factory.QueryAsync(db => db.Submissions.CountAsync(s => s.CareSessionId == session.Id)));

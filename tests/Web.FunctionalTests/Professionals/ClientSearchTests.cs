@@ -31,6 +31,19 @@ public sealed class ClientSearchTests(AppFixture app) : IClassFixture<AppFixture
         Assert.True(await ClientSearch.FindsAsync(professional, query, memberId), $"\"{query}\" should find \"{name}\".");
     }
 
+    /// <summary>Binary order would put "Élodie" after every ASCII name; people expect her among the E's.</summary>
+    [Fact]
+    public async Task List_SortsByTheFoldedName()
+    {
+        await app.Factory.EnrolClientOfAsync(DemoHub.FirstProfessional, ClientSearch.Composed);
+        await app.Factory.EnrolClientOfAsync(DemoHub.FirstProfessional, "Eloise Zed");
+        var professional = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+
+        var page = System.Net.WebUtility.HtmlDecode(await professional.Http.GetStringAsync("/clients?search=elo"));
+
+        Assert.InRange(page.IndexOf(ClientSearch.Composed, StringComparison.Ordinal), 0, page.IndexOf("Eloise Zed", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Search_ForAnotherName_DoesNotFindHer()
     {

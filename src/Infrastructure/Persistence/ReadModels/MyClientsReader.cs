@@ -31,18 +31,20 @@ public sealed class MyClientsReader(WellbeingDbContext db) : IMyClientsReader
 
         // Page the ids in a subquery first: SQLite computes every output column before sorting, so projecting the
         // scores in the sorted query would run their subqueries for all matching clients, not for the page.
-        var pageIds = members.OrderBy(m => m.DisplayName).ThenBy(m => m.Id).Skip(filter.Skip).Take(filter.Take).Select(m => m.Id);
+        // Ordered by the folded name, so "Élodie" sorts among the E's on every provider, as people read the list.
+        var pageIds = members.OrderBy(m => m.SearchKey).ThenBy(m => m.DisplayName).ThenBy(m => m.Id).Skip(filter.Skip).Take(filter.Take).Select(m => m.Id);
         var rows = await db.Members.AsNoTracking()
             .Where(m => pageIds.Contains(m.Id))
             .Join(db.Hubs.AsNoTracking(), m => m.HubId, h => h.Id, (m, h) => new
             {
                 m.Id,
                 m.DisplayName,
+                m.SearchKey,
                 Hub = h,
                 SharesWellbeing = db.ShareGrants.Any(g => g.MemberId == m.Id && g.Measure == Measure.Wellbeing && g.RevokedAt == null && professionals.Any(p => p.Id == g.ProfessionalId)),
                 SharesAlliance = db.ShareGrants.Any(g => g.MemberId == m.Id && g.Measure == Measure.Alliance && g.RevokedAt == null && professionals.Any(p => p.Id == g.ProfessionalId)),
             })
-            .OrderBy(m => m.DisplayName).ThenBy(m => m.Id)
+            .OrderBy(m => m.SearchKey).ThenBy(m => m.DisplayName).ThenBy(m => m.Id)
             .Select(m => new
             {
                 // The count rides along on every row (SQLite runs an uncorrelated subquery once), which saves the
