@@ -19,6 +19,10 @@ fi
 
 dotnet tool restore
 # The OpenAPI lint test runs @redocly/cli as pinned in package-lock.json.
+if ! command -v npm > /dev/null; then
+  echo "Node.js 20.19+ (or 22.12+) with npm is needed for the OpenAPI lint test; Debian 12's own nodejs 18 is too old." >&2
+  exit 1
+fi
 npm ci --no-audit --no-fund
 dotnet build Wellbeing.Clean.sln -c Release
 
