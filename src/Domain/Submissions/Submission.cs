@@ -81,6 +81,13 @@ public sealed class Submission : IAggregateRoot
 
     public IReadOnlyList<SubmittedAnswer> Answers => _answers;
     public IReadOnlyList<SubscaleResult> Subscales => _subscales;
+
+    /// <summary>
+    /// True when a form's answers (item id to value, as posted) are exactly the ones saved here: the same items, each
+    /// with the same value. Tells a repeat of the same form (a double click, a resend) from a different answer.
+    /// </summary>
+    public bool HasAnswers(IReadOnlyDictionary<string, int?> answers) =>
+        answers.Count == _answers.Count && _answers.All(a => answers.TryGetValue(a.ItemId, out var value) && value == a.Value);
 }
 
 public sealed record SubmittedAnswer(string ItemId, int Value);

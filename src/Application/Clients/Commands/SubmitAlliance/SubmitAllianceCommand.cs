@@ -1,5 +1,6 @@
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
@@ -24,13 +25,20 @@ public sealed class SubmitAllianceHandler(
     TimeProvider clock)
 {
     /// <exception cref="NotFoundException">The session is not the signed-in client's own.</exception>
-    /// <exception cref="ConflictException">The invitation was used already, possibly by a concurrent twin request.</exception>
+    /// <exception cref="ConflictException">The invitation was used already with other answers; the same answers again (a
+    /// double click, a concurrent twin request) are thanked for, not refused.</exception>
     /// <exception cref="InvalidAnswersException">Missing or out-of-range answers; nothing is saved.</exception>
     public async Task<AllianceThanksDto> Handle(SubmitAllianceCommand command, CancellationToken cancellationToken)
     {
         var member = await members.OfUserAsync(command.UserId, cancellationToken);
         var session = await sessions.FirstOrDefaultAsync(new SessionOfMemberSpec(command.SessionId, member.Id, forUpdate: true), cancellationToken)
             ?? throw new NotFoundException("Session");
+        // The same answers sent again (a double click, a resend) thank the client again instead of refusing them.
+        if (session.AllianceSubmissionId is not null && await IsRepeatAsync(command, member, cancellationToken))
+        {
+            return await ThanksAsync(session, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         AllianceInvitation.EnsureOpen(session, now);
 
@@ -51,10 +59,31 @@ public sealed class SubmitAllianceHandler(
         }
         catch (ConflictException conflict)
         {
+            if (await IsRepeatAsync(command, member, cancellationToken))
+            {
+                return await ThanksAsync(session, cancellationToken);
+            }
+
             throw new ConflictException(AllianceInvitation.AlreadyAnswered, conflict);
         }
 
+        return await ThanksAsync(session, cancellationToken);
+    }
+
+    /// <summary>Whether the answer saved about this session (read afresh: a concurrent twin may have saved it) is this one.</summary>
+    private async Task<bool> IsRepeatAsync(SubmitAllianceCommand command, Member member, CancellationToken cancellationToken) =>
+        await submissions.FirstOrDefaultAsync(new AllianceSubmissionOfSessionSpec(command.SessionId, member.Id), cancellationToken) is { } saved
+        && saved.SurveyKey == command.SurveyKey && saved.SurveyVersion == command.SurveyVersion && saved.HasAnswers(command.Answers);
+
+    private async Task<AllianceThanksDto> ThanksAsync(CareSession session, CancellationToken cancellationToken)
+    {
         var professional = await professionals.FirstOrDefaultAsync(new ProfessionalsByIdsSpec([session.ProfessionalId]), cancellationToken);
         return new AllianceThanksDto(professional?.DisplayName ?? "your professional");
     }
+}
+
+public sealed class AllianceSubmissionOfSessionSpec : Specification<Submission>
+{
+    public AllianceSubmissionOfSessionSpec(Guid sessionId, Guid memberId) =>
+        Query.Where(s => s.CareSessionId == sessionId && s.MemberId == memberId && s.Measure == Measure.Alliance);
 }
