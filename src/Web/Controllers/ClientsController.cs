@@ -19,6 +19,7 @@ public sealed class ClientsController(GetMyClientsHandler clients, GetClientProf
     [HttpGet("")]
     public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken cancellationToken = default)
     {
+        ModelState.ThrowIfQueryInvalid();
         var model = await clients.Handle(new GetMyClientsQuery(User.Id(), search, page), cancellationToken);
         return HttpContext.WantsFragment() ? PartialView("_ClientRows", model) : View(model);
     }

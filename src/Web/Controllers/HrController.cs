@@ -7,6 +7,7 @@ using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Hr;
 using Wellbeing.Application.Hr.Queries.GetHrDashboard;
 using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Forms;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
@@ -19,17 +20,17 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
     public IActionResult Own() => RedirectToAction(nameof(Hub), new { hubId = User.HrHubId() });
 
     [HttpGet("hubs/{hubId:guid}/hr")]
-    public async Task<IActionResult> Hub(Guid hubId, CancellationToken cancellationToken) =>
-        View(await LoadAsync(hubId, cancellationToken));
+    public async Task<IActionResult> Hub(Guid hubId, string? period, CancellationToken cancellationToken) =>
+        View(await LoadAsync(hubId, period, cancellationToken));
 
     /// <summary>
     /// Exactly the figures of the page with the same filter, one row each; a hidden figure is an empty value. Text that
     /// a spreadsheet would run as a formula (a leading = + - @ tab or CR) is escaped by CsvHelper (OWASP CSV injection).
     /// </summary>
     [HttpGet("hubs/{hubId:guid}/hr/export.csv")]
-    public async Task<IActionResult> Export(Guid hubId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Export(Guid hubId, string? period, CancellationToken cancellationToken)
     {
-        var model = await LoadAsync(hubId, cancellationToken);
+        var model = await LoadAsync(hubId, period, cancellationToken);
         var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
@@ -51,15 +52,18 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
         return File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", name);
     }
 
-    private async Task<HrDashboardDto> LoadAsync(Guid hubId, CancellationToken cancellationToken)
+    // The period is bound, so one given twice is refused (SingleValueBinderProvider) as a second department is.
+    private async Task<HrDashboardDto> LoadAsync(Guid hubId, string? period, CancellationToken cancellationToken)
     {
         if (User.HrHubId() != hubId)
         {
             throw new NotFoundException("Hub");
         }
 
+        ModelState.ThrowIfQueryInvalid();
+
         return await dashboard.Handle(
-            new GetHrDashboardQuery(hubId, [.. Request.Query["department"].OfType<string>()], Request.Query["period"].FirstOrDefault()),
+            new GetHrDashboardQuery(hubId, [.. Request.Query["department"].OfType<string>()], period),
             cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Wellbeing.Domain.Common;
 
 namespace Wellbeing.Web.Forms;
 
@@ -115,6 +116,24 @@ public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IMod
 
             bindingContext.Result = ModelBindingResult.Failed();
             return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>For pages whose filters come from the query string and have no form to redraw.</summary>
+public static class AmbiguousQuery
+{
+    /// <summary>
+    /// A filter given twice (<c>?period=2026-05&amp;period=2026-06</c>) would show one of the two without saying so, and
+    /// one that is not of its type (<c>?page=x</c>) would silently become the default.
+    /// </summary>
+    /// <exception cref="DomainException">A query value arrived more than once or could not be read; the message names the
+    /// parameter and becomes a 400 page.</exception>
+    public static void ThrowIfQueryInvalid(this ModelStateDictionary modelState)
+    {
+        if (modelState.Values.FirstOrDefault(entry => entry.Errors.Count > 0) is { } invalid)
+        {
+            throw new DomainException(invalid.Errors[0].ErrorMessage);
         }
     }
 }

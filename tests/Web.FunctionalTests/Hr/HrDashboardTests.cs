@@ -120,13 +120,17 @@ public sealed class HrDashboardTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("<span class=\"figure\">", sales);
     }
 
-    [Fact]
-    public async Task TwoDepartmentsAtOnce_AreRefusedWithAClearError()
+    [Theory]
+    [InlineData("/hubs/{0}/hr?department=Sales&department=Finance")]
+    [InlineData("/hubs/{0}/hr?period={1}&period={1}")]
+    [InlineData("/hubs/{0}/hr/export.csv?period={1}&period=2020-01")]
+    public async Task TwoDepartmentsOrPeriodsAtOnce_AreRefusedWithAClearError(string path)
     {
         var northwind = await app.Factory.HubIdAsync("northwind");
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.HrManager);
+        var latest = await app.Factory.QueryAsync(db => db.PeriodBlocks.Where(b => b.HubId == northwind).OrderBy(b => b.PeriodStart).LastAsync());
 
-        var (status, body) = await client.GetAsync($"/hubs/{northwind}/hr?department=Sales&department=Finance");
+        var (status, body) = await client.GetAsync(string.Format(CultureInfo.InvariantCulture, path, northwind, latest.PeriodKey));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.DoesNotContain("<span class=\"figure\">", body);

@@ -44,6 +44,19 @@ public sealed class ClientSearchTests(AppFixture app) : IClassFixture<AppFixture
         Assert.InRange(page.IndexOf(ClientSearch.Composed, StringComparison.Ordinal), 0, page.IndexOf("Eloise Zed", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/clients?search=a&search=b")]
+    [InlineData("/clients?page=1&page=2")]
+    [InlineData("/clients?page=x")]
+    public async Task AFilterGivenTwiceOrUnreadable_IsRefused(string path)
+    {
+        var professional = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+
+        var response = await professional.Http.GetAsync(path);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Search_ForAnotherName_DoesNotFindHer()
     {
