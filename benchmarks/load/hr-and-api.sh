@@ -14,59 +14,14 @@
 # managed code spent in each part of the request (benchmarks/load/profile-summary.mjs).
 #
 # Usage (from anywhere):   benchmarks/load/hr-and-api.sh
-# Settings (environment):  CONNECTIONS=50 DURATION=10 ROUNDS=3 WARMUP=3 PORT=5299 BUILD=1 PROFILE=0
-#                          AUTOCANNON=autocannon@9.0.0 DOTNET_TRACE_VERSION=10.0.750501
+# Settings (environment) and the shared steps: benchmarks/load/common.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-connections=${CONNECTIONS:-50}
-duration=${DURATION:-10}
-rounds=${ROUNDS:-3}
-warmup=${WARMUP:-3}
-port=${PORT:-5299}
-autocannon=${AUTOCANNON:-autocannon@9.0.0}
-base="http://127.0.0.1:${port}"
+source benchmarks/load/common.sh
 
-work=$(mktemp -d -t hr-and-api-XXXXXX)
-app_pid=""
-cleanup() {
-  if [[ -n "$app_pid" ]]; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [[ ${BUILD:-1} == 1 ]]; then
-  dotnet build src/Web -c Release -v quiet -nologo > "$work/build.log" || { cat "$work/build.log"; exit 1; }
-fi
-
-# The demo data is seeded into an empty database; a fresh file keeps the developer's App_Data out of it. The built
-# assembly runs directly (from src/Web, its content root), so the process to stop at the end is the app itself.
-(
-  cd src/Web
-  ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$base" ConnectionStrings__Wellbeing="Data Source=$work/wellbeing.db" \
-    exec dotnet bin/Release/net10.0/Wellbeing.Web.dll
-) > "$work/app.log" 2>&1 &
-app_pid=$!
-
-for _ in $(seq 1 120); do
-  if curl -fs -o /dev/null "$base/healthz"; then break; fi
-  if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/app.log"; echo "The app stopped." >&2; exit 1; fi
-  sleep 1
-done
-curl -fs -o /dev/null "$base/healthz" || { cat "$work/app.log"; echo "The app did not answer /healthz." >&2; exit 1; }
-
-# Sign in as a browser would: the form's antiforgery token and its cookie, then the authentication cookie.
-jar="$work/cookies"
-token=$(curl -fs -c "$jar" "$base/account/login" | sed -nE 's/.*name="__RequestVerificationToken"[^>]*value="([^"]+)".*/\1/p' | head -n 1)
-status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" "$base/account/login" \
-  --data-urlencode "Email=hr@demo.wellbeing.test" --data-urlencode "Password=Demo!2026" \
-  --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "ReturnUrl=")
-[[ $status == 302 ]] || { echo "Sign-in answered $status, not 302." >&2; exit 1; }
-# curl marks HttpOnly cookies with a #HttpOnly_ prefix; every other # line is a comment.
-cookie=$(sed -E 's/^#HttpOnly_//; /^#/d; /^$/d' "$jar" | awk -F '\t' '{ printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }')
+start_app
+cookie=$(sign_in hr@demo.wellbeing.test)
 
 # The HR manager's own hub: /hr redirects to it.
 hub=$(curl -fs -o /dev/null -w '%{redirect_url}' -H "Cookie: $cookie" "$base/hr" | sed -nE 's#.*/hubs/([0-9a-f-]{36})/hr.*#\1#p')
@@ -99,82 +54,9 @@ targets=(
   "Partner API, token without the scope|/api/v1/hubs/$hub/aggregates|Authorization: Bearer $bearer_no_scope|403"
 )
 
-# Every URL answers as expected once before it is loaded, so a refused request is never mistaken for a fast one.
-for target in "${targets[@]}"; do
-  IFS='|' read -r name path header expected <<< "$target"
-  args=(-s -o /dev/null -w '%{http_code}')
-  [[ -n $header ]] && args+=(-H "$header")
-  got=$(curl "${args[@]}" "$base$path")
-  [[ $got == "$expected" ]] || { echo "$name answered $got, not $expected." >&2; exit 1; }
-done
-
-# One autocannon run; prints requests/s (the mean of its per-second samples) and fails on any unexpected status.
-load() {
-  local seconds=$1 path=$2 header=$3 expected=$4 out="$work/result.json"
-  local args=(--yes "$autocannon" -c "$connections" -d "$seconds" -j)
-  [[ -n $header ]] && args+=(-H "$header")
-  npx "${args[@]}" "$base$path" > "$out" 2> "$work/autocannon.log"
-  node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const expected = process.argv[2];
-    const other = Object.entries(r.statusCodeStats ?? {}).filter(([code]) => code !== expected);
-    if (r.errors || r.timeouts || other.length) {
-      console.error(`unexpected answers: ${r.errors} errors, ${r.timeouts} timeouts, ${JSON.stringify(other)}`);
-      process.exit(1);
-    }
-    console.log(r.requests.average.toFixed(0));
-  ' "$out" "$expected"
-}
-
-echo "Warming up (${warmup} s per URL)..."
-for target in "${targets[@]}"; do
-  IFS='|' read -r name path header expected <<< "$target"
-  load "$warmup" "$path" "$header" "$expected" > /dev/null
-done
-
-declare -A samples
-for round in $(seq 1 "$rounds"); do
-  for target in "${targets[@]}"; do
-    IFS='|' read -r name path header expected <<< "$target"
-    rps=$(load "$duration" "$path" "$header" "$expected")
-    samples[$name]+="$rps "
-    echo "round $round: $name $rps requests/s"
-  done
-done
-
-median() { tr ' ' '\n' <<< "$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-healthz=$(median "${samples[/healthz]}")
-echo
-echo "$connections connections, $rounds rounds of $duration s per URL, one app process (Release, Development, SQLite demo data)"
-echo "| URL | Requests/s per round | Median | Ratio to /healthz |"
-echo "|---|---|---|---|"
-for target in "${targets[@]}"; do
-  IFS='|' read -r name path header expected <<< "$target"
-  m=$(median "${samples[$name]}")
-  ratio=$(awk -v a="$m" -v b="$healthz" 'BEGIN { printf "%.2fx", a / b }')
-  echo "| $name | ${samples[$name]% } | $m | $ratio |"
-done
+run_targets
 
 if [[ ${PROFILE:-0} != 1 ]]; then exit 0; fi
-
-dotnet tool install --tool-path "$work/tools" dotnet-trace --version "${DOTNET_TRACE_VERSION:-10.0.750501}" > /dev/null
-# profile NAME PATH HEADER "label=frame regex"...: traces 12 s of a 20-second load on PATH and summarises it.
-profile() {
-  local name=$1 path=$2 header=$3
-  shift 3
-  npx --yes "$autocannon" -c "$connections" -d 20 -H "$header" "$base$path" > /dev/null 2>&1 &
-  local load_pid=$!
-  sleep 4
-  "$work/tools/dotnet-trace" collect -p "$app_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:12 \
-    -o "$work/$name.nettrace" > /dev/null
-  wait "$load_pid"
-  "$work/tools/dotnet-trace" convert --format Speedscope "$work/$name.nettrace" -o "$work/$name" > /dev/null
-  echo
-  echo "$name: share of the app's thread time in managed code (parts overlap where one holds another)"
-  echo "| Part | Share |"
-  echo "|---|---|"
-  node benchmarks/load/profile-summary.mjs "$work/$name.speedscope.json" "$@"
-}
 
 # Parts are matched by assembly or by async state machine: the JIT inlines small methods once the app is warm.
 gc='Garbage collection=PollGC'

@@ -55,6 +55,7 @@ public static class DependencyInjection
         });
         SignInThrottle.AddSignInThrottle(services, configuration);
         services.AddSecurityHeaderPolicies().SetDefaultPolicy(BrowserSecurity.Headers());
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeadersFirst>());
         services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Client, p => p.RequireRole(Roles.Client))
@@ -70,8 +71,8 @@ public static class DependencyInjection
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        // First, so that every response gets the headers: error pages, static files, the API and refusals alike.
-        app.UseSecurityHeaders();
+        // The security headers come before this, from SecurityHeadersFirst, so that every response gets them: error
+        // pages, static files, the API, refusals and a forged Host's 400 alike.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/errors",

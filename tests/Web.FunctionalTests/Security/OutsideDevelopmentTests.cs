@@ -36,6 +36,7 @@ public sealed class OutsideDevelopmentTests : IDisposable
         Assert.Contains(SetCookies(signIn), c => c.StartsWith(BrowserlessClient.AuthCookieName + "=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Null(refused.Headers.Location);
+        Assert.Contains("frame-ancestors 'none'", string.Join(' ', refused.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Theory]
