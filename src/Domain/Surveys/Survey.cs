@@ -125,9 +125,6 @@ public sealed class Survey
         return new SurveyScore(raw, total, subscales);
     }
 
-    /// <summary>The band a total falls in, as the definition states it (hubs may override wellbeing brackets).</summary>
-    public InterpretationBand? BandFor(decimal total) => Bands.FirstOrDefault(b => total >= b.From && total <= b.To);
-
     private int ScoredValue(SurveyItem item, int value) =>
         item.Reversed ? MinimumValue + MaximumValue - value : value;
 }
