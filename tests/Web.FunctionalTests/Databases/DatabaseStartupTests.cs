@@ -129,6 +129,7 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
 
         // Testing: throwaway token keys and plain http, as in the in-process tests.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = WellbeingAppFactory.EnvironmentName;
+        start.Environment["AllowedHosts"] = "127.0.0.1";
         start.Environment["Database__Provider"] = nameof(DatabaseProvider.Postgres);
         start.Environment["ConnectionStrings__Wellbeing"] = connectionString;
         start.Environment["DemoData__Enabled"] = "false";
@@ -172,7 +173,7 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
     /// <summary>Asks /healthz until the node answers, or until it exits or the start timeout passes (null then).</summary>
     private static async Task<HttpStatusCode?> HealthOnceStartedAsync((Process Process, StringBuilder Output) node, int port)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (!node.Process.HasExited && DateTime.UtcNow < deadline)
         {
@@ -180,9 +181,9 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
             {
                 return (await http.GetAsync("/healthz")).StatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception notYet) when (notYet is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet: it is still migrating, or waiting for the other node's lock.
+                // Not listening yet (still migrating, or waiting for the other node's lock), or too slow to answer on a busy machine.
                 await Task.Delay(TimeSpan.FromMilliseconds(250));
             }
         }
