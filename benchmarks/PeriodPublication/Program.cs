@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Wellbeing.Benchmarks.PeriodPublication;
-using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
-using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
+using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Testing.Databases;
 
 // Publishing one closed month of a large hub against the bare GROUP BY over that month's rows, on SQLite and
@@ -33,7 +32,7 @@ if (databases.Contains("sqlite"))
         : Path.Combine(Directory.CreateDirectory(keepFolder).FullName, $"period-publication-{members}.db");
     try
     {
-        results.Add(await benchmark.RunAsync("SQLite", SqliteProvider.Name, $"Data Source={file}"));
+        results.Add(await benchmark.RunAsync("SQLite", DatabaseProvider.Sqlite, $"Data Source={file}"));
     }
     finally
     {
@@ -50,7 +49,7 @@ if (databases.Contains("sqlite"))
 
 if (databases.Contains("postgres") && postgres is not null)
 {
-    results.Add(await benchmark.RunAsync("PostgreSQL", PostgresProvider.Name, postgres + ";Command Timeout=0"));
+    results.Add(await benchmark.RunAsync("PostgreSQL", DatabaseProvider.Postgres, postgres + ";Command Timeout=0"));
 }
 else if (databases.Contains("postgres"))
 {
@@ -59,7 +58,7 @@ else if (databases.Contains("postgres"))
     try
     {
         // COPY of 2.7 million rows and VACUUM ANALYZE outlast the 30-second default.
-        results.Add(await benchmark.RunAsync("PostgreSQL", PostgresProvider.Name, await cluster.CreateDatabaseAsync("period_publication") + ";Command Timeout=0"));
+        results.Add(await benchmark.RunAsync("PostgreSQL", DatabaseProvider.Postgres, await cluster.CreateDatabaseAsync("period_publication") + ";Command Timeout=0"));
     }
     finally
     {

@@ -15,6 +15,7 @@ using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Infrastructure;
 using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 
@@ -27,14 +28,14 @@ namespace Wellbeing.Benchmarks.PeriodPublication;
 /// </summary>
 internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, bool showQueries, bool showPlans)
 {
-    public async Task<DatabaseResult> RunAsync(string label, string provider, string connectionString)
+    public async Task<DatabaseResult> RunAsync(string label, DatabaseProvider provider, string connectionString)
     {
-        var sqlite = provider == SqliteProvider.Name;
+        var sqlite = provider == DatabaseProvider.Sqlite;
         var clock = new SettableClock(BenchmarkHub.EarlierPeriodsClosed);
         var log = new QueryLog();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [Wellbeing.Infrastructure.DependencyInjection.ProviderSetting] = provider,
+            [Wellbeing.Infrastructure.DependencyInjection.ProviderSetting] = provider.ToString(),
             [$"ConnectionStrings:{Wellbeing.Infrastructure.DependencyInjection.ConnectionStringName}"] = connectionString,
         }).Build();
         var collection = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
@@ -49,7 +50,7 @@ internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, b
         }
 
         await using var services = collection.BuildServiceProvider();
-        await services.InitialiseDatabaseAsync();
+        await services.MigrateDatabaseAsync();
 
         var (hubId, loaded) = await LoadAsync(services, label, provider, connectionString);
 
@@ -121,7 +122,7 @@ internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, b
     }
 
     /// <summary>The hub in the database, loaded now unless a kept SQLite file or a given PostgreSQL database already holds it.</summary>
-    private async Task<(Guid HubId, TimeSpan? Loaded)> LoadAsync(IServiceProvider services, string label, string provider, string connectionString)
+    private async Task<(Guid HubId, TimeSpan? Loaded)> LoadAsync(IServiceProvider services, string label, DatabaseProvider provider, string connectionString)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
@@ -148,7 +149,7 @@ internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, b
 
         Console.WriteLine($"{label}: loading {data.MemberCount:N0} members, {data.WellbeingSubmissionCount:N0} Wellbeing Index answers, {data.AllianceSubmissionCount:N0} alliance ratings...");
         var ids = professionals.ConvertAll(p => p.Id);
-        if (provider == SqliteProvider.Name)
+        if (provider == DatabaseProvider.Sqlite)
         {
             await BulkLoad.SqliteAsync(connectionString, data, hub.Id, ids);
         }

@@ -17,6 +17,7 @@ using Wellbeing.Infrastructure.Fhir;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.PartnerClients;
 using Wellbeing.Infrastructure.Professionals;
+using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
@@ -36,37 +37,34 @@ public static class DependencyInjection
     /// <summary>Where the embedded database lives when no connection string is configured, relative to the content root.</summary>
     public const string DefaultSqliteFile = "App_Data/wellbeing.db";
 
+    /// <summary>Whether start-up applies pending migrations: true/false, by default true on SQLite only (<see cref="DatabaseSettings"/>).</summary>
+    public const string MigrateAtStartupSetting = "Database:MigrateAtStartup";
+
+    /// <exception cref="InvalidOperationException">The database settings are invalid (<see cref="DatabaseSettings.Read"/>).</exception>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration[ProviderSetting] ?? SqliteProvider.Name;
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-
-        if (provider.Equals(SqliteProvider.Name, StringComparison.OrdinalIgnoreCase))
+        var database = DatabaseSettings.Read(configuration);
+        services.AddSingleton(database);
+        switch (database.Provider)
         {
-            // Resolved on first use because the content root is only known once the host has built its services.
-            string? resolved = null;
-            services.AddDbContext<SqliteWellbeingDbContext>((serviceProvider, options) =>
-                SqliteProvider.Configure(options, resolved ??= SqliteConnectionString(connectionString, serviceProvider)));
-            services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqliteWellbeingDbContext>());
-        }
-        else if (provider.Equals(SqlServerProvider.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            var required = Required(connectionString, provider);
-            services.AddDbContext<SqlServerWellbeingDbContext>(options => SqlServerProvider.Configure(options, required));
-            services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqlServerWellbeingDbContext>());
-        }
-        else if (provider.Equals(PostgresProvider.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            var required = Required(connectionString, provider);
-            services.AddDbContext<PostgresWellbeingDbContext>(options => PostgresProvider.Configure(options, required));
-            services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<PostgresWellbeingDbContext>());
-        }
-        else
-        {
-            throw new InvalidOperationException(
-                $"{ProviderSetting} is \"{provider}\"; use {SqliteProvider.Name} (the default), {SqlServerProvider.Name} or {PostgresProvider.Name}.");
+            case DatabaseProvider.Sqlite:
+                // Resolved on first use because the content root is only known once the host has built its services.
+                string? resolved = null;
+                services.AddDbContext<SqliteWellbeingDbContext>((serviceProvider, options) =>
+                    SqliteProvider.Configure(options, resolved ??= SqliteConnectionString(database.ConnectionString, serviceProvider)));
+                services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqliteWellbeingDbContext>());
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<SqlServerWellbeingDbContext>(options => SqlServerProvider.Configure(options, database.ConnectionString!));
+                services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqlServerWellbeingDbContext>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresWellbeingDbContext>(options => PostgresProvider.Configure(options, database.ConnectionString!));
+                services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<PostgresWellbeingDbContext>());
+                break;
         }
 
+        services.AddScoped<DatabaseInitialiser>();
         services.AddSingleton<SpecificationEvaluator>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<WellbeingDbContext>());
@@ -109,31 +107,26 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Brings the schema up to date and makes sure every role exists. Demo data is seeded after this, elsewhere.</summary>
-    public static async Task InitialiseDatabaseAsync(this IServiceProvider services)
+    /// <summary>
+    /// Start-up: migrates and creates the roles when <see cref="MigrateAtStartupSetting"/> is on (the SQLite default);
+    /// otherwise checks that no migration is pending and creates any missing role, under a database-wide lock.
+    /// Demo data is seeded after this, elsewhere.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database is behind and start-up is not to migrate it; the message says how to.</exception>
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
-        await context.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(cancellationToken);
+    }
 
-        // Members saved before the search key existed have it empty; the migration cannot fold in SQL, so fold here.
-        var unkeyed = await context.Members.AsTracking().Where(m => m.SearchKey == string.Empty).ToListAsync();
-        unkeyed.ForEach(m => m.RefreshSearchKey());
-        await context.SaveChangesAsync();
-
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                var result = await roles.CreateAsync(new IdentityRole(role));
-                if (!result.Succeeded)
-                {
-                    throw new InvalidOperationException(
-                        $"Could not create role {role}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-                }
-            }
-        }
+    /// <summary>
+    /// The <c>migrate</c> command: applies pending migrations and creates missing roles, under a database-wide lock, so
+    /// it is safe beside running or starting nodes and idempotent.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().MigrateAsync(cancellationToken);
     }
 
     /// <summary>Fills an empty database with the demo hubs (Development and tests only: see DemoData:Enabled).</summary>
@@ -146,11 +139,6 @@ public static class DependencyInjection
         await scope.ServiceProvider.GetRequiredService<PublishClosedPeriodsHandler>().Handle(new PublishClosedPeriodsCommand(), CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<PublishAllianceScoresHandler>().Handle(new PublishAllianceScoresCommand(), CancellationToken.None);
     }
-
-    private static string Required(string? connectionString, string provider) =>
-        string.IsNullOrWhiteSpace(connectionString)
-            ? throw new InvalidOperationException($"{provider} needs ConnectionStrings:{ConnectionStringName}.")
-            : connectionString;
 
     /// <summary>
     /// A relative file is resolved against the content root, not the working directory, so `dotnet run` from the

@@ -8,6 +8,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+if (args is [MigrateCommand.Verb, ..])
+{
+    // Only the database's services: the deployment step needs no web settings (certificates, hosts).
+    return await MigrateCommand.RunAsync(builder.Build().Services);
+}
+
 builder.Services.AddWeb(builder.Configuration, builder.Environment);
 builder.Services.AddPartnerApi(builder.Configuration, builder.Environment);
 builder.Services.AddBackgroundJobs(builder.Configuration);
@@ -21,6 +27,7 @@ if (app.Configuration.GetValue<bool>("DemoData:Enabled"))
 }
 
 app.UseWeb();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -8,6 +8,7 @@ using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
@@ -48,27 +49,50 @@ public sealed class DependencyInjectionTests
     }
 
     [Theory]
-    [InlineData(SqlServerProvider.Name, typeof(SqlServerWellbeingDbContext))]
-    [InlineData(PostgresProvider.Name, typeof(PostgresWellbeingDbContext))]
-    public async Task The_provider_setting_chooses_the_context(string provider, Type expected)
+    [InlineData("SqlServer", typeof(SqlServerWellbeingDbContext), DatabaseProvider.SqlServer)]
+    [InlineData("postgres", typeof(PostgresWellbeingDbContext), DatabaseProvider.Postgres)]
+    public async Task The_provider_setting_chooses_the_context_ignoring_case(string setting, Type expected, DatabaseProvider provider)
     {
-        await using var services = Build(new() { ["Database:Provider"] = provider, ["ConnectionStrings:Wellbeing"] = "Server=nowhere;Host=nowhere" });
+        await using var services = Build(new() { ["Database:Provider"] = setting, ["ConnectionStrings:Wellbeing"] = "Server=nowhere;Host=nowhere" });
         await using var scope = services.CreateAsyncScope();
         Assert.IsType(expected, scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+        Assert.Equal(provider, services.GetRequiredService<DatabaseSettings>().Provider);
     }
 
-    [Fact]
-    public void An_unknown_provider_is_refused_by_name()
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("1")]
+    [InlineData("Sqlite, Postgres")]
+    public void An_unknown_provider_is_refused_naming_the_setting_and_the_allowed_values(string setting)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = "Oracle" }));
-        Assert.Contains("Oracle", error.Message);
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = setting }));
+        Assert.Equal($"Database:Provider is \"{setting}\"; allowed values: Sqlite, SqlServer, Postgres (Sqlite when unset).", error.Message);
     }
 
     [Fact]
     public void A_server_provider_needs_a_connection_string()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = PostgresProvider.Name }));
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = "Postgres" }));
         Assert.Contains("ConnectionStrings:Wellbeing", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", null, true)]
+    [InlineData("SqlServer", null, false)]
+    [InlineData("Postgres", null, false)]
+    [InlineData("Postgres", "true", true)]
+    [InlineData("Sqlite", "False", false)]
+    public void Migrating_at_startup_is_the_default_on_sqlite_only(string provider, string? setting, bool expected)
+    {
+        using var services = Build(new() { ["Database:Provider"] = provider, ["Database:MigrateAtStartup"] = setting, ["ConnectionStrings:Wellbeing"] = "Host=nowhere" });
+        Assert.Equal(expected, services.GetRequiredService<DatabaseSettings>().MigrateAtStartup);
+    }
+
+    [Fact]
+    public void A_migrate_at_startup_that_is_not_a_boolean_is_refused_by_name()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:MigrateAtStartup"] = "yes" }));
+        Assert.Equal("Database:MigrateAtStartup is \"yes\"; use true or false.", error.Message);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

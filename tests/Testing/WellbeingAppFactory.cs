@@ -11,6 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Web;
 
 namespace Wellbeing.Testing;
@@ -107,6 +108,10 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         // which is where the app picks its database provider.
         builder.UseSetting("Database:Provider", DatabaseProvider.ToString());
         builder.UseSetting("ConnectionStrings:Wellbeing", ConnectionString);
+
+        // Every factory starts on a database of its own that nobody else migrates, on every provider; tests of what a
+        // server provider does without it turn it off through Settings.
+        builder.UseSetting("Database:MigrateAtStartup", "true");
         builder.UseSetting("DemoData:Enabled", DemoDataEnabled ? "true" : "false");
 
         // A test class asks for dozens of tokens in seconds, all from the test server's one address; the throttle's own

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wellbeing.Application.Statistics.Commands.RequestPublication;
-using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
-using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
+using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.Providers;
 
 namespace Wellbeing.Infrastructure.Jobs;
 
@@ -16,26 +16,26 @@ public static class JobsDependencyInjection
 
     /// <summary>
     /// Hangfire keeps its queue next to the application's data on SQL Server and PostgreSQL, and in memory on the
-    /// embedded SQLite setup, where a lost queue only means waiting for the next hourly run.
+    /// embedded SQLite setup, where a lost queue only means waiting for the next hourly run. The provider is
+    /// <see cref="DatabaseSettings"/>' from the container, so call <see cref="DependencyInjection.AddInfrastructure"/> too.
     /// </summary>
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration[DependencyInjection.ProviderSetting] ?? string.Empty;
-        var connectionString = configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
-        services.AddHangfire(config =>
+        services.AddHangfire((services, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (provider.Equals(SqlServerProvider.Name, StringComparison.OrdinalIgnoreCase))
+            var database = services.GetRequiredService<DatabaseSettings>();
+            switch (database.Provider)
             {
-                config.UseSqlServerStorage(connectionString);
-            }
-            else if (provider.Equals(PostgresProvider.Name, StringComparison.OrdinalIgnoreCase))
-            {
-                config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(connectionString));
-            }
-            else
-            {
-                config.UseInMemoryStorage();
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(database.ConnectionString);
+                    break;
+                case DatabaseProvider.Postgres:
+                    config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(database.ConnectionString));
+                    break;
+                case DatabaseProvider.Sqlite:
+                    config.UseInMemoryStorage();
+                    break;
             }
         });
         services.AddHangfireServer(options =>

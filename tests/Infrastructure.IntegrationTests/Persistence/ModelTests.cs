@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
@@ -12,11 +13,11 @@ namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
 /// <summary>Checks that need no server, which is the only way SQL Server is verified on this machine.</summary>
 public sealed class ModelTests
 {
-    public static TheoryData<string> Providers => [SqliteProvider.Name, SqlServerProvider.Name, PostgresProvider.Name];
+    public static TheoryData<DatabaseProvider> Providers => [.. Enum.GetValues<DatabaseProvider>()];
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public void Migrations_are_in_step_with_the_model(string provider)
+    public void Migrations_are_in_step_with_the_model(DatabaseProvider provider)
     {
         using var context = DesignTimeContext(provider);
         Assert.False(context.Database.HasPendingModelChanges(), $"Run dotnet ef migrations add for the {provider} context.");
@@ -26,7 +27,7 @@ public sealed class ModelTests
     [Fact]
     public void SqlServer_script_creates_the_tables_and_the_filtered_unique_index()
     {
-        using var context = DesignTimeContext(SqlServerProvider.Name);
+        using var context = DesignTimeContext(DatabaseProvider.SqlServer);
         var script = context.Database.GenerateCreateScript();
 
         string[] tables =
@@ -48,7 +49,7 @@ public sealed class ModelTests
     [Fact]
     public void SqlServer_migrations_script_fills_the_responder_summaries_from_stored_submissions()
     {
-        using var context = DesignTimeContext(SqlServerProvider.Name);
+        using var context = DesignTimeContext(DatabaseProvider.SqlServer);
         var script = context.GetService<IMigrator>().GenerateScript();
 
         Assert.Contains("INSERT INTO [ResponderSummaries]", script);
@@ -58,7 +59,7 @@ public sealed class ModelTests
     [Fact]
     public void Every_tenant_table_has_an_index_that_starts_with_the_hub()
     {
-        using var context = DesignTimeContext(SqliteProvider.Name);
+        using var context = DesignTimeContext(DatabaseProvider.Sqlite);
         var tenantTables = context.Model.GetEntityTypes()
             .Where(e => e.FindProperty("HubId") is not null && e.ClrType.Assembly == typeof(Domain.Hubs.Hub).Assembly)
             .Where(e => e.GetTableName() != nameof(WellbeingDbContext.Hubs)); // the settings share the hub's own row
@@ -67,11 +68,11 @@ public sealed class ModelTests
         Assert.All(tenantTables, entity => Assert.Contains(entity.GetIndexes(), index => index.Properties[0].Name == "HubId"));
     }
 
-    private static WellbeingDbContext DesignTimeContext(string provider) => provider switch
+    private static WellbeingDbContext DesignTimeContext(DatabaseProvider provider) => provider switch
     {
-        SqliteProvider.Name => Create(new SqliteDesignTimeFactory()),
-        SqlServerProvider.Name => Create(new SqlServerDesignTimeFactory()),
-        PostgresProvider.Name => Create(new PostgresDesignTimeFactory()),
+        DatabaseProvider.Sqlite => Create(new SqliteDesignTimeFactory()),
+        DatabaseProvider.SqlServer => Create(new SqlServerDesignTimeFactory()),
+        DatabaseProvider.Postgres => Create(new PostgresDesignTimeFactory()),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 

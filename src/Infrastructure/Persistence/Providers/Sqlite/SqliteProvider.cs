@@ -4,8 +4,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 
 public static class SqliteProvider
 {
-    public const string Name = "Sqlite";
-
     /// <summary>Shared by the application and the design-time factory so migrations see the options the app runs with.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
