@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public static class DependencyInjection
                 $"{ProviderSetting} is \"{provider}\"; use {SqliteProvider.Name} (the default), {SqlServerProvider.Name} or {PostgresProvider.Name}.");
         }
 
-        services.AddSingleton<SpecificationEvaluator>();
+        services.AddSingleton<ISpecificationEvaluator, SpecificationEvaluator>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<WellbeingDbContext>());
         services.AddScoped<IMyClientsReader, MyClientsReader>();
