@@ -36,15 +36,9 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task Queries_are_untracked_unless_the_specification_asks_and_tracked_changes_are_saved()
+    public async Task Queries_are_untracked_when_the_specification_says_so_and_tracked_changes_are_saved()
     {
-        var hub = TestData.Hub();
-        var member = TestData.Member(hub);
-        await using (var seed = database.CreateContext())
-        {
-            seed.AddRange(hub, member);
-            await seed.SaveChangesAsync();
-        }
+        var member = await SeedMemberAsync();
 
         await using (var context = database.CreateContext())
         {
@@ -64,13 +58,7 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
     [Fact]
     public async Task A_specification_without_a_tracking_choice_gets_the_contexts_default_as_with_the_package()
     {
-        var hub = TestData.Hub();
-        var member = TestData.Member(hub);
-        await using (var seed = database.CreateContext())
-        {
-            seed.AddRange(hub, member);
-            await seed.SaveChangesAsync();
-        }
+        var member = await SeedMemberAsync();
 
         await using var context = database.CreateContext();
         var repository = new EfRepository<Member>(context, new SpecificationEvaluator());
@@ -125,6 +113,16 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
 
         Assert.Contains("ThenInclude", thenInclude.Message, StringComparison.Ordinal);
         Assert.Contains("SelectMany", selectMany.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<Member> SeedMemberAsync()
+    {
+        var hub = TestData.Hub();
+        var member = TestData.Member(hub);
+        await using var seed = database.CreateContext();
+        seed.AddRange(hub, member);
+        await seed.SaveChangesAsync();
+        return member;
     }
 
     private sealed record MemberName(Guid Id, string DisplayName);
