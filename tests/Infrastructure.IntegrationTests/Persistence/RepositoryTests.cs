@@ -103,16 +103,20 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task ThenInclude_and_SelectMany_are_refused_by_name_rather_than_dropped()
+    public async Task ThenInclude_SelectMany_and_a_projections_post_processing_are_refused_by_name_rather_than_dropped()
     {
         await using var context = database.CreateContext();
         var evaluator = new SpecificationEvaluator();
 
         var thenInclude = Assert.Throws<NotSupportedException>(() => evaluator.GetQuery(context.Professionals, new ProfessionalWithHubs(thenIncludeHub: true)));
-        var selectMany = Assert.Throws<NotSupportedException>(() => evaluator.GetQuery(context.Professionals, new HubIdsOfProfessionals()));
+        var selectMany = Assert.Throws<NotSupportedException>(() =>
+            evaluator.GetQuery(context.Professionals, new ProfessionalIds(q => q.SelectMany(p => p.Hubs.Select(h => h.HubId)))));
+        var postProcessing = Assert.Throws<NotSupportedException>(() =>
+            evaluator.GetQuery(context.Professionals, new ProfessionalIds(q => q.PostProcessingAction(ids => ids.Distinct()).Select(p => p.Id))));
 
         Assert.Contains("ThenInclude", thenInclude.Message, StringComparison.Ordinal);
         Assert.Contains("SelectMany", selectMany.Message, StringComparison.Ordinal);
+        Assert.Contains("PostProcessingAction", postProcessing.Message, StringComparison.Ordinal);
     }
 
     private async Task<Member> SeedMemberAsync()
@@ -164,8 +168,8 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
         }
     }
 
-    private sealed class HubIdsOfProfessionals : Specification<Professional, Guid>
+    private sealed class ProfessionalIds : Specification<Professional, Guid>
     {
-        public HubIdsOfProfessionals() => Query.SelectMany(p => p.Hubs.Select(h => h.HubId));
+        public ProfessionalIds(Action<ISpecificationBuilder<Professional, Guid>> build) => build(Query);
     }
 }
