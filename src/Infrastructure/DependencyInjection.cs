@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<DatabaseInitialiser>();
-        services.AddSingleton<SpecificationEvaluator>();
+        services.AddSingleton<ISpecificationEvaluator, SpecificationEvaluator>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<WellbeingDbContext>());
         services.AddScoped<IMyClientsReader, MyClientsReader>();

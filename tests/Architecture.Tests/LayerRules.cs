@@ -13,7 +13,8 @@ public sealed class LayerRules
     [Fact]
     public void Domain_DependsOnNoOtherLayerNorFramework() =>
         AssertNone(Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny(
-            "Wellbeing.Application", "Wellbeing.Infrastructure", "Wellbeing.Web", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore"));
+            "Wellbeing.Application", "Wellbeing.Infrastructure", "Wellbeing.Web", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore",
+            "Ardalis.Specification"));
 
     [Fact]
     public void Application_DependsOnNeitherInfrastructureNorWebNorEfCore() =>

@@ -1,4 +1,4 @@
-using Wellbeing.Application.Common.Specifications;
+using Ardalis.Specification;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
@@ -10,72 +10,36 @@ namespace Wellbeing.Application.Clients;
 
 public sealed class SubmissionsOfMemberSpec : Specification<Submission>
 {
-    public SubmissionsOfMemberSpec(Guid memberId, bool forUpdate = false)
-    {
-        Query.Where(s => s.MemberId == memberId).OrderBy(s => s.SubmittedAt);
-        if (forUpdate)
-        {
-            Query.AsTracking();
-        }
-    }
+    public SubmissionsOfMemberSpec(Guid memberId, bool forUpdate = false) =>
+        Query.Where(s => s.MemberId == memberId).OrderBy(s => s.SubmittedAt).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
 public sealed class SessionsOfMemberSpec : Specification<CareSession>
 {
-    public SessionsOfMemberSpec(Guid memberId, bool forUpdate = false)
-    {
-        Query.Where(s => s.MemberId == memberId).OrderBy(s => s.ScheduledAt);
-        if (forUpdate)
-        {
-            Query.AsTracking();
-        }
-    }
+    public SessionsOfMemberSpec(Guid memberId, bool forUpdate = false) =>
+        Query.Where(s => s.MemberId == memberId).OrderBy(s => s.ScheduledAt).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
 public sealed class SessionOfMemberSpec : Specification<CareSession>
 {
-    public SessionOfMemberSpec(Guid sessionId, Guid memberId, bool forUpdate = false)
-    {
-        Query.Where(s => s.Id == sessionId && s.MemberId == memberId);
-        if (forUpdate)
-        {
-            Query.AsTracking();
-        }
-    }
+    public SessionOfMemberSpec(Guid sessionId, Guid memberId, bool forUpdate = false) =>
+        Query.Where(s => s.Id == sessionId && s.MemberId == memberId).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
 public sealed class ConnectionsOfMemberSpec : Specification<ClientConnection>
 {
-    public ConnectionsOfMemberSpec(Guid memberId, bool forUpdate = false)
-    {
-        Query.Where(c => c.MemberId == memberId).OrderBy(c => c.ConnectedAt);
-        if (forUpdate)
-        {
-            Query.AsTracking();
-        }
-    }
+    public ConnectionsOfMemberSpec(Guid memberId, bool forUpdate = false) =>
+        Query.Where(c => c.MemberId == memberId).OrderBy(c => c.ConnectedAt).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
 public sealed class ShareGrantsOfMemberSpec : Specification<ShareGrant>
 {
-    public ShareGrantsOfMemberSpec(Guid memberId, bool forUpdate = false)
-    {
-        Query.Where(g => g.MemberId == memberId).OrderBy(g => g.GrantedAt);
-        if (forUpdate)
-        {
-            Query.AsTracking();
-        }
-    }
+    public ShareGrantsOfMemberSpec(Guid memberId, bool forUpdate = false) =>
+        Query.Where(g => g.MemberId == memberId).OrderBy(g => g.GrantedAt).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
 public sealed class ScoreViewsOfMemberSpec : Specification<ScoreView>
 {
-    public ScoreViewsOfMemberSpec(Guid memberId, bool forUpdate = false)
-    {
-        Query.Where(v => v.MemberId == memberId).OrderByDescending(v => v.ViewedAt);
-        if (forUpdate)
-        {
-            Query.AsTracking();
-        }
-    }
+    public ScoreViewsOfMemberSpec(Guid memberId, bool forUpdate = false) =>
+        Query.Where(v => v.MemberId == memberId).OrderByDescending(v => v.ViewedAt).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }

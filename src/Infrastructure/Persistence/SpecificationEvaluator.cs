@@ -1,93 +1,90 @@
-using System.Linq.Expressions;
+using System.Reflection;
+using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
-using Wellbeing.Application.Common.Specifications;
 
 namespace Wellbeing.Infrastructure.Persistence;
 
-/// <summary>Turns a specification into an EF query, so every repository query is built the same way.</summary>
-public sealed class SpecificationEvaluator
+/// <summary>
+/// Turns an Ardalis.Specification <see cref="ISpecification{T}"/> into an EF Core query, in the order the package's
+/// own EF Core evaluator uses: criteria, includes, ordering, skip/take, tracking, then the projection. It stands in
+/// for Ardalis.Specification.EntityFrameworkCore, which our registry does not serve (docs/decisions/0002); criteria,
+/// ordering and paging are the package's own evaluators, only the EF-specific steps are written here.
+/// </summary>
+/// <remarks>
+/// A specification that uses anything else the builder offers (search, include by name, ThenInclude, tags, caching,
+/// post-processing, split queries, identity resolution, ignoring query filters or auto-includes, SelectMany) is
+/// refused with <see cref="NotSupportedException"/>: silently dropping, say, a search would return rows the
+/// specification excludes.
+/// </remarks>
+public sealed class SpecificationEvaluator : ISpecificationEvaluator
 {
-    /// <param name="applyPaging">False for counts, which must see every match, not one page.</param>
-    public IQueryable<T> GetQuery<T>(IQueryable<T> source, Specification<T> specification, bool applyPaging = true)
+    private static readonly MethodInfo IncludeMethod = typeof(EntityFrameworkQueryableExtensions).GetMethods()
+        .Single(m => m.Name == nameof(EntityFrameworkQueryableExtensions.Include) && m.GetGenericArguments().Length == 2);
+
+    /// <exception cref="SelectorNotFoundException">The specification never calls <c>Query.Select</c>.</exception>
+    /// <exception cref="NotSupportedException">The specification uses a feature this evaluator does not evaluate.</exception>
+    public IQueryable<TResult> GetQuery<T, TResult>(IQueryable<T> inputQuery, ISpecification<T, TResult> specification)
         where T : class
     {
-        var query = specification.AsTracking ? source.AsTracking() : source.AsNoTracking();
+        ThrowIfUsed(specification, [
+            (specification.SelectorMany is not null, "SelectMany"),
+            (specification.PostProcessingAction is not null, "PostProcessingAction"),
+        ]);
+        var selector = specification.Selector ?? throw new SelectorNotFoundException();
+        return GetQuery(inputQuery, (ISpecification<T>)specification).Select(selector);
+    }
 
-        foreach (var criteria in specification.WhereExpressions)
-        {
-            query = query.Where(criteria);
-        }
+    /// <param name="evaluateCriteriaOnly">True for counts and existence checks: only the criteria apply, not paging.</param>
+    /// <exception cref="NotSupportedException">The specification uses a feature this evaluator does not evaluate.</exception>
+    public IQueryable<T> GetQuery<T>(IQueryable<T> inputQuery, ISpecification<T> specification, bool evaluateCriteriaOnly = false)
+        where T : class
+    {
+        ThrowIfUsed(specification, [
+            (specification.SearchCriterias.Any(), "Search"),
+            (specification.IncludeStrings.Any(), "Include by name"),
+            (specification.IncludeExpressions.Any(i => i.Type == IncludeTypeEnum.ThenInclude), "ThenInclude"),
+            (specification.QueryTags.Any(), "TagWith"),
+            (specification.CacheEnabled, "EnableCache"),
+            (specification.PostProcessingAction is not null, "PostProcessingAction"),
+            (specification.AsSplitQuery, "AsSplitQuery"),
+            (specification.AsNoTrackingWithIdentityResolution, "AsNoTrackingWithIdentityResolution"),
+            (specification.IgnoreQueryFilters, "IgnoreQueryFilters"),
+            (specification.IgnoreAutoIncludes, "IgnoreAutoIncludes"),
+        ]);
 
-        foreach (var include in specification.IncludeExpressions)
-        {
-            query = query.Include(NavigationPath(include));
-        }
-
-        query = Order(query, specification);
-
-        if (!applyPaging)
+        var query = WhereEvaluator.Instance.GetQuery(inputQuery, specification);
+        if (evaluateCriteriaOnly)
         {
             return query;
         }
 
-        if (specification.Skip is { } skip)
-        {
-            query = query.Skip(skip);
-        }
+        query = specification.IncludeExpressions.Aggregate(query, Include);
+        query = OrderEvaluator.Instance.GetQuery(query, specification);
+        query = PaginationEvaluator.Instance.GetQuery(query, specification);
 
-        if (specification.Take is { } take)
-        {
-            query = query.Take(take);
-        }
-
-        return query;
-    }
-
-    public IQueryable<TResult> GetQuery<T, TResult>(IQueryable<T> source, Specification<T, TResult> specification)
-        where T : class
-    {
-        var selector = specification.Selector
-            ?? throw new InvalidOperationException($"{specification.GetType().Name} projects to {typeof(TResult).Name} but never calls Select.");
-        return GetQuery(source, (Specification<T>)specification).Select(selector);
-    }
-
-    private static IQueryable<T> Order<T>(IQueryable<T> query, Specification<T> specification)
-        where T : class
-    {
-        IOrderedQueryable<T>? ordered = null;
-        foreach (var (keySelector, descending) in specification.OrderExpressions)
-        {
-            ordered = (ordered, descending) switch
-            {
-                (null, false) => query.OrderBy(keySelector),
-                (null, true) => query.OrderByDescending(keySelector),
-                (_, false) => ordered.ThenBy(keySelector),
-                (_, true) => ordered.ThenByDescending(keySelector),
-            };
-        }
-
-        return ordered ?? query;
+        // Neither flag leaves the context's default, as the package's evaluator does.
+        return specification.AsTracking ? query.AsTracking()
+            : specification.AsNoTracking ? query.AsNoTracking()
+            : query;
     }
 
     /// <summary>
-    /// The builder stores includes as Func&lt;T, object?&gt;, which boxes the navigation in a conversion EF's typed
-    /// Include rejects; the dotted member path says the same thing without the cast.
+    /// The builder keeps each include as an untyped lambda; EF's typed Include is called with the lambda's own
+    /// entity and property types, so a filtered include is translated by EF as if written in place.
     /// </summary>
-    private static string NavigationPath<T>(Expression<Func<T, object?>> include)
+    private static IQueryable<T> Include<T>(IQueryable<T> query, IncludeExpressionInfo include)
+        where T : class =>
+        (IQueryable<T>)IncludeMethod.MakeGenericMethod(typeof(T), include.LambdaExpression.ReturnType)
+            .Invoke(null, [query, include.LambdaExpression])!;
+
+    private static void ThrowIfUsed(object specification, IEnumerable<(bool Used, string Feature)> features)
     {
-        var members = new Stack<string>();
-        var body = include.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : include.Body;
-        while (body is MemberExpression member)
+        var used = features.Where(f => f.Used).Select(f => f.Feature).ToList();
+        if (used.Count > 0)
         {
-            members.Push(member.Member.Name);
-            body = member.Expression;
+            throw new NotSupportedException(
+                $"{specification.GetType().Name} uses {string.Join(", ", used)}, which our specification evaluator does not evaluate: "
+                + "evaluate it in Infrastructure/Persistence/SpecificationEvaluator.cs or switch to Ardalis.Specification.EntityFrameworkCore (docs/decisions/0002).");
         }
-
-        if (body is not ParameterExpression || members.Count == 0)
-        {
-            throw new ArgumentException($"Include expects a navigation such as x => x.Items, not {include}.", nameof(include));
-        }
-
-        return string.Join('.', members);
     }
 }

@@ -1,4 +1,4 @@
-using Wellbeing.Application.Common.Specifications;
+using Ardalis.Specification;
 using Wellbeing.Domain.Common;
 
 namespace Wellbeing.Application.Common.Interfaces;
@@ -7,18 +7,18 @@ namespace Wellbeing.Application.Common.Interfaces;
 public interface IRepository<T>
     where T : class, IAggregateRoot
 {
-    Task<T?> FirstOrDefaultAsync(Specification<T> specification, CancellationToken cancellationToken = default);
+    Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
 
-    Task<TResult?> FirstOrDefaultAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken = default);
+    Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default);
 
-    Task<List<T>> ListAsync(Specification<T> specification, CancellationToken cancellationToken = default);
+    Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
 
-    Task<List<TResult>> ListAsync<TResult>(Specification<T, TResult> specification, CancellationToken cancellationToken = default);
+    Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default);
 
     /// <summary>Counts matches ignoring paging, for "page 2 of 7".</summary>
-    Task<int> CountAsync(Specification<T> specification, CancellationToken cancellationToken = default);
+    Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
 
-    Task<bool> AnyAsync(Specification<T> specification, CancellationToken cancellationToken = default);
+    Task<bool> AnyAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
 
     void Add(T entity);
 

@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Statistics;
@@ -21,10 +21,10 @@ internal sealed class OneHubStore(Hub hub) : IRepository<Hub>, IRepository<Perio
     /// <summary>Every stored block, in the order it was published.</summary>
     public IReadOnlyList<PeriodBlock> Published => _published;
 
-    public Task<List<Hub>> ListAsync(Specification<Hub> specification, CancellationToken cancellationToken = default) =>
+    public Task<List<Hub>> ListAsync(ISpecification<Hub> specification, CancellationToken cancellationToken = default) =>
         Task.FromResult(new List<Hub> { hub });
 
-    public Task<List<TResult>> ListAsync<TResult>(Specification<PeriodBlock, TResult> specification, CancellationToken cancellationToken = default) =>
+    public Task<List<TResult>> ListAsync<TResult>(ISpecification<PeriodBlock, TResult> specification, CancellationToken cancellationToken = default) =>
         specification is PublishedIntervalsSpec
             ? Task.FromResult(_published.Select(b => (TResult)(object)new PublishedInterval(b.PeriodStart, b.PeriodEnd)).ToList())
             : throw new NotSupportedException($"{specification.GetType().Name} is not used by the publication.");
@@ -47,18 +47,18 @@ internal sealed class OneHubStore(Hub hub) : IRepository<Hub>, IRepository<Perio
         return Task.CompletedTask;
     }
 
-    Task<Hub?> IRepository<Hub>.FirstOrDefaultAsync(Specification<Hub> specification, CancellationToken cancellationToken) => Unused<Hub?>();
-    Task<TResult?> IRepository<Hub>.FirstOrDefaultAsync<TResult>(Specification<Hub, TResult> specification, CancellationToken cancellationToken) where TResult : default => Unused<TResult?>();
-    Task<List<TResult>> IRepository<Hub>.ListAsync<TResult>(Specification<Hub, TResult> specification, CancellationToken cancellationToken) => Unused<List<TResult>>();
-    Task<int> IRepository<Hub>.CountAsync(Specification<Hub> specification, CancellationToken cancellationToken) => Unused<int>();
-    Task<bool> IRepository<Hub>.AnyAsync(Specification<Hub> specification, CancellationToken cancellationToken) => Unused<bool>();
+    Task<Hub?> IRepository<Hub>.FirstOrDefaultAsync(ISpecification<Hub> specification, CancellationToken cancellationToken) => Unused<Hub?>();
+    Task<TResult?> IRepository<Hub>.FirstOrDefaultAsync<TResult>(ISpecification<Hub, TResult> specification, CancellationToken cancellationToken) where TResult : default => Unused<TResult?>();
+    Task<List<TResult>> IRepository<Hub>.ListAsync<TResult>(ISpecification<Hub, TResult> specification, CancellationToken cancellationToken) => Unused<List<TResult>>();
+    Task<int> IRepository<Hub>.CountAsync(ISpecification<Hub> specification, CancellationToken cancellationToken) => Unused<int>();
+    Task<bool> IRepository<Hub>.AnyAsync(ISpecification<Hub> specification, CancellationToken cancellationToken) => Unused<bool>();
     void IRepository<Hub>.Add(Hub entity) => Unused<Hub>();
     void IRepository<Hub>.Remove(Hub entity) => Unused<Hub>();
-    Task<PeriodBlock?> IRepository<PeriodBlock>.FirstOrDefaultAsync(Specification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<PeriodBlock?>();
-    Task<TResult?> IRepository<PeriodBlock>.FirstOrDefaultAsync<TResult>(Specification<PeriodBlock, TResult> specification, CancellationToken cancellationToken) where TResult : default => Unused<TResult?>();
-    Task<List<PeriodBlock>> IRepository<PeriodBlock>.ListAsync(Specification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<List<PeriodBlock>>();
-    Task<int> IRepository<PeriodBlock>.CountAsync(Specification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<int>();
-    Task<bool> IRepository<PeriodBlock>.AnyAsync(Specification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<bool>();
+    Task<PeriodBlock?> IRepository<PeriodBlock>.FirstOrDefaultAsync(ISpecification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<PeriodBlock?>();
+    Task<TResult?> IRepository<PeriodBlock>.FirstOrDefaultAsync<TResult>(ISpecification<PeriodBlock, TResult> specification, CancellationToken cancellationToken) where TResult : default => Unused<TResult?>();
+    Task<List<PeriodBlock>> IRepository<PeriodBlock>.ListAsync(ISpecification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<List<PeriodBlock>>();
+    Task<int> IRepository<PeriodBlock>.CountAsync(ISpecification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<int>();
+    Task<bool> IRepository<PeriodBlock>.AnyAsync(ISpecification<PeriodBlock> specification, CancellationToken cancellationToken) => Unused<bool>();
 
     private static Task<T> Unused<T>() => throw new NotSupportedException("The publication does not use this.");
 }

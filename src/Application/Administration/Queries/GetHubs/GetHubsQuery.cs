@@ -1,5 +1,5 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
@@ -30,5 +30,5 @@ public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> me
 
 public sealed class ActiveMembersOfHubSpec : Specification<Member>
 {
-    public ActiveMembersOfHubSpec(Guid hubId) => Query.Where(m => m.HubId == hubId && m.DeactivatedAt == null);
+    public ActiveMembersOfHubSpec(Guid hubId) => Query.Where(m => m.HubId == hubId && m.DeactivatedAt == null).AsNoTracking();
 }

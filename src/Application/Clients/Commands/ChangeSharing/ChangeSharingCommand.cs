@@ -1,7 +1,7 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Clients.Queries.GetSharing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
@@ -70,5 +70,5 @@ public sealed class ChangeSharingHandler(
 public sealed class ConnectionSpec : Specification<ClientConnection>
 {
     public ConnectionSpec(Guid memberId, Guid hubId, Guid professionalId) =>
-        Query.Where(c => c.MemberId == memberId && c.HubId == hubId && c.ProfessionalId == professionalId);
+        Query.Where(c => c.MemberId == memberId && c.HubId == hubId && c.ProfessionalId == professionalId).AsNoTracking();
 }

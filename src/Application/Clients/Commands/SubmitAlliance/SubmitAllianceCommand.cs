@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
@@ -85,5 +85,5 @@ public sealed class SubmitAllianceHandler(
 public sealed class AllianceSubmissionOfSessionSpec : Specification<Submission>
 {
     public AllianceSubmissionOfSessionSpec(Guid sessionId, Guid memberId) =>
-        Query.Where(s => s.CareSessionId == sessionId && s.MemberId == memberId && s.Measure == Measure.Alliance);
+        Query.Where(s => s.CareSessionId == sessionId && s.MemberId == memberId && s.Measure == Measure.Alliance).AsNoTracking();
 }

@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Interpretation;
@@ -85,5 +85,5 @@ public sealed class SubmitWellbeingHandler(
 
 public sealed class SubmissionByIdSpec : Specification<Submission>
 {
-    public SubmissionByIdSpec(Guid id) => Query.Where(s => s.Id == id);
+    public SubmissionByIdSpec(Guid id) => Query.Where(s => s.Id == id).AsNoTracking();
 }

@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
@@ -75,7 +75,7 @@ public sealed class WellbeingHistorySpec : Specification<Submission, WellbeingPo
     public WellbeingHistorySpec(Guid memberId)
     {
         Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Wellbeing).OrderBy(s => s.SubmittedAt);
-        Select(s => new WellbeingPointDto(s.SubmittedAt, s.Score));
+        Query.Select(s => new WellbeingPointDto(s.SubmittedAt, s.Score));
     }
 }
 
@@ -83,5 +83,5 @@ public sealed class OpenAllianceInvitationsSpec : Specification<CareSession>
 {
     public OpenAllianceInvitationsSpec(Guid memberId, DateTimeOffset now) =>
         Query.Where(s => s.MemberId == memberId && s.InvitationOpenedAt != null && s.AllianceSubmissionId == null && s.InvitationExpiresAt > now)
-            .OrderByDescending(s => s.EndedAt);
+            .OrderByDescending(s => s.EndedAt).AsNoTracking();
 }

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
@@ -24,11 +25,11 @@ public sealed class GetMyDataHandler(IRepository<Member> members, IRepository<Su
     }
 }
 
-public sealed class MeasuresOfMemberSpec : Common.Specifications.Specification<Submission, Measure>
+public sealed class MeasuresOfMemberSpec : Specification<Submission, Measure>
 {
     public MeasuresOfMemberSpec(Guid memberId)
     {
         Query.Where(s => s.MemberId == memberId);
-        Select(s => s.Measure);
+        Query.Select(s => s.Measure);
     }
 }

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Wellbeing.Domain.Professionals;
 
 namespace Wellbeing.Application.Common.Specifications.Shared;
@@ -6,5 +7,5 @@ namespace Wellbeing.Application.Common.Specifications.Shared;
 public sealed class ConnectionSpec : Specification<ClientConnection>
 {
     public ConnectionSpec(Guid professionalId, Guid memberId, IReadOnlyCollection<Guid> hubIds) =>
-        Query.Where(c => c.ProfessionalId == professionalId && c.MemberId == memberId && hubIds.Contains(c.HubId));
+        Query.Where(c => c.ProfessionalId == professionalId && c.MemberId == memberId && hubIds.Contains(c.HubId)).AsNoTracking();
 }

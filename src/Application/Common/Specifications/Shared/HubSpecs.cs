@@ -1,18 +1,19 @@
+using Ardalis.Specification;
 using Wellbeing.Domain.Hubs;
 
 namespace Wellbeing.Application.Common.Specifications.Shared;
 
 public sealed class HubByIdSpec : Specification<Hub>
 {
-    public HubByIdSpec(Guid id) => Query.Where(h => h.Id == id);
+    public HubByIdSpec(Guid id) => Query.Where(h => h.Id == id).AsNoTracking();
 }
 
 public sealed class HubsByIdsSpec : Specification<Hub>
 {
-    public HubsByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(h => ids.Contains(h.Id)).OrderBy(h => h.Name);
+    public HubsByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(h => ids.Contains(h.Id)).OrderBy(h => h.Name).AsNoTracking();
 }
 
 public sealed class AllHubsSpec : Specification<Hub>
 {
-    public AllHubsSpec() => Query.OrderBy(h => h.Name);
+    public AllHubsSpec() => Query.OrderBy(h => h.Name).AsNoTracking();
 }

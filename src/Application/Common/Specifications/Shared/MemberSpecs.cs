@@ -1,25 +1,20 @@
+using Ardalis.Specification;
 using Wellbeing.Domain.Members;
 
 namespace Wellbeing.Application.Common.Specifications.Shared;
 
 public sealed class MemberByUserIdSpec : Specification<Member>
 {
-    public MemberByUserIdSpec(string userId, bool forUpdate = false)
-    {
-        Query.Where(m => m.UserId == userId);
-        if (forUpdate)
-        {
-            Query.AsTracking();
-        }
-    }
+    public MemberByUserIdSpec(string userId, bool forUpdate = false) =>
+        Query.Where(m => m.UserId == userId).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
 public sealed class MembersByIdsSpec : Specification<Member>
 {
-    public MembersByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(m => ids.Contains(m.Id));
+    public MembersByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(m => ids.Contains(m.Id)).AsNoTracking();
 }
 
 public sealed class ActiveMemberByIdSpec : Specification<Member>
 {
-    public ActiveMemberByIdSpec(Guid id) => Query.Where(m => m.Id == id && m.DeactivatedAt == null);
+    public ActiveMemberByIdSpec(Guid id) => Query.Where(m => m.Id == id && m.DeactivatedAt == null).AsNoTracking();
 }

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Wellbeing.Domain.Statistics;
 
 namespace Wellbeing.Application.Common.Specifications.Shared;
@@ -8,7 +9,7 @@ public sealed class PublishedIntervalsSpec : Specification<PeriodBlock, Publishe
     public PublishedIntervalsSpec(Guid hubId)
     {
         Query.Where(b => b.HubId == hubId);
-        Select(b => new PublishedInterval(b.PeriodStart, b.PeriodEnd));
+        Query.Select(b => new PublishedInterval(b.PeriodStart, b.PeriodEnd));
     }
 }
 

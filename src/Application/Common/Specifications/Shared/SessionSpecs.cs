@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using Wellbeing.Domain.Sessions;
 
 namespace Wellbeing.Application.Common.Specifications.Shared;
@@ -6,7 +7,7 @@ namespace Wellbeing.Application.Common.Specifications.Shared;
 public sealed class PairSessionsSpec : Specification<CareSession>
 {
     public PairSessionsSpec(Guid memberId, Guid professionalId) =>
-        Query.Where(s => s.MemberId == memberId && s.ProfessionalId == professionalId).OrderByDescending(s => s.SequenceNumber);
+        Query.Where(s => s.MemberId == memberId && s.ProfessionalId == professionalId).OrderByDescending(s => s.SequenceNumber).AsNoTracking();
 }
 
 /// <summary>The highest number among a client's sessions with one professional (none: no row).</summary>
@@ -15,11 +16,11 @@ public sealed class LastSessionNumberSpec : Specification<CareSession, int>
     public LastSessionNumberSpec(Guid memberId, Guid professionalId)
     {
         Query.Where(s => s.MemberId == memberId && s.ProfessionalId == professionalId).OrderByDescending(s => s.SequenceNumber);
-        Select(s => s.SequenceNumber);
+        Query.Select(s => s.SequenceNumber);
     }
 }
 
 public sealed class SessionByIdSpec : Specification<CareSession>
 {
-    public SessionByIdSpec(Guid id) => Query.Where(s => s.Id == id);
+    public SessionByIdSpec(Guid id) => Query.Where(s => s.Id == id).AsNoTracking();
 }

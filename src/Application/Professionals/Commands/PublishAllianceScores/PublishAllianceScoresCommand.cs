@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Professionals;
@@ -93,7 +93,7 @@ public sealed class PublishAllianceScoresHandler(
 /// <summary>Professionals with the hubs they work in, by id.</summary>
 public sealed class ProfessionalsWithHubsSpec : Specification<Professional>
 {
-    public ProfessionalsWithHubsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(p => ids.Contains(p.Id)).Include(p => p.Hubs).OrderBy(p => p.Id);
+    public ProfessionalsWithHubsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(p => ids.Contains(p.Id)).Include(p => p.Hubs).OrderBy(p => p.Id).AsNoTracking();
 }
 
 /// <summary>The UTC starts of the months a professional has published: what the publication must not compute again.</summary>
@@ -102,6 +102,6 @@ public sealed class PublishedAllianceMonthsSpec : Specification<AlliancePeriodSc
     public PublishedAllianceMonthsSpec(Guid professionalId)
     {
         Query.Where(s => s.ProfessionalId == professionalId);
-        Select(s => s.PeriodStart);
+        Query.Select(s => s.PeriodStart);
     }
 }

@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Clients.Queries.GetClientDashboard;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Application.Professionals.Common;
 using Wellbeing.Domain.Common;
@@ -102,12 +102,12 @@ public sealed class ActiveSharesSpec : Specification<ShareGrant, Measure>
     public ActiveSharesSpec(Guid professionalId, Guid memberId)
     {
         Query.Where(g => g.ProfessionalId == professionalId && g.MemberId == memberId && g.RevokedAt == null);
-        Select(g => g.Measure);
+        Query.Select(g => g.Measure);
     }
 }
 
 public sealed class AllianceAboutSpec : Specification<Submission>
 {
     public AllianceAboutSpec(Guid memberId, Guid professionalId) =>
-        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Alliance && s.ProfessionalId == professionalId).OrderBy(s => s.SubmittedAt);
+        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Alliance && s.ProfessionalId == professionalId).OrderBy(s => s.SubmittedAt).AsNoTracking();
 }

@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Professionals;
 
@@ -75,5 +75,5 @@ public sealed class GetMyAllianceScoreHandler(IRepository<Professional> professi
 public sealed class PublishedAllianceScoresSpec : Specification<AlliancePeriodScore>
 {
     public PublishedAllianceScoresSpec(Guid professionalId) =>
-        Query.Where(s => s.ProfessionalId == professionalId).OrderBy(s => s.PeriodStart);
+        Query.Where(s => s.ProfessionalId == professionalId).OrderBy(s => s.PeriodStart).AsNoTracking();
 }

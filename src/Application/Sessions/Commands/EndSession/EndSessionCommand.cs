@@ -1,6 +1,6 @@
+using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Application.Common.Specifications;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Professionals;
