@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Clients.Commands.SubmitAlliance;
 using Wellbeing.Application.Clients.Queries.GetAllianceForm;
 using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Surveys;
-using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Web.Models;
 using Wellbeing.Web.Security;
 

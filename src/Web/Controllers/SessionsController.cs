@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Sessions.Commands.EndSession;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
-using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Web.Models;
 using Wellbeing.Web.Security;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Clients.Commands.SubmitWellbeing;
 using Wellbeing.Application.Clients.Queries.GetWellbeingForm;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Surveys;
-using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Web.Models;
 using Wellbeing.Web.Security;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.PartnerClients;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
