@@ -14,6 +14,7 @@ using Wellbeing.Application.PartnerClients;
 using Wellbeing.Application.Professionals.Commands.PublishAllianceScores;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Infrastructure.Fhir;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.PartnerClients;

@@ -95,6 +95,36 @@ public sealed class LayerRules
         AssertNone(Types.InAssembly(Web).That().ResideInNamespace("Wellbeing.Web.Controllers")
             .ShouldNot().HaveDependencyOnAny("Wellbeing.Infrastructure.Persistence", "Microsoft.EntityFrameworkCore"));
 
+    /// <summary>
+    /// Controllers, views and the rest of the web layer reach the application's use cases, never Infrastructure. The
+    /// exceptions are the composition root and two adapters that plug Infrastructure types into framework hooks:
+    /// <list type="bullet">
+    /// <item><c>Program</c> and <c>DependencyInjection</c> wire the layers together (the database health check names the context).</item>
+    /// <item><c>HubClaimsPrincipalFactory</c> is ASP.NET Core Identity's factory, typed by Identity's user (ApplicationUser).</item>
+    /// <item><c>ClientAuthenticationAnswers</c> is an OpenIddict server handler that checks a decoy secret through the
+    /// partner application manager, so that an unknown client costs the same work as a known one.</item>
+    /// </list>
+    /// </summary>
+    [Fact]
+    public void Web_DependsOnInfrastructureOnlyInItsCompositionRoot()
+    {
+        string[] compositionRoot =
+        [
+            "Program",
+            "Wellbeing.Web.DependencyInjection",
+            "Wellbeing.Web.Security.HubClaimsPrincipalFactory",
+            "Wellbeing.Web.PartnerApi.ClientAuthenticationAnswers",
+        ];
+
+        // Razor views are compiled into the web assembly under this namespace: the rule reads them as well.
+        Assert.NotEmpty(Types.InAssembly(Web).That().ResideInNamespace("AspNetCoreGeneratedDocument").GetTypes());
+        var result = Types.InAssembly(Web).ShouldNot().HaveDependencyOn("Wellbeing.Infrastructure").GetResult();
+
+        // A nested type (an async state machine, a closure) belongs to the type that declares it.
+        var breaking = (result.FailingTypeNames ?? []).Where(name => !compositionRoot.Contains(name.Split('/', '+')[0])).ToList();
+        Assert.True(breaking.Count == 0, "Breaking types: " + string.Join(", ", breaking));
+    }
+
     [Fact]
     public void UseCaseHandlers_AreSealed() =>
         AssertNone(Types.InAssembly(Application).That().HaveNameEndingWith("Handler").Should().BeSealed());

@@ -108,6 +108,21 @@ public sealed class Survey
         return errors;
     }
 
+    /// <summary>
+    /// Refuses a posted form that showed another instrument or version than this one, the measure's current one: a
+    /// submission is only scored against the questions that were asked, so a form drawn before a new version was loaded
+    /// has to be opened again. The form names what it showed in its hidden key and version fields.
+    /// </summary>
+    /// <exception cref="DomainException">The form's key or version is not this survey's.</exception>
+    public void EnsureIsTheFormOf(string? formKey, int formVersion)
+    {
+        if (formKey != Key || formVersion != Version)
+        {
+            var instrument = Measure == Measure.Wellbeing ? "Wellbeing Index" : "alliance survey";
+            throw new DomainException($"This form does not match the current {instrument}. Please open the form again and fill it in.");
+        }
+    }
+
     /// <summary>Scores a complete set of answers; an incomplete form has no score.</summary>
     public SurveyScore Score(IReadOnlyDictionary<string, int?> answers)
     {

@@ -48,6 +48,7 @@ public static class JobsDependencyInjection
         services.AddScoped<TokenPruningJob>();
         services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
         services.AddHostedService<RecurringJobsRegistration>();
+        services.AddHostedService<StartupReport>();
         return services;
     }
 

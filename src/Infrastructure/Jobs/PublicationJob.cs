@@ -19,6 +19,9 @@ public sealed partial class PublicationJob(PublishClosedPeriodsHandler periods, 
     [AutomaticRetry(Attempts = 2)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // A failure is logged by Hangfire's retry filter (a Warning per retry, an Error when the retries are spent), with
+        // the job's name and exception: between a "started" line and no run summary, that is the failed run.
+        LogStarted();
         var outcomes = await periods.Handle(new PublishClosedPeriodsCommand(), cancellationToken);
         foreach (var outcome in outcomes)
         {
@@ -35,6 +38,9 @@ public sealed partial class PublicationJob(PublishClosedPeriodsHandler periods, 
 
         LogAllianceRun(months.Count(o => o.Result == AllianceScoreResult.Published), months.Count(o => o.Result != AllianceScoreResult.Published));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Publication run started")]
+    private partial void LogStarted();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reporting period {Period} of hub {HubId}: {Result}")]
     private partial void LogOutcome(Guid hubId, string period, PublicationResult result);

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 
 namespace Wellbeing.Infrastructure.Jobs;
@@ -7,7 +8,8 @@ namespace Wellbeing.Infrastructure.Jobs;
 /// Removes partner tokens and authorizations that are no longer valid (expired or revoked) and were created before the
 /// grace period: OpenIddict prunes by creation time, so a token refused recently is still there to trace a refused call.
 /// </summary>
-public sealed class TokenPruningJob(IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, TimeProvider clock)
+public sealed partial class TokenPruningJob(
+    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, TimeProvider clock, ILogger<TokenPruningJob> logger)
 {
     public const string RecurringJobId = "oauth-token-pruning";
 
@@ -18,7 +20,11 @@ public sealed class TokenPruningJob(IOpenIddictTokenManager tokens, IOpenIddictA
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var threshold = clock.GetUtcNow() - GracePeriod;
-        await tokens.PruneAsync(threshold, cancellationToken);
-        await authorizations.PruneAsync(threshold, cancellationToken);
+        var prunedTokens = await tokens.PruneAsync(threshold, cancellationToken);
+        var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
+        LogPruned(prunedTokens, prunedAuthorizations);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Token pruning: {Tokens} partner tokens and {Authorizations} authorizations removed")]
+    private partial void LogPruned(long tokens, long authorizations);
 }

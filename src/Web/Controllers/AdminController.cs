@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Administration.Queries.GetHubs;
 using Wellbeing.Application.Statistics.Commands.RequestPublication;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Domain.Accounts;
 
 namespace Wellbeing.Web.Controllers;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Professionals.Queries.GetClientProfile;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Application.Sessions.Commands.ScheduleSession;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
-using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Web.Forms;
 using Wellbeing.Web.Security;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Domain.Accounts;
 
 namespace Wellbeing.Web.Controllers;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Hr;
 using Wellbeing.Application.Hr.Queries.GetHrDashboard;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Web.Forms;
 using Wellbeing.Web.Security;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Professionals.Queries.GetMyAllianceScore;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Wellbeing.Application.Accounts;
 using Wellbeing.Application.Clients.Commands.ChangeReminders;
 using Wellbeing.Application.Clients.Commands.DeleteMyAccount;
 using Wellbeing.Application.Clients.Queries.ExportMyData;
 using Wellbeing.Application.Clients.Queries.GetMyData;
 using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
@@ -21,7 +21,7 @@ public sealed class MyDataController(
     IFhirExport fhir,
     ChangeRemindersHandler reminders,
     DeleteMyAccountHandler delete,
-    SignInManager<ApplicationUser> signIn) : Controller
+    IAccountSignIn accounts) : Controller
 {
     private static readonly JsonSerializerOptions ExportOptions = new(JsonSerializerDefaults.Web)
     {
@@ -58,7 +58,9 @@ public sealed class MyDataController(
         }
 
         await delete.Handle(new DeleteMyAccountCommand(User.Id()), cancellationToken);
-        await signIn.SignOutAsync();
+
+        // The account's sessions went with it; this removes the cookie that named one.
+        await accounts.SignOutAsync(User, cancellationToken);
         return Redirect("/my-data/deleted");
     }
 

@@ -5,8 +5,8 @@ using Wellbeing.Application.PartnerClients;
 using Wellbeing.Application.PartnerClients.Commands.RegisterPartnerClient;
 using Wellbeing.Application.PartnerClients.Commands.RemovePartnerClient;
 using Wellbeing.Application.PartnerClients.Queries.GetPartnerClients;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
-using Wellbeing.Infrastructure.Identity;
 
 namespace Wellbeing.Web.Controllers;
 

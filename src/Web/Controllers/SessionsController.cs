@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Sessions.Commands.EndSession;
-using Wellbeing.Domain.Common;
-using Wellbeing.Infrastructure.Identity;
-using Wellbeing.Web.Models;
+using Wellbeing.Domain.Accounts;
+using Wellbeing.Web.Errors;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
@@ -14,17 +13,10 @@ namespace Wellbeing.Web.Controllers;
 public sealed class SessionsController(EndSessionHandler end) : Controller
 {
     [HttpPost("{sessionId:guid}/end")]
+    [RefusedPage("The session was not marked as ended")]
     public async Task<IActionResult> End(Guid sessionId, CancellationToken cancellationToken)
     {
-        try
-        {
-            var memberId = await end.Handle(new EndSessionCommand(User.Id(), sessionId), cancellationToken);
-            return Redirect($"/clients/{memberId}#sessions");
-        }
-        catch (DomainException refused)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Refused", new RefusalView("The session was not marked as ended", refused.Message));
-        }
+        var memberId = await end.Handle(new EndSessionCommand(User.Id(), sessionId), cancellationToken);
+        return Redirect($"/clients/{memberId}#sessions");
     }
 }

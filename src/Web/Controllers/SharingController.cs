@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Clients.Commands.ChangeSharing;
 using Wellbeing.Application.Clients.Queries.GetScoreViews;
 using Wellbeing.Application.Clients.Queries.GetSharing;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Errors;
 using Wellbeing.Web.Forms;
-using Wellbeing.Web.Models;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
@@ -22,6 +22,7 @@ public sealed class SharingController(GetSharingHandler sharing, ChangeSharingHa
 
     /// <summary>htmx swaps the one changed professional; without JavaScript the page reloads.</summary>
     [HttpPost("")]
+    [RefusedPage("Sharing was not changed")]
     public async Task<IActionResult> Change(Guid professionalId, Measure? measure, bool? share, CancellationToken cancellationToken)
     {
         // A form refused as a whole (a field sent twice) is redrawn; an unreadable measure or choice reaches the use
@@ -32,16 +33,8 @@ public sealed class SharingController(GetSharingHandler sharing, ChangeSharingHa
             return View(nameof(Index), await sharing.Handle(new GetSharingQuery(User.Id()), cancellationToken));
         }
 
-        try
-        {
-            var row = await change.Handle(new ChangeSharingCommand(User.Id(), professionalId, measure, share), cancellationToken);
-            return HttpContext.WantsFragment() ? PartialView("_SharingRow", row) : Redirect("/sharing");
-        }
-        catch (DomainException refused)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Refused", new RefusalView("Sharing was not changed", refused.Message));
-        }
+        var row = await change.Handle(new ChangeSharingCommand(User.Id(), professionalId, measure, share), cancellationToken);
+        return HttpContext.WantsFragment() ? PartialView("_SharingRow", row) : Redirect("/sharing");
     }
 
     [HttpGet("views")]

@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Clients.Commands.SubmitWellbeing;
 using Wellbeing.Application.Clients.Queries.GetWellbeingForm;
-using Wellbeing.Application.Common.Interfaces;
-using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Surveys;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Web.Errors;
 using Wellbeing.Web.Models;
 using Wellbeing.Web.Security;
 
@@ -14,7 +13,7 @@ namespace Wellbeing.Web.Controllers;
 /// <summary>The WHO-5 form; the result is shown in answer to the post, and posting the same form again shows it again.</summary>
 [Authorize(Policy = Roles.Client)]
 [Route("wellbeing")]
-public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWellbeingHandler submit, ISurveyCatalogue catalogue) : Controller
+public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWellbeingHandler submit) : Controller
 {
     private const string Action = "/wellbeing";
 
@@ -26,6 +25,7 @@ public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWell
     }
 
     [HttpPost("")]
+    [RefusedPage("Your answers could not be saved")]
     public async Task<IActionResult> Submit(
         Guid submissionId,
         string? surveyKey,
@@ -36,8 +36,7 @@ public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWell
         answers ??= [];
         if (!ModelState.IsValid)
         {
-            var survey = catalogue.Current(Measure.Wellbeing);
-            return Redraw(survey, submissionId, answers, SurveyFormView.BindingErrors(survey, ModelState));
+            return await RedrawAsync(submissionId, answers, survey => SurveyFormView.BindingErrors(survey, ModelState), cancellationToken);
         }
 
         try
@@ -47,19 +46,19 @@ public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWell
         }
         catch (InvalidAnswersException invalid)
         {
-            return Redraw(catalogue.Current(Measure.Wellbeing), submissionId, answers, invalid.Errors);
-        }
-        catch (DomainException refused)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Refused", new RefusalView("Your answers could not be saved", refused.Message));
+            return await RedrawAsync(submissionId, answers, _ => invalid.Errors, cancellationToken);
         }
     }
 
-    private ViewResult Redraw(Survey survey, Guid submissionId, Dictionary<string, int?> answers, IReadOnlyList<AnswerError> errors)
+    /// <summary>
+    /// Redraws through the form query, with the posted submission id kept (the query's fresh one is not used), so that
+    /// the corrected form sent again still saves one submission.
+    /// </summary>
+    private async Task<ViewResult> RedrawAsync(Guid submissionId, Dictionary<string, int?> answers, Func<Survey, IReadOnlyList<AnswerError>> errors, CancellationToken cancellationToken)
     {
+        var survey = (await form.Handle(new GetWellbeingFormQuery(User.Id()), cancellationToken)).Survey;
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Form", new SurveyFormView(survey, Action, Hidden(submissionId, survey), answers, errors));
+        return View("Form", new SurveyFormView(survey, Action, Hidden(submissionId, survey), answers, errors(survey)));
     }
 
     private static Dictionary<string, string> Hidden(Guid submissionId, Survey survey) => new()

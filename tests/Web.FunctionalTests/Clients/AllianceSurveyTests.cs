@@ -52,8 +52,10 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains("Thank you", await first.Content.ReadAsStringAsync());
+        var refusal = await second.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Contains("already answered", await second.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>This survey cannot be filled in</h1>", refusal);
+        Assert.Contains("already answered", refusal);
         var saved = await app.Factory.QueryAsync(db => db.Submissions.Where(s => s.CareSessionId == session.Id).ToListAsync());
         var submission = Assert.Single(saved);
         Assert.Equal(5.8m, submission.Score); // (6 + 6 + 5 + (8 - 2) + 6) / 5: the reversed item turned round

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wellbeing.Application.Professionals.Commands.PublishAllianceScores;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Statistics;
@@ -257,7 +258,7 @@ public sealed partial class MyAllianceScoreTests
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.ApplicationUser>>();
             var user = new Infrastructure.Identity.ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Nobody" };
             Assert.True((await users.CreateAsync(user, DemoHub.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Infrastructure.Identity.Roles.Professional)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Professional)).Succeeded);
         }
 
         var (status, body) = await (await BrowserlessClient.SignedInAsync(app.Factory, email)).GetAsync("/my-alliance");

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.PartnerClients;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
@@ -19,7 +21,8 @@ namespace Wellbeing.Infrastructure.Persistence.Seeding;
 /// small second hub (Fabrikam) so that every screen has something real to show and cross-hub refusals can be tried.
 /// Deterministic: the same seed gives the same people and answers, relative to today.
 /// </summary>
-public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<ApplicationUser> users, ISurveyCatalogue catalogue, IPartnerClients partners, TimeProvider clock)
+public sealed partial class DemoDataSeeder(
+    WellbeingDbContext db, UserManager<ApplicationUser> users, ISurveyCatalogue catalogue, IPartnerClients partners, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     private static readonly string[] Departments = ["Sales", "Engineering", "Operations", "Finance"];
     private static readonly string[] GivenNames = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kemi", "Liam", "Maya", "Nils", "Olga", "Priya", "Quinn", "Rosa", "Sami", "Tara"];
@@ -33,6 +36,11 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         if (!await db.Hubs.AnyAsync(cancellationToken))
         {
             await SeedHubsAsync(cancellationToken);
+            LogSeeded(DemoHub.ClientCount + DemoHub.OtherHubClientCount);
+        }
+        else
+        {
+            LogAlreadyThere();
         }
 
         // Also into a demo database seeded before the partner API existed, so the README's curl works after an update.
@@ -86,8 +94,19 @@ public sealed class DemoDataSeeder(WellbeingDbContext db, UserManager<Applicatio
         if (northwind is { } hubId && await partners.FindAsync(DemoHub.PartnerClientId, cancellationToken) is null)
         {
             await partners.AddAsync(new PartnerClient(DemoHub.PartnerClientId, "Northwind HR analytics (demo)", hubId, PartnerScopes.Names), DemoHub.PartnerClientSecret, cancellationToken);
+            LogPartnerClientSeeded(DemoHub.PartnerClientId);
         }
     }
+
+    // A Warning: demo accounts share a published password, and the demo partner a published secret.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data seeded: two hubs and {Clients} client accounts with the published demo password")]
+    private partial void LogSeeded(int clients);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is enabled and the database already holds hubs: nothing seeded")]
+    private partial void LogAlreadyThere();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo partner system {ClientId} registered with the published demo secret")]
+    private partial void LogPartnerClientSeeded(string clientId);
 
     private async Task AddClientAsync(Hub hub, string email, int number, IReadOnlyList<Professional> professionals, Survey wellbeing, Survey alliance, DateTimeOffset now)
     {

@@ -43,10 +43,7 @@ public sealed class SubmitAllianceHandler(
         AllianceInvitation.EnsureOpen(session, now);
 
         var survey = catalogue.Current(Measure.Alliance);
-        if (survey.Key != command.SurveyKey || survey.Version != command.SurveyVersion)
-        {
-            throw new DomainException("This form does not match the current alliance survey. Please open the form again and fill it in.");
-        }
+        survey.EnsureIsTheFormOf(command.SurveyKey, command.SurveyVersion);
 
         var submission = Submission.ForAlliance(member.HubId, member.Id, survey, command.Answers, now, session.ProfessionalId, session.Id);
         session.RecordAllianceSubmission(submission.Id, now);

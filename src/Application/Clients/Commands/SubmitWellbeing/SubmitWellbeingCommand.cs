@@ -36,10 +36,7 @@ public sealed class SubmitWellbeingHandler(
         }
 
         var survey = catalogue.Current(Measure.Wellbeing);
-        if (survey.Key != command.SurveyKey || survey.Version != command.SurveyVersion)
-        {
-            throw new DomainException("This form does not match the current Wellbeing Index. Please open the form again and fill it in.");
-        }
+        survey.EnsureIsTheFormOf(command.SurveyKey, command.SurveyVersion);
 
         var submission = Submission.ForWellbeing(member.HubId, member.Id, survey, command.Answers, clock.GetUtcNow(), command.SubmissionId);
         submissions.Add(submission);

@@ -1,5 +1,9 @@
-namespace Wellbeing.Infrastructure.Identity;
+namespace Wellbeing.Domain.Accounts;
 
+/// <summary>
+/// The four kinds of account, each with its own pages: the names are stored as Identity role names and used as the
+/// web host's authorisation policy names, so changing one needs a migration of the roles already given out.
+/// </summary>
 public static class Roles
 {
     public const string Client = "Client";
