@@ -5,11 +5,11 @@ using Wellbeing.Application.Clients.Commands.SubmitAlliance;
 using Wellbeing.Application.Clients.Commands.SubmitWellbeing;
 using Wellbeing.Application.Clients.Queries.GetSharing;
 using Wellbeing.Application.Common.Exceptions;
-using Wellbeing.Application.UnitTests.Support;
+using Wellbeing.Application.FunctionalTests.Support;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Sharing;
 
-namespace Wellbeing.Application.UnitTests.Clients;
+namespace Wellbeing.Application.FunctionalTests.Clients;
 
 public sealed class DeleteMyAccountHandlerTests : IAsyncLifetime
 {
