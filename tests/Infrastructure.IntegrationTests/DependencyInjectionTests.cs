@@ -17,7 +17,7 @@ namespace Wellbeing.Infrastructure.IntegrationTests;
 public sealed class DependencyInjectionTests
 {
     [Fact]
-    public async Task Sqlite_by_default_migrates_in_WAL_mode_and_creates_every_role()
+    public async Task Sqlite_ByDefault_MigratesInWalMode_AndCreatesEveryRole()
     {
         var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
         var file = Path.Combine(directory, "nested", "wellbeing.db");
@@ -50,7 +50,7 @@ public sealed class DependencyInjectionTests
     [Theory]
     [InlineData(SqlServerProvider.Name, typeof(SqlServerWellbeingDbContext))]
     [InlineData(PostgresProvider.Name, typeof(PostgresWellbeingDbContext))]
-    public async Task The_provider_setting_chooses_the_context(string provider, Type expected)
+    public async Task ProviderSetting_ChoosesTheContext(string provider, Type expected)
     {
         await using var services = Build(new() { ["Database:Provider"] = provider, ["ConnectionStrings:Wellbeing"] = "Server=nowhere;Host=nowhere" });
         await using var scope = services.CreateAsyncScope();
@@ -58,14 +58,14 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public void An_unknown_provider_is_refused_by_name()
+    public void UnknownProvider_IsRefusedByName()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = "Oracle" }));
         Assert.Contains("Oracle", error.Message);
     }
 
     [Fact]
-    public void A_server_provider_needs_a_connection_string()
+    public void ServerProvider_WithoutConnectionString_IsRefusedNamingIt()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = PostgresProvider.Name }));
         Assert.Contains("ConnectionStrings:Wellbeing", error.Message);

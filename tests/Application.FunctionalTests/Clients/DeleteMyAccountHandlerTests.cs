@@ -51,7 +51,7 @@ public sealed class DeleteMyAccountHandlerTests : IAsyncLifetime
             await db.ClientConnections.CountAsync(c => c.MemberId == memberId)));
 
     [Fact]
-    public async Task RemovesTheMembersSubmissionsSummaryGrantsViewsSessionsConnectionsAndMemberRow()
+    public async Task Delete_RemovesTheMembersSubmissionsSummaryGrantsViewsSessionsConnections_AndTheMemberRow()
     {
         Assert.Equal((1, 2, 1, 1, 1, 1, 1), await RowsOf(_world.Member.Id));
 
@@ -61,7 +61,7 @@ public sealed class DeleteMyAccountHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LeavesAnotherMembersDataUntouched()
+    public async Task Delete_LeavesAnotherMembersDataUntouched()
     {
         await Delete();
 

@@ -16,7 +16,7 @@ public sealed class ModelTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public void Migrations_are_in_step_with_the_model(string provider)
+    public void Migrations_AreInStepWithTheModel(string provider)
     {
         using var context = DesignTimeContext(provider);
         Assert.False(context.Database.HasPendingModelChanges(), $"Run dotnet ef migrations add for the {provider} context.");
@@ -24,7 +24,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void SqlServer_script_creates_the_tables_and_the_filtered_unique_index()
+    public void SqlServerScript_CreatesTheTables_AndTheFilteredUniqueIndex()
     {
         using var context = DesignTimeContext(SqlServerProvider.Name);
         var script = context.Database.GenerateCreateScript();
@@ -46,7 +46,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void SqlServer_migrations_script_fills_the_responder_summaries_from_stored_submissions()
+    public void SqlServerMigrationsScript_FillsTheResponderSummaries_FromStoredSubmissions()
     {
         using var context = DesignTimeContext(SqlServerProvider.Name);
         var script = context.GetService<IMigrator>().GenerateScript();
@@ -56,7 +56,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void Every_tenant_table_has_an_index_that_starts_with_the_hub()
+    public void EveryTenantTable_HasAnIndex_StartingWithTheHub()
     {
         using var context = DesignTimeContext(SqliteProvider.Name);
         var tenantTables = context.Model.GetEntityTypes()

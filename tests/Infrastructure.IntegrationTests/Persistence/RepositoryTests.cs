@@ -8,7 +8,7 @@ namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
 public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
 {
     [Fact]
-    public async Task A_page_of_a_projection_comes_back_in_order_and_the_count_ignores_paging()
+    public async Task PageOfAProjection_ComesBackInOrder_AndTheCountIgnoresPaging()
     {
         var hub = TestData.Hub();
         var other = TestData.Hub();
@@ -35,7 +35,7 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task Queries_are_untracked_unless_the_specification_asks_and_tracked_changes_are_saved()
+    public async Task Queries_AreUntrackedUnlessTheSpecificationAsks_AndTrackedChangesAreSaved()
     {
         var hub = TestData.Hub();
         var member = TestData.Member(hub);
