@@ -18,7 +18,7 @@ namespace Wellbeing.Infrastructure.IntegrationTests;
 public sealed class DependencyInjectionTests
 {
     [Fact]
-    public async Task Sqlite_by_default_migrates_in_WAL_mode_and_creates_every_role()
+    public async Task Sqlite_ByDefault_MigratesInWalMode_AndCreatesEveryRole()
     {
         var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
         var file = Path.Combine(directory, "nested", "wellbeing.db");
@@ -51,7 +51,7 @@ public sealed class DependencyInjectionTests
     [Theory]
     [InlineData("SqlServer", typeof(SqlServerWellbeingDbContext), DatabaseProvider.SqlServer)]
     [InlineData("postgres", typeof(PostgresWellbeingDbContext), DatabaseProvider.Postgres)]
-    public async Task The_provider_setting_chooses_the_context_ignoring_case(string setting, Type expected, DatabaseProvider provider)
+    public async Task ProviderSetting_ChoosesTheContext_IgnoringCase(string setting, Type expected, DatabaseProvider provider)
     {
         await using var services = Build(new() { ["Database:Provider"] = setting, ["ConnectionStrings:Wellbeing"] = "Server=nowhere;Host=nowhere" });
         await using var scope = services.CreateAsyncScope();
@@ -63,14 +63,14 @@ public sealed class DependencyInjectionTests
     [InlineData("Oracle")]
     [InlineData("1")]
     [InlineData("Sqlite, Postgres")]
-    public void An_unknown_provider_is_refused_naming_the_setting_and_the_allowed_values(string setting)
+    public void UnknownProvider_IsRefused_NamingTheSettingAndTheAllowedValues(string setting)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = setting }));
         Assert.Equal($"Database:Provider is \"{setting}\"; allowed values: Sqlite, SqlServer, Postgres (Sqlite when unset).", error.Message);
     }
 
     [Fact]
-    public void A_server_provider_needs_a_connection_string()
+    public void ServerProvider_WithoutConnectionString_IsRefusedNamingIt()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Database:Provider"] = "Postgres" }));
         Assert.Contains("ConnectionStrings:Wellbeing", error.Message);

@@ -17,7 +17,7 @@ public sealed class ModelTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public void Migrations_are_in_step_with_the_model(DatabaseProvider provider)
+    public void Migrations_AreInStepWithTheModel(DatabaseProvider provider)
     {
         using var context = DesignTimeContext(provider);
         Assert.False(context.Database.HasPendingModelChanges(), $"Run dotnet ef migrations add for the {provider} context.");
@@ -25,7 +25,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void SqlServer_script_creates_the_tables_and_the_filtered_unique_index()
+    public void SqlServerScript_CreatesTheTables_AndTheFilteredUniqueIndex()
     {
         using var context = DesignTimeContext(DatabaseProvider.SqlServer);
         var script = context.Database.GenerateCreateScript();
@@ -47,7 +47,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void SqlServer_migrations_script_fills_the_responder_summaries_from_stored_submissions()
+    public void SqlServerMigrationsScript_FillsTheResponderSummaries_FromStoredSubmissions()
     {
         using var context = DesignTimeContext(DatabaseProvider.SqlServer);
         var script = context.GetService<IMigrator>().GenerateScript();
@@ -57,7 +57,7 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void Every_tenant_table_has_an_index_that_starts_with_the_hub()
+    public void EveryTenantTable_HasAnIndex_StartingWithTheHub()
     {
         using var context = DesignTimeContext(DatabaseProvider.Sqlite);
         var tenantTables = context.Model.GetEntityTypes()

@@ -9,7 +9,7 @@ namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
 public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
 {
     [Fact]
-    public async Task A_page_of_a_projection_comes_back_in_order_and_the_count_ignores_paging()
+    public async Task PageOfAProjection_ComesBackInOrder_AndTheCountIgnoresPaging()
     {
         var hub = TestData.Hub();
         var other = TestData.Hub();
@@ -36,7 +36,7 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task Queries_are_untracked_when_the_specification_says_so_and_tracked_changes_are_saved()
+    public async Task Queries_AreUntrackedWhenTheSpecificationSaysSo_AndTrackedChangesAreSaved()
     {
         var member = await SeedMemberAsync();
 

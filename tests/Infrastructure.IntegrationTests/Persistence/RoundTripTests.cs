@@ -21,7 +21,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     private static readonly DateTimeOffset Start = TestData.Start;
 
     [Fact]
-    public async Task Hub_keeps_its_changed_settings()
+    public async Task Hub_WithChangedSettings_KeepsThem()
     {
         var hub = TestData.Hub();
         hub.ChangeSettings(hub.Settings
@@ -48,7 +48,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Member_round_trips()
+    public async Task Member_RoundTrips()
     {
         var hub = TestData.Hub();
         var member = TestData.Member(hub, externalId: "HR-0042");
@@ -65,7 +65,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Professional_keeps_memberships_of_two_hubs()
+    public async Task Professional_InTwoHubs_KeepsBothMemberships()
     {
         var first = TestData.Hub();
         var second = TestData.Hub();
@@ -86,7 +86,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task A_hub_joined_later_is_added_to_a_stored_professional()
+    public async Task StoredProfessional_JoiningAHubLater_GetsItAdded()
     {
         var first = TestData.Hub();
         var second = TestData.Hub();
@@ -107,7 +107,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task ClientConnection_round_trips()
+    public async Task ClientConnection_RoundTrips()
     {
         var (hub, member, professional) = People();
         var connection = new ClientConnection(hub.Id, member.Id, professional.Id, Start);
@@ -119,7 +119,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task CareSession_ended_with_an_invitation_round_trips()
+    public async Task CareSession_EndedWithAnInvitation_RoundTrips()
     {
         var (hub, member, professional) = People();
         var session = new CareSession(hub.Id, member.Id, professional.Id, Start, sequenceNumber: 1, partnerSessionId: "booking-7");
@@ -135,7 +135,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Submission_keeps_its_answers_and_subscales()
+    public async Task Submission_KeepsItsAnswersAndSubscales()
     {
         var (hub, member, _) = People();
         var submission = Submission.ForWellbeing(hub.Id, member.Id, TestData.WellbeingSurvey(), TestData.Answers(5, 2, 1), Start);
@@ -155,7 +155,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Revoked_ShareGrant_round_trips()
+    public async Task RevokedShareGrant_RoundTrips()
     {
         var (hub, member, professional) = People();
         var grant = new ShareGrant(hub.Id, member.Id, professional.Id, Measure.Alliance, Start);
@@ -170,7 +170,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Period_block_keeps_its_cells_scopes_and_rules_including_hidden_cells()
+    public async Task PeriodBlock_KeepsItsCellsScopesAndRules_IncludingHiddenCells()
     {
         var hub = TestData.Hub();
         var period = new ReportingPeriod("2026-03", Start, Start.AddMonths(1));
@@ -195,7 +195,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Submissions_are_ordered_compared_and_averaged_in_SQL()
+    public async Task Submissions_AreOrderedComparedAndAveraged_InSql()
     {
         var (hub, member, _) = People();
         var survey = TestData.WellbeingSurvey();
@@ -223,7 +223,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Two_members_of_a_hub_cannot_share_an_external_id()
+    public async Task SecondMemberOfAHub_WithTheSameExternalId_IsRefused()
     {
         var hub = TestData.Hub();
         await SaveAsync(hub, TestData.Member(hub, externalId: "HR-1"), TestData.Member(hub), TestData.Member(hub));
@@ -234,7 +234,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
     }
 
     [Fact]
-    public async Task The_same_external_id_may_be_used_in_another_hub()
+    public async Task SameExternalId_InAnotherHub_IsAllowed()
     {
         var first = TestData.Hub();
         var second = TestData.Hub();

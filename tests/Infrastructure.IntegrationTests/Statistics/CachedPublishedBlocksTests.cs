@@ -11,7 +11,7 @@ public sealed class CachedPublishedBlocksTests(SqliteTestDatabase database) : IC
     private static readonly DateTimeOffset March = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task A_second_read_reuses_the_blocks_and_a_block_published_elsewhere_is_seen_at_once()
+    public async Task SecondRead_ReusesTheBlocks_AndABlockPublishedElsewhereIsSeenAtOnce()
     {
         var hub = TestData.Hub();
         await SaveAsync(hub, Block(hub.Id, March));
@@ -30,7 +30,7 @@ public sealed class CachedPublishedBlocksTests(SqliteTestDatabase database) : IC
     }
 
     [Fact]
-    public async Task Hubs_do_not_share_entries()
+    public async Task Hubs_DoNotShareEntries()
     {
         var (one, two) = (TestData.Hub(), TestData.Hub());
         await SaveAsync(one, two, Block(one.Id, March));

@@ -26,7 +26,7 @@ public abstract class PeriodSourceTests<TDatabase>(TDatabase database) : Databas
     private static readonly string?[] Departments = ["Sales", "Ops", "Legal", null];
 
     [Fact]
-    public async Task ReadAsync_gives_the_groups_counted_in_memory()
+    public async Task ReadAsync_GivesTheGroupsCountedInMemory()
     {
         var seeded = await SeedAsync();
 
@@ -40,7 +40,7 @@ public abstract class PeriodSourceTests<TDatabase>(TDatabase database) : Databas
     }
 
     [Fact]
-    public async Task ReadAsync_of_a_period_without_answers_gives_enrolment_only()
+    public async Task ReadAsync_PeriodWithoutAnswers_GivesEnrolmentOnly()
     {
         var seeded = await SeedAsync();
         var later = ReportingPeriod.Containing(seeded.Period.End.AddDays(200), ReportingPeriodLength.Month, seeded.Hub.TimeZoneId);

@@ -20,7 +20,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     private static readonly DateTimeOffset Start = TestData.Start;
 
     [Fact]
-    public async Task The_migration_builds_the_summaries_the_context_keeps()
+    public async Task Migration_BuildsTheSummaries_TheContextKeeps()
     {
         var hub = TestData.Hub();
         var members = Enumerable.Range(0, 4).Select(n => TestData.Member(hub, $"Person {n}")).ToList();
@@ -42,7 +42,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
-    public async Task Deleting_the_member_deletes_the_summary()
+    public async Task DeletingTheMember_DeletesTheSummary()
     {
         var hub = TestData.Hub();
         var member = TestData.Member(hub);
@@ -60,7 +60,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
-    public async Task Two_earlier_submissions_saved_at_once_conflict_instead_of_both_claiming_to_be_first()
+    public async Task TwoEarlierSubmissions_SavedAtOnce_ConflictInsteadOfBothClaimingToBeFirst()
     {
         var hub = TestData.Hub();
         var member = TestData.Member(hub);
@@ -78,7 +78,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
-    public async Task A_later_submission_leaves_the_first_score_and_an_earlier_one_replaces_it()
+    public async Task LaterSubmission_LeavesTheFirstScore_AndAnEarlierOneReplacesIt()
     {
         var hub = TestData.Hub();
         var member = TestData.Member(hub);
@@ -93,7 +93,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
-    public async Task A_wellbeing_submission_is_not_deleted_without_its_member()
+    public async Task WellbeingSubmission_DeletedWithoutItsMember_IsRefused()
     {
         var hub = TestData.Hub();
         var member = TestData.Member(hub);
@@ -107,7 +107,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
-    public async Task A_members_submissions_stay_in_the_hub_of_their_summary()
+    public async Task MembersSubmissions_StayInTheHubOfTheirSummary()
     {
         var hub = TestData.Hub();
         var other = TestData.Hub();
@@ -122,7 +122,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     }
 
     [Fact]
-    public async Task Saving_synchronously_is_refused()
+    public async Task SavingSynchronously_IsRefused()
     {
         var hub = TestData.Hub();
         await using var context = Database.CreateContext();

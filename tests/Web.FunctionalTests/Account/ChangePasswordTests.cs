@@ -34,11 +34,11 @@ public sealed partial class ChangePasswordTests(AppFixture app) : IClassFixture<
         const string email = "client14@demo.wellbeing.test";
         var laptop = await BrowserlessClient.SignedInAsync(app.Factory, email);
         var phone = await BrowserlessClient.SignedInAsync(app.Factory, email);
-        var phoneToken = BrowserlessClient.AntiforgeryTokenOf(await phone.Http.GetStringAsync("/account/password"));
+        var phoneToken = Antiforgery.TokenOf(await phone.Http.GetStringAsync("/account/password"));
         Assert.Equal(HttpStatusCode.Redirect, (await ChangeAsync(laptop, DemoHub.Password, NewPassword, NewPassword)).StatusCode);
 
         var signOut = await phone.Http.PostAsync("/account/logout",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = phoneToken }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { [Antiforgery.FieldName] = phoneToken }));
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/account/login", signOut.Headers.Location?.OriginalString);

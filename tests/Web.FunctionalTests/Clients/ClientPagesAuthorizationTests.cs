@@ -6,66 +6,12 @@ using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Clients;
 
-/// <summary>Every client page and action refuses anonymous callers and every other role; no role can act for a client.</summary>
+/// <summary>
+/// No role can act for a client, and a client sees only their own hub. Which caller may use which client page is in
+/// Pages/AuthorizationMatrixTests.
+/// </summary>
 public sealed class ClientPagesAuthorizationTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static readonly string[] Pages = ["/wellbeing", "/sharing", "/sharing/views", "/my-data", "/my-data/export.json", "/my-data/export.fhir.json"];
-    private static readonly string[] Actions = ["/wellbeing", "/sharing", "/my-data/delete", "/reminders"];
-    private static readonly string[] OtherRoles = [DemoHub.FirstProfessional, DemoHub.HrManager, DemoHub.Administrator];
-
-    public static TheoryData<string> AllPages => new(Pages);
-
-    public static TheoryData<string> AllActions => new(Actions);
-
-    public static TheoryData<string, string> PagesForOtherRoles
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var page in Pages)
-            {
-                foreach (var role in OtherRoles)
-                {
-                    data.Add(page, role);
-                }
-            }
-
-            return data;
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(AllPages))]
-    public async Task Anonymous_IsSentToSignIn(string path)
-    {
-        var response = await BrowserlessClient.For(app.Factory).Http.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/login", response.Headers.Location?.OriginalString);
-    }
-
-    [Theory]
-    [MemberData(nameof(AllActions))]
-    public async Task Anonymous_CannotPost(string path)
-    {
-        var response = await BrowserlessClient.For(app.Factory).PostFormAsync("/account/login", path, new() { ["confirm"] = "true", ["remind"] = "false" });
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/login", response.Headers.Location?.OriginalString);
-    }
-
-    [Theory]
-    [MemberData(nameof(PagesForOtherRoles))]
-    public async Task OtherRoles_AreRefused(string path, string email)
-    {
-        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
-
-        var response = await client.Http.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/errors/403", response.Headers.Location?.OriginalString);
-    }
-
     [Fact]
     public async Task Professional_CannotAnswerTheirClientsAllianceSurvey_NorChangeTheirSharing()
     {

@@ -58,7 +58,7 @@ public sealed class SharingTests(AppFixture app) : IClassFixture<AppFixture>
         var (_, page) = await client.GetAsync("/sharing");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/sharing") { Content = new FormUrlEncodedContent(Fields(professionalId, "Alliance", share: true)) };
         request.Headers.Add("HX-Request", "true");
-        request.Headers.Add("RequestVerificationToken", System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value);
+        request.Headers.Add(Antiforgery.HeaderName, Antiforgery.TokenOf(page));
         var response = await client.Http.SendAsync(request);
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 

@@ -72,9 +72,8 @@ public sealed class WellbeingFormTests(AppFixture app) : IClassFixture<AppFixtur
         var before = await CountAsync(email);
         var (hidden, items) = await client.OpenAsync("/wellbeing");
         var (_, page) = await client.GetAsync("/wellbeing");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
         var fields = hidden.With(items, 1, 2, 3, 4, 5);
-        fields["__RequestVerificationToken"] = token;
+        fields[Antiforgery.FieldName] = Antiforgery.TokenOf(page);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.Http.PostAsync("/wellbeing", new FormUrlEncodedContent(fields))));
 

@@ -203,11 +203,11 @@ public sealed class AmbiguousInputTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var email = DemoHub.Client(35);
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
-        var token = (await client.HiddenFieldsAsync("/my-data", "/reminders")).Single(f => f.Key == "__RequestVerificationToken").Value;
+        var token = (await client.HiddenFieldsAsync("/my-data", "/reminders")).Single(f => f.Key == Antiforgery.FieldName).Value;
         var optedOut = await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync());
 
         var response = await client.Http.PostAsync("/reminders", new FormUrlEncodedContent([
-            new("__RequestVerificationToken", token), new("__RequestVerificationToken", token), new("remind", optedOut ? "true" : "false")]));
+            new(Antiforgery.FieldName, token), new(Antiforgery.FieldName, token), new("remind", optedOut ? "true" : "false")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(optedOut, await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync()));

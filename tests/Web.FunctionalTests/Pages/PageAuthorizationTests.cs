@@ -5,67 +5,12 @@ using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Pages;
 
-/// <summary>Every page is tried by an anonymous caller, by each wrong role and, where a hub is in the URL, by another hub.</summary>
+/// <summary>
+/// How refusals and missing pages read, for people and for machines. Which caller may use which route is in
+/// AuthorizationMatrixTests.
+/// </summary>
 public sealed class PageAuthorizationTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Client = "client1@demo.wellbeing.test";
-
-    public static TheoryData<string, string> WrongRoles => new()
-    {
-        { "/dashboard", DemoHub.FirstProfessional },
-        { "/dashboard", DemoHub.HrManager },
-        { "/dashboard", DemoHub.Administrator },
-        { "/clients", Client },
-        { "/clients", DemoHub.HrManager },
-        { "/clients", DemoHub.Administrator },
-        { "/admin", Client },
-        { "/admin", DemoHub.FirstProfessional },
-        { "/admin", DemoHub.HrManager },
-        { "/admin/partners", Client },
-        { "/admin/partners", DemoHub.FirstProfessional },
-        { "/admin/partners", DemoHub.HrManager },
-        { "/hr", Client },
-        { "/hr", DemoHub.FirstProfessional },
-        { "/hr", DemoHub.Administrator },
-    };
-
-    [Theory]
-    [InlineData("/")]
-    [InlineData("/dashboard")]
-    [InlineData("/clients")]
-    [InlineData("/admin")]
-    [InlineData("/admin/partners")]
-    [InlineData("/hr")]
-    public async Task Anonymous_IsSentToSignIn(string path)
-    {
-        var response = await BrowserlessClient.For(app.Factory).Http.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/login", response.Headers.Location?.OriginalString);
-    }
-
-    [Fact]
-    public async Task Anonymous_CannotOpenAHubsStatistics()
-    {
-        var hubId = await app.Factory.HubIdAsync("northwind");
-
-        var response = await BrowserlessClient.For(app.Factory).Http.GetAsync($"/hubs/{hubId}/hr");
-
-        Assert.Contains("/account/login", response.Headers.Location?.OriginalString);
-    }
-
-    [Theory]
-    [MemberData(nameof(WrongRoles))]
-    public async Task WrongRole_IsRefused(string path, string email)
-    {
-        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
-
-        var response = await client.Http.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/errors/403", response.Headers.Location?.OriginalString);
-    }
-
     [Fact]
     public async Task HrManagerOfAnotherHub_GetsNotFound_NotForbidden()
     {

@@ -1,11 +1,8 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
-using Wellbeing.Web.PartnerApi;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.FunctionalTests.Security;
@@ -13,7 +10,7 @@ namespace Wellbeing.Web.FunctionalTests.Security;
 /// <summary>The app as an operator deploys it ("Staging": HTTPS, configured hosts and keys), not as the tests run it.</summary>
 public sealed class OutsideDevelopmentTests : IDisposable
 {
-    private readonly string _keys = Directory.CreateTempSubdirectory("wellbeing-keys-").FullName;
+    private readonly PartnerApiCertificates _certificates = new();
 
     [Fact]
     public async Task Cookies_AreSecureOnly_AndAForgedHostIsRefused()
@@ -52,32 +49,19 @@ public sealed class OutsideDevelopmentTests : IDisposable
         Assert.Contains(BrowserSecurity.AllowedHostsSetting, error.ToString());
     }
 
-    public void Dispose() => Directory.Delete(_keys, recursive: true);
+    public void Dispose() => _certificates.Dispose();
 
-    private WellbeingAppFactory Deployed(string allowedHosts) => new()
+    private WellbeingAppFactory Deployed(string allowedHosts)
     {
-        Environment = "Staging",
-        Settings =
+        var factory = new WellbeingAppFactory { Environment = "Staging", Settings = { ["AllowedHosts"] = allowedHosts } };
+        foreach (var (key, value) in _certificates.Settings())
         {
-            ["AllowedHosts"] = allowedHosts,
-            [$"{PartnerApiServices.SigningCertificateSetting}:Path"] = Pkcs12("signing", X509KeyUsageFlags.DigitalSignature),
-            [$"{PartnerApiServices.SigningCertificateSetting}:Password"] = "pw",
-            [$"{PartnerApiServices.EncryptionCertificateSetting}:Path"] = Pkcs12("encryption", X509KeyUsageFlags.KeyEncipherment),
-            [$"{PartnerApiServices.EncryptionCertificateSetting}:Password"] = "pw",
-        },
-    };
+            factory.Settings[key] = value;
+        }
+
+        return factory;
+    }
 
     private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [];
-
-    private string Pkcs12(string name, X509KeyUsageFlags usage)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(_keys, $"{name}.pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, "pw"));
-        return path;
-    }
 }

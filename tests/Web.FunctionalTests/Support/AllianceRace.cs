@@ -28,7 +28,7 @@ public static class AllianceRace
         var path = $"/alliance/{session.Id}";
         var (_, page) = await client.GetAsync(path);
         var fields = SurveyForms.HiddenFields(page).With(SurveyForms.ItemIds(page), 5, 5, 5, 3, 5);
-        fields["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
+        fields[Antiforgery.FieldName] = Antiforgery.TokenOf(page);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, times).Select(_ => client.Http.PostAsync(path, new FormUrlEncodedContent(fields))));
 

@@ -42,14 +42,11 @@ public sealed partial class BrowserlessClient(HttpClient http)
             ? cookie[(AuthCookieName.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)]
             : throw new InvalidOperationException("The response sets no sign-in cookie.");
 
-    /// <summary>The antiforgery token of the form on a page.</summary>
-    public static string AntiforgeryTokenOf(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
-
     /// <summary>Opens the page holding the form first, as a person would, to pick up its antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
     {
         var page = await Http.GetStringAsync(formPage);
-        fields["__RequestVerificationToken"] = AntiforgeryTokenOf(page);
+        fields[Antiforgery.FieldName] = Antiforgery.TokenOf(page);
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
@@ -95,9 +92,6 @@ public sealed partial class BrowserlessClient(HttpClient http)
         var response = await Http.SendAsync(request);
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex("<input[^>]*\\stype=\"hidden\"[^>]*>")]
     private static partial Regex HiddenInput();

@@ -8,7 +8,7 @@ public static partial class SurveyForms
     /// <summary>The hidden inputs of the page's survey form (submission id, instrument key and version).</summary>
     public static Dictionary<string, string> HiddenFields(string page) =>
         HiddenInput().Matches(page)
-            .Where(m => m.Groups[1].Value != "__RequestVerificationToken")
+            .Where(m => m.Groups[1].Value != Antiforgery.FieldName)
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
 
     /// <summary>The item ids in the order the form shows them.</summary>

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Clients.Commands.SubmitWellbeing;
 using Wellbeing.Application.Common.Exceptions;
-using Wellbeing.Application.UnitTests.Support;
+using Wellbeing.Application.FunctionalTests.Support;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Interpretation;
 using Wellbeing.Domain.Surveys;
 
-namespace Wellbeing.Application.UnitTests.Clients;
+namespace Wellbeing.Application.FunctionalTests.Clients;
 
 public sealed class SubmitWellbeingHandlerTests : IAsyncLifetime
 {

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Clients.Commands.SubmitAlliance;
 using Wellbeing.Application.Common.Exceptions;
-using Wellbeing.Application.UnitTests.Support;
+using Wellbeing.Application.FunctionalTests.Support;
 using Wellbeing.Domain.Common;
 
-namespace Wellbeing.Application.UnitTests.Clients;
+namespace Wellbeing.Application.FunctionalTests.Clients;
 
 public sealed class SubmitAllianceHandlerTests : IAsyncLifetime
 {

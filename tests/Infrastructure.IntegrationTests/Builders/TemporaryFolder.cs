@@ -1,4 +1,4 @@
-namespace Wellbeing.Application.UnitTests.Builders;
+namespace Wellbeing.Infrastructure.IntegrationTests.Builders;
 
 /// <summary>A fresh folder of definition files for one test, deleted afterwards.</summary>
 public sealed class TemporaryFolder : IDisposable

@@ -5,7 +5,7 @@ using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Statistics;
 
-namespace Wellbeing.Application.UnitTests.Statistics.Simulation;
+namespace Wellbeing.Application.FunctionalTests.Statistics.Simulation;
 
 /// <summary>
 /// The storage the publication handler needs, in memory, for one simulated hub: the hub and its published blocks.

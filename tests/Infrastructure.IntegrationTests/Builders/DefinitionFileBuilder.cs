@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Wellbeing.Application.UnitTests.Builders;
+namespace Wellbeing.Infrastructure.IntegrationTests.Builders;
 
 /// <summary>The text of a valid instrument definition file by default; each test changes only what it is about.</summary>
 public sealed class DefinitionFileBuilder

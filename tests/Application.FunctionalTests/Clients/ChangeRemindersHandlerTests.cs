@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Clients.Commands.ChangeReminders;
-using Wellbeing.Application.UnitTests.Support;
+using Wellbeing.Application.FunctionalTests.Support;
 
-namespace Wellbeing.Application.UnitTests.Clients;
+namespace Wellbeing.Application.FunctionalTests.Clients;
 
 public sealed class ChangeRemindersHandlerTests : IAsyncLifetime
 {

@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Application.Clients.Commands.DeleteMyAccount;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
-using Wellbeing.Application.UnitTests.Support;
+using Wellbeing.Application.FunctionalTests.Support;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
 
-namespace Wellbeing.Application.UnitTests.Statistics;
+namespace Wellbeing.Application.FunctionalTests.Statistics;
 
 /// <summary>
 /// The publication on real SQLite: which periods it publishes and when, that it never publishes one twice nor one that

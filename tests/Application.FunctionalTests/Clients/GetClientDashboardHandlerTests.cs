@@ -1,11 +1,11 @@
 using Wellbeing.Application.Clients.Commands.SubmitAlliance;
 using Wellbeing.Application.Clients.Commands.SubmitWellbeing;
 using Wellbeing.Application.Clients.Queries.GetClientDashboard;
-using Wellbeing.Application.UnitTests.Support;
+using Wellbeing.Application.FunctionalTests.Support;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Interpretation;
 
-namespace Wellbeing.Application.UnitTests.Clients;
+namespace Wellbeing.Application.FunctionalTests.Clients;
 
 public sealed class GetClientDashboardHandlerTests : IAsyncLifetime
 {

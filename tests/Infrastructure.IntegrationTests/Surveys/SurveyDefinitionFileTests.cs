@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Wellbeing.Application.UnitTests.Builders;
+using Wellbeing.Infrastructure.IntegrationTests.Builders;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Surveys;
 
-namespace Wellbeing.Application.UnitTests.Surveys;
+namespace Wellbeing.Infrastructure.IntegrationTests.Surveys;
 
 public class SurveyDefinitionFileTests
 {

@@ -1,10 +1,10 @@
 using Wellbeing.Application.Hr;
-using Wellbeing.Application.UnitTests.Statistics.Simulation;
+using Wellbeing.Application.FunctionalTests.Statistics.Simulation;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Interpretation;
 using Wellbeing.Domain.Statistics;
 
-namespace Wellbeing.Application.UnitTests.Statistics;
+namespace Wellbeing.Application.FunctionalTests.Statistics;
 
 /// <summary>
 /// An HR manager who knows who is in which department and keeps every view of the hub's published figures it was ever

@@ -1,8 +1,8 @@
-using Wellbeing.Application.UnitTests.Builders;
+using Wellbeing.Infrastructure.IntegrationTests.Builders;
 using Wellbeing.Domain.Common;
 using Wellbeing.Infrastructure.Surveys;
 
-namespace Wellbeing.Application.UnitTests.Surveys;
+namespace Wellbeing.Infrastructure.IntegrationTests.Surveys;
 
 public sealed class FileSurveyCatalogueTests : IDisposable
 {

@@ -5,11 +5,11 @@ using Wellbeing.Application.Clients.Commands.SubmitAlliance;
 using Wellbeing.Application.Clients.Commands.SubmitWellbeing;
 using Wellbeing.Application.Clients.Queries.GetSharing;
 using Wellbeing.Application.Common.Exceptions;
-using Wellbeing.Application.UnitTests.Support;
+using Wellbeing.Application.FunctionalTests.Support;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Sharing;
 
-namespace Wellbeing.Application.UnitTests.Clients;
+namespace Wellbeing.Application.FunctionalTests.Clients;
 
 public sealed class DeleteMyAccountHandlerTests : IAsyncLifetime
 {
@@ -51,7 +51,7 @@ public sealed class DeleteMyAccountHandlerTests : IAsyncLifetime
             await db.ClientConnections.CountAsync(c => c.MemberId == memberId)));
 
     [Fact]
-    public async Task RemovesTheMembersSubmissionsSummaryGrantsViewsSessionsConnectionsAndMemberRow()
+    public async Task Delete_RemovesTheMembersSubmissionsSummaryGrantsViewsSessionsConnections_AndTheMemberRow()
     {
         Assert.Equal((1, 2, 1, 1, 1, 1, 1), await RowsOf(_world.Member.Id));
 
@@ -61,7 +61,7 @@ public sealed class DeleteMyAccountHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LeavesAnotherMembersDataUntouched()
+    public async Task Delete_LeavesAnotherMembersDataUntouched()
     {
         await Delete();
 

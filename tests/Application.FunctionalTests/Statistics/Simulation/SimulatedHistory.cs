@@ -1,7 +1,7 @@
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Statistics;
 
-namespace Wellbeing.Application.UnitTests.Statistics.Simulation;
+namespace Wellbeing.Application.FunctionalTests.Statistics.Simulation;
 
 /// <summary>One member of a simulated hub over time, as the database would hold them at any instant.</summary>
 internal sealed class SimulatedMember(DateTimeOffset enrolledAt, string? department)

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Clients.Commands.ChangeSharing;
 using Wellbeing.Application.Clients.Queries.GetSharing;
 using Wellbeing.Application.Common.Exceptions;
-using Wellbeing.Application.UnitTests.Support;
+using Wellbeing.Application.FunctionalTests.Support;
 using Wellbeing.Domain.Common;
 
-namespace Wellbeing.Application.UnitTests.Clients;
+namespace Wellbeing.Application.FunctionalTests.Clients;
 
 public sealed class ChangeSharingHandlerTests : IAsyncLifetime
 {

@@ -1,4 +1,4 @@
-namespace Wellbeing.Application.UnitTests.Support;
+namespace Wellbeing.Application.FunctionalTests.Support;
 
 /// <summary>Answers keyed by the item ids of the shipped instruments in instruments/.</summary>
 public static class Answers

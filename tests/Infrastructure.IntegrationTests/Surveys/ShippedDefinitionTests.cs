@@ -2,7 +2,7 @@ using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Surveys;
 
-namespace Wellbeing.Application.UnitTests.Surveys;
+namespace Wellbeing.Infrastructure.IntegrationTests.Surveys;
 
 /// <summary>The definitions in instruments/*.json as the application loads them; the clinical facts are from instruments.md.</summary>
 public class ShippedDefinitionTests

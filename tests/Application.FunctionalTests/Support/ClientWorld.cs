@@ -11,7 +11,7 @@ using Wellbeing.Domain.Sessions;
 using Wellbeing.Infrastructure;
 using Wellbeing.Infrastructure.Persistence;
 
-namespace Wellbeing.Application.UnitTests.Support;
+namespace Wellbeing.Application.FunctionalTests.Support;
 
 /// <summary>
 /// The application's real handlers over the real persistence on a throw-away SQLite file, with a clock the test

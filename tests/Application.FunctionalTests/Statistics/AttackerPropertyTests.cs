@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
-using Wellbeing.Application.UnitTests.Statistics.Simulation;
+using Wellbeing.Application.FunctionalTests.Statistics.Simulation;
 using Xunit.Abstractions;
 
-namespace Wellbeing.Application.UnitTests.Statistics;
+namespace Wellbeing.Application.FunctionalTests.Statistics;
 
 /// <summary>
 /// The attacker property test. Each history (<see cref="SimulatedHistory"/>: a random hub, k from 3 to 7 and

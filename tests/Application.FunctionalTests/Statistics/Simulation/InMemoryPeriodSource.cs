@@ -1,7 +1,7 @@
 using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
 using Wellbeing.Domain.Statistics;
 
-namespace Wellbeing.Application.UnitTests.Statistics.Simulation;
+namespace Wellbeing.Application.FunctionalTests.Statistics.Simulation;
 
 /// <summary>One respondent of a period as the publication saw them: department then, period score, first score if earlier.</summary>
 internal sealed record Respondent(string? Department, decimal PeriodScore, decimal? FirstScore);
