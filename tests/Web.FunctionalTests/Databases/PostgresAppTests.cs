@@ -68,6 +68,32 @@ public sealed partial class PostgresAppTests(PostgresCluster cluster) : IAsyncLi
         }
     }
 
+    /// <summary>The clients list checks the share grant inside its SQL: on PostgreSQL too, a revoked score is gone at once.</summary>
+    [Fact]
+    public async Task RevokingAShare_HidesTheScoreInTheClientsList_AtOnce_OnPostgresToo()
+    {
+        var email = DemoHub.Client(3);
+        var (name, professionalId) = await _app.QueryAsync(async db => (
+            await db.Members.Where(m => m.Email == email).Select(m => m.DisplayName).SingleAsync(),
+            await db.Professionals.Where(p => p.Email == DemoHub.FirstProfessional).Select(p => p.Id).SingleAsync()));
+        var client = await BrowserlessClient.SignedInAsync(_app, email);
+        var professional = await BrowserlessClient.SignedInAsync(_app, DemoHub.FirstProfessional);
+        var search = $"/clients?search={Uri.EscapeDataString(name)}";
+        var (_, before) = await professional.GetAsync(search, htmx: true);
+
+        var revoked = await client.PostFormAsync("/sharing", "/sharing", new Dictionary<string, string>
+        {
+            ["professionalId"] = professionalId.ToString(),
+            ["measure"] = "Wellbeing",
+            ["share"] = "false",
+        });
+        var (_, after) = await professional.GetAsync(search, htmx: true);
+
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Contains(name, after);
+        Assert.Equal(UnknownScores(before) + 1, UnknownScores(after));
+    }
+
     [Fact]
     public async Task ClientProfile_AndEndingASession_WorkOnPostgres()
     {
@@ -142,6 +168,9 @@ public sealed partial class PostgresAppTests(PostgresCluster cluster) : IAsyncLi
         Assert.Contains(pages[0], page => page.Contains("class=\"figure\"", StringComparison.Ordinal));
         Assert.Equal(pages[1], pages[0]);
     }
+
+    /// <summary>Cells of the clients list that show "?" for a score (not completed or not shared).</summary>
+    private static int UnknownScores(string rows) => rows.Split("</span>?</td>").Length - 1;
 
     [System.Text.RegularExpressions.GeneratedRegex("<span class=\"(figure|suppressed|bracket)\">[^<]*</span>")]
     private static partial System.Text.RegularExpressions.Regex Figures();

@@ -12,7 +12,7 @@ namespace Wellbeing.Web.FunctionalTests.Professionals;
 
 /// <summary>
 /// The clients list must stay fast with thousands of clients: the number of SQL commands per page is fixed, whatever
-/// the page size. Commands are counted from EF Core's diagnostics, only for the test's own DbContext instance.
+/// the page size (one, and a count when the page is full or past the end). Commands are counted from EF Core's diagnostics, only for the test's own DbContext instance.
 /// </summary>
 public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<AppFixture>
 {
@@ -20,7 +20,39 @@ public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<Ap
     [InlineData(1)]
     [InlineData(5)]
     [InlineData(50)]
-    public async Task ReadingAPage_TakesOneCommand_WhateverItsSize(int pageSize)
+    public async Task APageThatHoldsEveryone_TakesOneCommand_WhateverItsSize(int roomToSpare)
+    {
+        var (userId, clients) = await ProfessionalAsync();
+        using var scope = app.Factory.Services.CreateScope();
+        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
+        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+
+        var slice = await reader.ReadAsync(new MyClientsFilter(userId, null, 0, clients + roomToSpare), CancellationToken.None);
+
+        Assert.Equal(clients, slice.TotalCount);
+        Assert.Equal(clients, slice.Rows.Count);
+        Assert.Equal(1, counter.Count);
+    }
+
+    [Fact]
+    public async Task TheLastPageOfSeveral_TakesOneCommand_AndCountsEveryone()
+    {
+        var (userId, clients) = await ProfessionalAsync();
+        using var scope = app.Factory.Services.CreateScope();
+        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
+        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+
+        var slice = await reader.ReadAsync(new MyClientsFilter(userId, null, clients - 1, 5), CancellationToken.None);
+
+        Assert.Single(slice.Rows);
+        Assert.Equal(clients, slice.TotalCount);
+        Assert.Equal(1, counter.Count);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task AFullPage_TakesASecondCommand_ToCountEveryone(int pageSize)
     {
         var (userId, clients) = await ProfessionalAsync();
         using var scope = app.Factory.Services.CreateScope();
@@ -29,9 +61,9 @@ public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<Ap
 
         var slice = await reader.ReadAsync(new MyClientsFilter(userId, null, 0, pageSize), CancellationToken.None);
 
+        Assert.Equal(pageSize, slice.Rows.Count);
         Assert.Equal(clients, slice.TotalCount);
-        Assert.Equal(Math.Min(pageSize, clients), slice.Rows.Count);
-        Assert.Equal(1, counter.Count);
+        Assert.Equal(2, counter.Count);
     }
 
     [Fact]
@@ -50,9 +82,10 @@ public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task TheWholeUseCase_TakesOneCommand()
+    public async Task TheWholeUseCase_ForClientsThatFitOnePage_TakesOneCommand()
     {
-        var (userId, _) = await ProfessionalAsync();
+        var (userId, clients) = await ProfessionalAsync();
+        Assert.True(clients < GetMyClientsQuery.PageSize, "The demo professional's clients fit on one page.");
         using var scope = app.Factory.Services.CreateScope();
         var handler = scope.ServiceProvider.GetRequiredService<GetMyClientsHandler>();
         using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());

@@ -3,9 +3,10 @@ using Wellbeing.Domain.Hubs;
 namespace Wellbeing.Application.Professionals.Queries.GetMyClients;
 
 /// <summary>
-/// The clients list as a read model: one page with each row's shared scores and hub, in one database round trip
-/// whatever the page size (two for a page past the end), because a professional may have thousands of clients and
-/// opens the list more than any other page.
+/// The clients list as a read model: one page with each row's shared scores and hub, in one database round trip when
+/// the page is the last one (a whole caseload of up to a page) and two when it is full or past the end (the count),
+/// whatever the page size, because a professional may have thousands of clients and opens the list more than any
+/// other page.
 /// </summary>
 public interface IMyClientsReader
 {
