@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Domain.Accounts;
 
 namespace Wellbeing.Infrastructure.Persistence;
 

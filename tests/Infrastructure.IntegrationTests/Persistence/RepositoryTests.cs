@@ -67,7 +67,7 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task An_include_is_handed_to_ef_with_the_navigation_it_names()
+    public async Task Include_IsHandedToEf_WithTheNavigationItNames()
     {
         await using var context = database.CreateContext();
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Testing;
