@@ -48,6 +48,34 @@ public sealed class DependencyInjectionTests
         }
     }
 
+    [Fact]
+    public async Task Database_RecordingAMigrationThisBuildLacks_IsRefusedUnchanged_SayingWhatToDo()
+    {
+        var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
+        var file = Path.Combine(directory, "wellbeing.db");
+        try
+        {
+            await using var services = Build(new() { ["ConnectionStrings:Wellbeing"] = $"Data Source={file}" });
+            await services.InitialiseDatabaseAsync();
+            await using (var scope = services.CreateAsyncScope())
+            {
+                // What a development database made by the history before the squash looks like to this build.
+                await scope.ServiceProvider.GetRequiredService<WellbeingDbContext>().Database.ExecuteSqlRawAsync(
+                    "INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('20261123111859_ClientJourney', '10.0.0')");
+            }
+
+            var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => services.InitialiseDatabaseAsync());
+
+            Assert.Contains("1 migration(s) this build does not have (the first: 20261123111859_ClientJourney)", refusal.Message);
+            Assert.Contains("remove src/Web/App_Data/wellbeing.db*", refusal.Message);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("SqlServer", typeof(SqlServerWellbeingDbContext), DatabaseProvider.SqlServer)]
     [InlineData("postgres", typeof(PostgresWellbeingDbContext), DatabaseProvider.Postgres)]

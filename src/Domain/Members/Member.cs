@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Text;
 
@@ -29,7 +28,7 @@ public sealed class Member : IAggregateRoot
         Id = Guid.NewGuid();
         HubId = hubId;
         DisplayName = displayName.Trim();
-        RefreshSearchKey();
+        SearchKey = TextFolding.Fold(DisplayName);
         Email = email.Trim().ToLowerInvariant();
         EnrolledAt = enrolledAt;
         Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
@@ -63,10 +62,6 @@ public sealed class Member : IAggregateRoot
     public bool RemindersOptedOut { get; private set; }
 
     public bool IsActive => DeactivatedAt is null;
-
-    /// <summary>Computes <see cref="SearchKey"/> from the name; also for rows saved before the key existed.</summary>
-    [MemberNotNull(nameof(SearchKey))]
-    public void RefreshSearchKey() => SearchKey = TextFolding.Fold(DisplayName);
 
     public void LinkAccount(string userId) => UserId = userId;
 

@@ -18,8 +18,10 @@ internal sealed partial class DatabaseInitialiser(
 {
     /// <summary>Start-up: migrates when the settings say so; otherwise refuses a database that is behind.</summary>
     /// <exception cref="InvalidOperationException">Migrations are pending and the start-up is not to apply them: the message says how to.</exception>
+    /// <exception cref="InvalidOperationException">The database records a migration this build does not have (<see cref="RefuseForeignHistoryAsync"/>).</exception>
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
+        await RefuseForeignHistoryAsync(cancellationToken);
         if (settings.MigrateAtStartup)
         {
             await MigrateAsync(cancellationToken);
@@ -44,8 +46,10 @@ internal sealed partial class DatabaseInitialiser(
     }
 
     /// <summary>Applies pending migrations and creates missing roles; idempotent, and safe on several nodes at once.</summary>
+    /// <exception cref="InvalidOperationException">The database records a migration this build does not have.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        await RefuseForeignHistoryAsync(cancellationToken);
         await using (await DatabaseLock.AcquireAsync(context.Database, settings.Provider, cancellationToken))
         {
             // Read under the lock: a node that waited finds what the one before it applied.
@@ -53,12 +57,25 @@ internal sealed partial class DatabaseInitialiser(
             await context.Database.MigrateAsync(cancellationToken);
             LogMigrated(settings.Provider.ToString(), pending);
 
-            // Members saved before the search key existed have it empty; the migration cannot fold in SQL, so fold here.
-            var unkeyed = await context.Members.AsTracking().Where(m => m.SearchKey == string.Empty).ToListAsync(cancellationToken);
-            unkeyed.ForEach(m => m.RefreshSearchKey());
-            await context.SaveChangesAsync(cancellationToken);
-
             await EnsureRolesAsync();
+        }
+    }
+
+    /// <summary>
+    /// Refuses a database whose migration history names a migration this build lacks: it was made by a newer build, or
+    /// by the history from before the squash of 2026-11-30 (ADR 0005). Migrating it would fail half-way with "table
+    /// already exists", and serving it would read a schema this build does not know.
+    /// </summary>
+    private async Task RefuseForeignHistoryAsync(CancellationToken cancellationToken)
+    {
+        var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var foreign = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (foreign.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The {settings.Provider} database records {foreign.Count} migration(s) this build does not have (the first: {foreign[0]}), " +
+                "so another build made it. Run the build that made it; a development database from before the migration " +
+                "history was squashed (docs/decisions/0005) is simply deleted: remove src/Web/App_Data/wellbeing.db* and start again.");
         }
     }
 

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
@@ -44,16 +42,6 @@ public sealed class ModelTests
         Assert.Contains("[Score] decimal(9,2) NOT NULL", script);
         Assert.Contains("CONSTRAINT [FK_ResponderSummaries_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE CASCADE", script);
         Assert.Contains("CREATE INDEX [IX_Submissions_HubId_Measure_SubmittedAt_MemberId_Score] ON [Submissions] ([HubId], [Measure], [SubmittedAt], [MemberId], [Score]);", script);
-    }
-
-    [Fact]
-    public void SqlServerMigrationsScript_FillsTheResponderSummaries_FromStoredSubmissions()
-    {
-        using var context = DesignTimeContext(DatabaseProvider.SqlServer);
-        var script = context.GetService<IMigrator>().GenerateScript();
-
-        Assert.Contains("INSERT INTO [ResponderSummaries]", script);
-        Assert.Contains("SELECT TOP (1) f.[Score] FROM [Submissions] AS f", script);
     }
 
     [Fact]

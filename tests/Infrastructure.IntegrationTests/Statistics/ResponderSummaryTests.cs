@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Hubs;
@@ -18,28 +16,6 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
     where TDatabase : TestDatabase
 {
     private static readonly DateTimeOffset Start = TestData.Start;
-
-    [Fact]
-    public async Task Migration_BuildsTheSummaries_TheContextKeeps()
-    {
-        var hub = TestData.Hub();
-        var members = Enumerable.Range(0, 4).Select(n => TestData.Member(hub, $"Person {n}")).ToList();
-        await SaveAsync([hub, .. members]);
-        await SaveAsync([.. members.SelectMany((m, n) => Enumerable.Range(0, n + 1).Select(i => Wellbeing(m, Start.AddDays(10 - 3 * i), score: i)))]);
-        await SaveAsync([Wellbeing(members[3], Start.AddDays(-30), score: 5), Wellbeing(members[3], Start.AddDays(30), score: 4)]);
-        var kept = await SummariesAsync(hub);
-
-        // Down to the migration before, which drops them, and up again, which fills them from the stored submissions.
-        await using (var context = Database.CreateContext())
-        {
-            var migrator = context.GetService<IMigrator>();
-            await migrator.MigrateAsync("HrAggregates");
-            await migrator.MigrateAsync();
-        }
-
-        Assert.Equal(4, kept.Count);
-        Assert.Equal(kept, await SummariesAsync(hub));
-    }
 
     [Fact]
     public async Task DeletingTheMember_DeletesTheSummary()

@@ -33,9 +33,6 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         // every row of the period, which the index holds, so it never touches the table.
         builder.HasIndex(s => new { s.HubId, s.Measure, s.SubmittedAt, s.MemberId, s.Score });
 
-        // Built for the snapshot refresh's "who submitted since the last snapshot", which period publication no longer
-        // asks; left in place until the migration squash (issue 12) so this change adds no index migration.
-        builder.HasIndex(s => new { s.HubId, s.SubmittedAt, s.Measure, s.MemberId });
         builder.HasIndex(s => new { s.MemberId, s.Measure, s.SubmittedAt });
         builder.HasIndex(s => new { s.ProfessionalId, s.Measure });
 

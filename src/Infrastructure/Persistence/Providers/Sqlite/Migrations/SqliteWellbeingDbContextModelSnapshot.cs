@@ -15,7 +15,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -731,8 +731,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.HasIndex("ProfessionalId", "Measure");
 
                     b.HasIndex("MemberId", "Measure", "SubmittedAt");
-
-                    b.HasIndex("HubId", "SubmittedAt", "Measure", "MemberId");
 
                     b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 

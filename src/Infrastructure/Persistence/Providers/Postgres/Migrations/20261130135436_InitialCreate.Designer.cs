@@ -12,7 +12,7 @@ using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
 {
     [DbContext(typeof(PostgresWellbeingDbContext))]
-    [Migration("20261123110118_InitialCreate")]
+    [Migration("20261130135436_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -20,7 +20,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -157,31 +157,212 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
 
-                    b.Property<DateTimeOffset>("AsOf")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("ApplicationType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
-                    b.Property<int>("Contributors")
-                        .HasColumnType("integer");
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("HubId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("ClientSecret")
+                        .HasColumnType("text");
 
-                    b.Property<int>("K")
-                        .HasColumnType("integer");
+                    b.Property<string>("ClientType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
-                    b.Property<int>("KDistribution")
-                        .HasColumnType("integer");
+                    b.Property<string>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ConsentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayNames")
+                        .HasColumnType("text");
+
+                    b.Property<string>("JsonWebKeySet")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Permissions")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PostLogoutRedirectUris")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Properties")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RedirectUris")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Requirements")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Settings")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HubId", "AsOf");
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
-                    b.ToTable("Snapshots");
+                    b.ToTable("OpenIddictApplications", (string)null);
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApplicationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("CreationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Properties")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scopes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Status", "Subject", "Type");
+
+                    b.ToTable("OpenIddictAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Descriptions")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayNames")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Properties")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Resources")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OpenIddictScopes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApplicationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("CreationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpirationDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Properties")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RedemptionDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferenceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorizationId");
+
+                    b.HasIndex("ReferenceId")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Status", "Subject", "Type");
+
+                    b.ToTable("OpenIddictTokens", (string)null);
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Hubs.Hub", b =>
@@ -250,6 +431,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Property<bool>("RemindersOptedOut")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -263,6 +448,43 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("K")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Mean")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("AlliancePeriodScores");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.ClientConnection", b =>
@@ -369,7 +591,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"PartnerSessionId\" IS NOT NULL");
 
-                    b.HasIndex("MemberId", "ProfessionalId");
+                    b.HasIndex("MemberId", "ProfessionalId", "SequenceNumber")
+                        .IsUnique();
 
                     b.ToTable("CareSessions");
                 });
@@ -436,6 +659,42 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("ShareGrants");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("K")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KDistribution")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PeriodBlocks");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -477,13 +736,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CareSessionId");
+                    b.HasIndex("CareSessionId")
+                        .IsUnique()
+                        .HasFilter("\"CareSessionId\" IS NOT NULL");
 
                     b.HasIndex("ProfessionalId", "Measure");
 
-                    b.HasIndex("HubId", "Measure", "SubmittedAt");
-
                     b.HasIndex("MemberId", "Measure", "SubmittedAt");
+
+                    b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 
                     b.ToTable("Submissions");
                 });
@@ -559,6 +820,55 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Wellbeing.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("FirstScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("ResponderSummaries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -610,57 +920,28 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
-                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
+                        .WithMany("Authorizations")
+                        .HasForeignKey("ApplicationId");
 
-                    b.OwnsMany("Wellbeing.Domain.Aggregates.Aggregate", "Aggregates", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                    b.Navigation("Application");
+                });
 
-                            b1.Property<string>("Category")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", b =>
+                {
+                    b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
+                        .WithMany("Tokens")
+                        .HasForeignKey("ApplicationId");
 
-                            b1.Property<string>("Metric")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
+                    b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", "Authorization")
+                        .WithMany("Tokens")
+                        .HasForeignKey("AuthorizationId");
 
-                            b1.Property<int?>("People")
-                                .HasColumnType("integer");
+                    b.Navigation("Application");
 
-                            b1.Property<string>("Period")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
-
-                            b1.Property<string>("Segment")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
-
-                            b1.Property<Guid>("SnapshotId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<decimal?>("Value")
-                                .HasPrecision(9, 4)
-                                .HasColumnType("numeric(9,4)");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("SnapshotId");
-
-                            b1.ToTable("Aggregates", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("SnapshotId");
-                        });
-
-                    b.Navigation("Aggregates");
+                    b.Navigation("Authorization");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Hubs.Hub", b =>
@@ -702,6 +983,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                             b1.Property<int>("ReminderCadenceDays")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("ReportingPeriod")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("TrendThreshold")
                                 .HasColumnType("integer");
 
@@ -724,6 +1008,38 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wellbeing.Domain.Professionals.AllianceSubscaleMean", "Subscales", b1 =>
+                        {
+                            b1.Property<Guid>("AlliancePeriodScoreId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Key")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)");
+
+                            b1.Property<decimal>("Mean")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("numeric(9,2)");
+
+                            b1.HasKey("AlliancePeriodScoreId", "Key");
+
+                            b1.ToTable("AlliancePeriodSubscales", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AlliancePeriodScoreId");
+                        });
+
+                    b.Navigation("Subscales");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.ClientConnection", b =>
@@ -842,6 +1158,59 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wellbeing.Domain.Statistics.Cell", "Cells", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Category")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Metric")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<int?>("People")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("PeriodBlockId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<string>("_department")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Department");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PeriodBlockId");
+
+                            b1.ToTable("PeriodCells", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PeriodBlockId");
+                        });
+
+                    b.Navigation("Cells");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Submissions.Submission", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Sessions.CareSession", null)
@@ -910,6 +1279,42 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("Subscales");
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.HasOne("Wellbeing.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Wellbeing.Infrastructure.Statistics.ResponderSummary", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
+                {
+                    b.Navigation("Authorizations");
+
+                    b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
+                {
+                    b.Navigation("Tokens");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,14 +11,14 @@ using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteWellbeingDbContext))]
-    [Migration("20261123120849_HrAggregates")]
-    partial class HrAggregates
+    [Migration("20261130135414_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -148,31 +148,212 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("AsOf")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Contributors")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("HubId")
+                    b.Property<string>("ApplicationType")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("K")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
-                    b.Property<int>("KDistribution")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ClientSecret")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayNames")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JsonWebKeySet")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Permissions")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostLogoutRedirectUris")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Properties")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedirectUris")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirements")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HubId", "AsOf");
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
-                    b.ToTable("Snapshots");
+                    b.ToTable("OpenIddictApplications", (string)null);
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CreationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Properties")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Status", "Subject", "Type");
+
+                    b.ToTable("OpenIddictAuthorizations", (string)null);
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Descriptions")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayNames")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Properties")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resources")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OpenIddictScopes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CreationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpirationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Properties")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RedemptionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorizationId");
+
+                    b.HasIndex("ReferenceId")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Status", "Subject", "Type");
+
+                    b.ToTable("OpenIddictTokens", (string)null);
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Hubs.Hub", b =>
@@ -241,6 +422,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<bool>("RemindersOptedOut")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -254,6 +439,43 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("K")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Mean")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("AlliancePeriodScores");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.ClientConnection", b =>
@@ -360,7 +582,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"PartnerSessionId\" IS NOT NULL");
 
-                    b.HasIndex("MemberId", "ProfessionalId");
+                    b.HasIndex("MemberId", "ProfessionalId", "SequenceNumber")
+                        .IsUnique();
 
                     b.ToTable("CareSessions");
                 });
@@ -427,6 +650,42 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.ToTable("ShareGrants");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("K")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KDistribution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PeriodBlocks");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -468,13 +727,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CareSessionId");
+                    b.HasIndex("CareSessionId")
+                        .IsUnique()
+                        .HasFilter("\"CareSessionId\" IS NOT NULL");
 
                     b.HasIndex("ProfessionalId", "Measure");
 
-                    b.HasIndex("HubId", "Measure", "SubmittedAt");
-
                     b.HasIndex("MemberId", "Measure", "SubmittedAt");
+
+                    b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 
                     b.ToTable("Submissions");
                 });
@@ -550,6 +811,55 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Wellbeing.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FirstScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("HubId");
+
+                    b.ToTable("ResponderSummaries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -601,57 +911,28 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wellbeing.Domain.Aggregates.Snapshot", b =>
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
-                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
-                        .WithMany()
-                        .HasForeignKey("HubId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                    b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
+                        .WithMany("Authorizations")
+                        .HasForeignKey("ApplicationId");
 
-                    b.OwnsMany("Wellbeing.Domain.Aggregates.Aggregate", "Aggregates", b1 =>
-                        {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
+                    b.Navigation("Application");
+                });
 
-                            b1.Property<string>("Category")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", b =>
+                {
+                    b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
+                        .WithMany("Tokens")
+                        .HasForeignKey("ApplicationId");
 
-                            b1.Property<string>("Metric")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
+                    b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", "Authorization")
+                        .WithMany("Tokens")
+                        .HasForeignKey("AuthorizationId");
 
-                            b1.Property<int?>("People")
-                                .HasColumnType("INTEGER");
+                    b.Navigation("Application");
 
-                            b1.Property<string>("Period")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Segment")
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("SnapshotId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<double?>("Value")
-                                .HasPrecision(18, 4)
-                                .HasColumnType("REAL");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("SnapshotId");
-
-                            b1.ToTable("Aggregates", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("SnapshotId");
-                        });
-
-                    b.Navigation("Aggregates");
+                    b.Navigation("Authorization");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Hubs.Hub", b =>
@@ -693,6 +974,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                             b1.Property<int>("ReminderCadenceDays")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("ReportingPeriod")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("TrendThreshold")
                                 .HasColumnType("INTEGER");
 
@@ -715,6 +999,38 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .HasForeignKey("HubId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wellbeing.Domain.Professionals.AllianceSubscaleMean", "Subscales", b1 =>
+                        {
+                            b1.Property<Guid>("AlliancePeriodScoreId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Key")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Mean")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("AlliancePeriodScoreId", "Key");
+
+                            b1.ToTable("AlliancePeriodSubscales", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AlliancePeriodScoreId");
+                        });
+
+                    b.Navigation("Subscales");
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.ClientConnection", b =>
@@ -833,6 +1149,57 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Wellbeing.Domain.Statistics.Cell", "Cells", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Category")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Metric")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("People")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("PeriodBlockId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("_department")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Department");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PeriodBlockId");
+
+                            b1.ToTable("PeriodCells", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PeriodBlockId");
+                        });
+
+                    b.Navigation("Cells");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Submissions.Submission", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Sessions.CareSession", null)
@@ -901,6 +1268,42 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("Subscales");
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Identity.SignInSession", b =>
+                {
+                    b.HasOne("Wellbeing.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Wellbeing.Infrastructure.Statistics.ResponderSummary", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
+                {
+                    b.Navigation("Authorizations");
+
+                    b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
+                {
+                    b.Navigation("Tokens");
                 });
 #pragma warning restore 612, 618
         }

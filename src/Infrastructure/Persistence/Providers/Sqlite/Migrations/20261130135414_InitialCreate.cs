@@ -71,11 +71,57 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     Settings_AllianceLowThreshold = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false),
                     Settings_AllianceDropThreshold = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false),
                     Settings_LowParticipationPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Settings_ReportingPeriod = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Hubs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
+                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -200,6 +246,26 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Members",
                 columns: table => new
                 {
@@ -207,6 +273,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     HubId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -226,23 +293,73 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Snapshots",
+                name: "PeriodBlocks",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     HubId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AsOf = table.Column<long>(type: "INTEGER", nullable: false),
+                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     K = table.Column<int>(type: "INTEGER", nullable: false),
-                    KDistribution = table.Column<int>(type: "INTEGER", nullable: false),
-                    Contributors = table.Column<int>(type: "INTEGER", nullable: false)
+                    KDistribution = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Snapshots", x => x.Id);
+                    table.PrimaryKey("PK_PeriodBlocks", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Snapshots_Hubs_HubId",
+                        name: "FK_PeriodBlocks_Hubs_HubId",
                         column: x => x.HubId,
                         principalTable: "Hubs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlliancePeriodScores",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PeriodStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    K = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mean = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlliancePeriodScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlliancePeriodScores_Professionals_ProfessionalId",
+                        column: x => x.ProfessionalId,
+                        principalTable: "Professionals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -345,6 +462,33 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ResponderSummaries",
+                columns: table => new
+                {
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HubId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstScore = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResponderSummaries", x => x.MemberId);
+                    table.ForeignKey(
+                        name: "FK_ResponderSummaries_Hubs_HubId",
+                        column: x => x.HubId,
+                        principalTable: "Hubs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResponderSummaries_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScoreViews",
                 columns: table => new
                 {
@@ -413,25 +557,77 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Aggregates",
+                name: "PeriodCells",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Metric = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Segment = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Value = table.Column<double>(type: "REAL", precision: 9, scale: 4, nullable: true),
-                    People = table.Column<int>(type: "INTEGER", nullable: true)
+                    Value = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
+                    People = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodBlockId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Aggregates", x => x.Id);
+                    table.PrimaryKey("PK_PeriodCells", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Aggregates_Snapshots_SnapshotId",
-                        column: x => x.SnapshotId,
-                        principalTable: "Snapshots",
+                        name: "FK_PeriodCells_PeriodBlocks_PeriodBlockId",
+                        column: x => x.PeriodBlockId,
+                        principalTable: "PeriodBlocks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlliancePeriodSubscales",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AlliancePeriodScoreId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mean = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlliancePeriodSubscales", x => new { x.AlliancePeriodScoreId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_AlliancePeriodSubscales_AlliancePeriodScores_AlliancePeriodScoreId",
+                        column: x => x.AlliancePeriodScoreId,
+                        principalTable: "AlliancePeriodScores",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -520,9 +716,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Aggregates_SnapshotId",
-                table: "Aggregates",
-                column: "SnapshotId");
+                name: "IX_AlliancePeriodScores_ProfessionalId_PeriodStart",
+                table: "AlliancePeriodScores",
+                columns: new[] { "ProfessionalId", "PeriodStart" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -569,9 +766,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 filter: "\"PartnerSessionId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CareSessions_MemberId_ProfessionalId",
+                name: "IX_CareSessions_MemberId_ProfessionalId_SequenceNumber",
                 table: "CareSessions",
-                columns: new[] { "MemberId", "ProfessionalId" });
+                columns: new[] { "MemberId", "ProfessionalId", "SequenceNumber" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CareSessions_ProfessionalId",
@@ -618,9 +816,58 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeriodBlocks_HubId_PeriodStart",
+                table: "PeriodBlocks",
+                columns: new[] { "HubId", "PeriodStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeriodCells_PeriodBlockId",
+                table: "PeriodCells",
+                column: "PeriodBlockId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Professionals_UserId",
                 table: "Professionals",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponderSummaries_HubId",
+                table: "ResponderSummaries",
+                column: "HubId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScoreViews_HubId_MemberId_ViewedAt",
@@ -653,19 +900,21 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 column: "ProfessionalId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Snapshots_HubId_AsOf",
-                table: "Snapshots",
-                columns: new[] { "HubId", "AsOf" });
+                name: "IX_SignInSessions_UserId",
+                table: "SignInSessions",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_CareSessionId",
                 table: "Submissions",
-                column: "CareSessionId");
+                column: "CareSessionId",
+                unique: true,
+                filter: "\"CareSessionId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Submissions_HubId_Measure_SubmittedAt",
+                name: "IX_Submissions_HubId_Measure_SubmittedAt_MemberId_Score",
                 table: "Submissions",
-                columns: new[] { "HubId", "Measure", "SubmittedAt" });
+                columns: new[] { "HubId", "Measure", "SubmittedAt", "MemberId", "Score" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_MemberId_Measure_SubmittedAt",
@@ -682,7 +931,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Aggregates");
+                name: "AlliancePeriodSubscales");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -706,10 +955,25 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "HubMemberships");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "PeriodCells");
+
+            migrationBuilder.DropTable(
+                name: "ResponderSummaries");
+
+            migrationBuilder.DropTable(
                 name: "ScoreViews");
 
             migrationBuilder.DropTable(
                 name: "ShareGrants");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
 
             migrationBuilder.DropTable(
                 name: "SubmissionAnswers");
@@ -718,16 +982,25 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 name: "SubmissionSubscales");
 
             migrationBuilder.DropTable(
-                name: "Snapshots");
+                name: "AlliancePeriodScores");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "PeriodBlocks");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Submissions");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "CareSessions");
