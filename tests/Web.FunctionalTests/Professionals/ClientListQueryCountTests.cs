@@ -12,7 +12,8 @@ namespace Wellbeing.Web.FunctionalTests.Professionals;
 
 /// <summary>
 /// The clients list must stay fast with thousands of clients: the number of SQL commands per page is fixed, whatever
-/// the page size (one, and a count when the page is full or past the end). Commands are counted from EF Core's diagnostics, only for the test's own DbContext instance.
+/// the page size (one, and a count when the page is full or past the end). Commands are counted from EF Core's
+/// diagnostics, only for the test's own DbContext instance.
 /// </summary>
 public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<AppFixture>
 {
@@ -22,31 +23,21 @@ public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<Ap
     [InlineData(50)]
     public async Task APageThatHoldsEveryone_TakesOneCommand_WhateverItsSize(int roomToSpare)
     {
-        var (userId, clients) = await ProfessionalAsync();
-        using var scope = app.Factory.Services.CreateScope();
-        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
-        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
-
-        var slice = await reader.ReadAsync(new MyClientsFilter(userId, null, 0, clients + roomToSpare), CancellationToken.None);
+        var (slice, commands, clients) = await ReadAsync((account, count) => new MyClientsFilter(account, null, 0, count + roomToSpare));
 
         Assert.Equal(clients, slice.TotalCount);
         Assert.Equal(clients, slice.Rows.Count);
-        Assert.Equal(1, counter.Count);
+        Assert.Equal(1, commands);
     }
 
     [Fact]
     public async Task TheLastPageOfSeveral_TakesOneCommand_AndCountsEveryone()
     {
-        var (userId, clients) = await ProfessionalAsync();
-        using var scope = app.Factory.Services.CreateScope();
-        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
-        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
-
-        var slice = await reader.ReadAsync(new MyClientsFilter(userId, null, clients - 1, 5), CancellationToken.None);
+        var (slice, commands, clients) = await ReadAsync((account, count) => new MyClientsFilter(account, null, count - 1, 5));
 
         Assert.Single(slice.Rows);
         Assert.Equal(clients, slice.TotalCount);
-        Assert.Equal(1, counter.Count);
+        Assert.Equal(1, commands);
     }
 
     [Theory]
@@ -54,31 +45,21 @@ public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<Ap
     [InlineData(5)]
     public async Task AFullPage_TakesASecondCommand_ToCountEveryone(int pageSize)
     {
-        var (userId, clients) = await ProfessionalAsync();
-        using var scope = app.Factory.Services.CreateScope();
-        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
-        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
-
-        var slice = await reader.ReadAsync(new MyClientsFilter(userId, null, 0, pageSize), CancellationToken.None);
+        var (slice, commands, clients) = await ReadAsync((account, _) => new MyClientsFilter(account, null, 0, pageSize));
 
         Assert.Equal(pageSize, slice.Rows.Count);
         Assert.Equal(clients, slice.TotalCount);
-        Assert.Equal(2, counter.Count);
+        Assert.Equal(2, commands);
     }
 
     [Fact]
     public async Task APagePastTheEnd_TakesASecondCommand_ToCountEveryone()
     {
-        var (userId, clients) = await ProfessionalAsync();
-        using var scope = app.Factory.Services.CreateScope();
-        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
-        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
-
-        var slice = await reader.ReadAsync(new MyClientsFilter(userId, null, clients + 10, 25), CancellationToken.None);
+        var (slice, commands, clients) = await ReadAsync((account, count) => new MyClientsFilter(account, null, count + 10, 25));
 
         Assert.Empty(slice.Rows);
         Assert.Equal(clients, slice.TotalCount);
-        Assert.Equal(2, counter.Count);
+        Assert.Equal(2, commands);
     }
 
     [Fact]
@@ -95,6 +76,20 @@ public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<Ap
         Assert.NotEmpty(page.Rows);
         Assert.All(page.Rows, r => Assert.False(string.IsNullOrEmpty(r.HubName)));
         Assert.Equal(1, counter.Count);
+    }
+
+    /// <summary>
+    /// Reads the page that <paramref name="filterFor"/> makes of the demo professional's account and client count, and
+    /// counts the SQL commands it took.
+    /// </summary>
+    private async Task<(MyClientsSlice Slice, int Commands, int Clients)> ReadAsync(Func<string, int, MyClientsFilter> filterFor)
+    {
+        var (userId, clients) = await ProfessionalAsync();
+        using var scope = app.Factory.Services.CreateScope();
+        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
+        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+        var slice = await reader.ReadAsync(filterFor(userId, clients), CancellationToken.None);
+        return (slice, counter.Count, clients);
     }
 
     /// <summary>The demo's first professional: their account and how many active clients they have, counted directly.</summary>
