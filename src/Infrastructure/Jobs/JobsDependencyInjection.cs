@@ -16,15 +16,15 @@ public static class JobsDependencyInjection
 
     /// <summary>
     /// Hangfire keeps its queue next to the application's data on SQL Server and PostgreSQL, and in memory on the
-    /// embedded SQLite setup, where a lost queue only means waiting for the next hourly run. The provider is
-    /// <see cref="DatabaseSettings"/>' from the container, so call <see cref="DependencyInjection.AddInfrastructure"/> too.
+    /// embedded SQLite setup, where a lost queue only means waiting for the next hourly run. The storage follows the
+    /// <see cref="DatabaseSettings"/> that <see cref="DependencyInjection.AddInfrastructure"/> registers.
     /// </summary>
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHangfire((services, config) =>
+        services.AddHangfire((container, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            var database = services.GetRequiredService<DatabaseSettings>();
+            var database = container.GetRequiredService<DatabaseSettings>();
             switch (database.Provider)
             {
                 case DatabaseProvider.SqlServer:

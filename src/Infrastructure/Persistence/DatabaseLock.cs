@@ -30,7 +30,7 @@ internal sealed class DatabaseLock : IAsyncDisposable
     }
 
     /// <summary>Waits for the lock (up to ten minutes); null on SQLite, which needs none.</summary>
-    /// <exception cref="Exception">The provider's timeout or connection error when the lock cannot be had.</exception>
+    /// <exception cref="System.Data.Common.DbException">The lock was not had in time (a command timeout, or SQL Server's error 51000), or the database cannot be reached.</exception>
     public static async Task<DatabaseLock?> AcquireAsync(DatabaseFacade database, DatabaseProvider provider, CancellationToken cancellationToken)
     {
         var (acquire, release) = provider switch
