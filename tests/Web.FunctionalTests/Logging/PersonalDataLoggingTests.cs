@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
@@ -15,31 +13,20 @@ namespace Wellbeing.Web.FunctionalTests.Logging;
 /// the professional reading the profile), with the app's own logging configuration: the operator's lines are there,
 /// and none of them holds an e-mail address, a person's name or the score.
 /// </summary>
-public sealed class PersonalDataLoggingTests : IDisposable
+public sealed class PersonalDataLoggingTests : LogCapturingTests
 {
-    private readonly FakeLogCollector _logs = new();
-    private readonly WellbeingAppFactory _app;
-
-    public PersonalDataLoggingTests()
-    {
-        var provider = new FakeLoggerProvider(_logs);
-        _app = new WellbeingAppFactory { TestServices = services => services.AddSingleton<ILoggerProvider>(provider) };
-    }
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task AClientJourney_LogsNoEmailNameOrScore()
     {
         var email = DemoHub.Client(21);
-        var (memberId, name, professionalId, professionalName) = await _app.QueryAsync(async db =>
+        var (memberId, name, professionalId, professionalName) = await App.QueryAsync(async db =>
         {
             var member = await db.Members.SingleAsync(m => m.Email == email);
             var professional = await db.Professionals.SingleAsync(p => p.Email == DemoHub.FirstProfessional);
             return (member.Id, member.DisplayName, professional.Id, professional.DisplayName);
         });
-        var client = await BrowserlessClient.SignedInAsync(_app, email);
-        var professional = await BrowserlessClient.SignedInAsync(_app, DemoHub.FirstProfessional);
+        var client = await BrowserlessClient.SignedInAsync(App, email);
+        var professional = await BrowserlessClient.SignedInAsync(App, DemoHub.FirstProfessional);
 
         var (hidden, items) = await client.OpenAsync("/wellbeing");
         var submitted = await client.PostFormAsync("/wellbeing", "/wellbeing", hidden.With(items, 5, 5, 5, 4, 4));
@@ -55,7 +42,7 @@ public sealed class PersonalDataLoggingTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, profileStatus);
         Assert.Contains(name, profile);
 
-        var records = _logs.GetSnapshot();
+        var records = Logs.GetSnapshot();
         string[] personal = [email, DemoHub.FirstProfessional, name, professionalName, "@"];
         foreach (var record in records)
         {

@@ -15,24 +15,13 @@ namespace Wellbeing.Web.FunctionalTests.Logging;
 /// expected refusal (not found, not allowed, no token) is one short line without a stack trace or personal data, and
 /// only a fault is an Error.
 /// </summary>
-public sealed class RefusalLoggingTests : IDisposable
+public sealed class RefusalLoggingTests : LogCapturingTests
 {
-    private readonly FakeLogCollector _logs = new();
-    private readonly WellbeingAppFactory _app;
-
-    public RefusalLoggingTests()
-    {
-        var provider = new FakeLoggerProvider(_logs);
-        _app = new WellbeingAppFactory { TestServices = services => services.AddSingleton<ILoggerProvider>(provider) };
-    }
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task AnUnknownClientId_IsOneShortLineWithoutError()
     {
-        var professional = await BrowserlessClient.SignedInAsync(_app, DemoHub.FirstProfessional);
-        _logs.Clear();
+        var professional = await BrowserlessClient.SignedInAsync(App, DemoHub.FirstProfessional);
+        Logs.Clear();
 
         var (status, _) = await professional.GetAsync($"/clients/{Guid.NewGuid()}");
 
@@ -43,9 +32,9 @@ public sealed class RefusalLoggingTests : IDisposable
     [Fact]
     public async Task AnotherHubsHrPage_IsOneShortLineWithoutError()
     {
-        var fabrikam = await _app.HubIdAsync("fabrikam");
-        var hr = await BrowserlessClient.SignedInAsync(_app, DemoHub.HrManager);
-        _logs.Clear();
+        var fabrikam = await App.HubIdAsync("fabrikam");
+        var hr = await BrowserlessClient.SignedInAsync(App, DemoHub.HrManager);
+        Logs.Clear();
 
         var (status, _) = await hr.GetAsync($"/hubs/{fabrikam}/hr");
 
@@ -56,9 +45,9 @@ public sealed class RefusalLoggingTests : IDisposable
     [Fact]
     public async Task AnApiCallWithoutToken_IsOneShortLineWithoutError()
     {
-        var northwind = await _app.HubIdAsync(DemoHub.Slug);
-        var http = _app.CreateClient();
-        _logs.Clear();
+        var northwind = await App.HubIdAsync(DemoHub.Slug);
+        var http = App.CreateClient();
+        Logs.Clear();
 
         var response = await GetAsync(http, AggregatesPath(northwind), token: null);
 
@@ -69,9 +58,9 @@ public sealed class RefusalLoggingTests : IDisposable
     [Fact]
     public async Task AnApiCallWithAForgedToken_IsOneShortLineWithoutError()
     {
-        var northwind = await _app.HubIdAsync(DemoHub.Slug);
-        var http = _app.CreateClient();
-        _logs.Clear();
+        var northwind = await App.HubIdAsync(DemoHub.Slug);
+        var http = App.CreateClient();
+        Logs.Clear();
 
         var response = await GetAsync(http, AggregatesPath(northwind), token: "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
 
@@ -86,17 +75,17 @@ public sealed class RefusalLoggingTests : IDisposable
         {
             TestServices = services =>
             {
-                services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(_logs));
+                services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(Logs));
                 services.AddScoped<IMyClientsReader, BrokenReader>();
             },
         };
         var professional = await BrowserlessClient.SignedInAsync(faulty, DemoHub.FirstProfessional);
-        _logs.Clear();
+        Logs.Clear();
 
         var (status, _) = await professional.GetAsync("/clients");
 
         Assert.Equal(HttpStatusCode.InternalServerError, status);
-        var error = Assert.Single(_logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        var error = Assert.Single(Logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
         Assert.IsType<InvalidOperationException>(error.Exception);
     }
 
@@ -107,7 +96,7 @@ public sealed class RefusalLoggingTests : IDisposable
     private void AssertOneBriefRefusal(int status)
     {
         // Hangfire's background server logs on its own schedule, whatever the request.
-        var records = _logs.GetSnapshot().Where(r => r.Category?.StartsWith("Hangfire", StringComparison.Ordinal) != true).ToList();
+        var records = Logs.GetSnapshot().Where(r => r.Category?.StartsWith("Hangfire", StringComparison.Ordinal) != true).ToList();
         Assert.DoesNotContain(records, r => r.Level >= LogLevel.Error);
         Assert.DoesNotContain(records, r => r.Exception is not null);
         Assert.DoesNotContain(records, r => r.Message.Contains('@') || r.Message.Contains("Demo", StringComparison.Ordinal));
