@@ -1,22 +1,39 @@
+using Wellbeing.Application;
 using Wellbeing.Infrastructure;
 
 namespace Wellbeing.Web;
 
 /// <summary>
 /// <c>dotnet Wellbeing.Web.dll migrate</c> (from the sources: <c>dotnet run --project src/Web -- migrate</c>): the
-/// deployment step that applies pending migrations and creates missing roles on the configured database, then exits
-/// without serving. Exit code 0 when the database is up to date, 1 when it could not be brought there (the log says why).
+/// deployment step that applies pending migrations and creates missing roles on the configured database, creating the
+/// database itself when it does not exist yet, then exits without serving. Exit code 0 when the database is up to date,
+/// 1 when it could not be brought there, invalid database settings included (a Critical log line says why).
 /// </summary>
 public static partial class MigrateCommand
 {
     public const string Verb = "migrate";
 
-    public static async Task<int> RunAsync(IServiceProvider services)
+    /// <summary>
+    /// The verb may stand anywhere among the arguments, in any case: a deployment script that puts its settings first,
+    /// or writes "Migrate", must not start a web node that never exits instead.
+    /// </summary>
+    public static bool IsAskedFor(IEnumerable<string> args) => args.Any(a => a.Equals(Verb, StringComparison.OrdinalIgnoreCase));
+
+    public static async Task<int> RunAsync(WebApplicationBuilder builder)
     {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand).FullName!);
+        // A logger of its own, made before the settings are read, so a refusal of the settings is logged and exits 1 too.
+        using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+        var logger = loggers.CreateLogger(typeof(MigrateCommand).FullName!);
         try
         {
-            await services.MigrateDatabaseAsync();
+            // Only the database's services: the deployment step needs no web settings (certificates, hosts). Use cases
+            // that need the web's or the jobs' services are registered but never run here, so the graph is not
+            // validated as a whole (Development would otherwise refuse to build it).
+            builder.Host.UseDefaultServiceProvider(options => options.ValidateOnBuild = false);
+            builder.Services.AddApplication();
+            builder.Services.AddInfrastructure(builder.Configuration);
+            await using var app = builder.Build();
+            await app.Services.MigrateDatabaseAsync();
             LogDone(logger);
             return 0;
         }

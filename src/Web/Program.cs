@@ -5,15 +5,13 @@ using Wellbeing.Web;
 using Wellbeing.Web.PartnerApi;
 
 var builder = WebApplication.CreateBuilder(args);
+if (MigrateCommand.IsAskedFor(args))
+{
+    return await MigrateCommand.RunAsync(builder);
+}
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-if (args is [MigrateCommand.Verb, ..])
-{
-    // Only the database's services: the deployment step needs no web settings (certificates, hosts).
-    return await MigrateCommand.RunAsync(builder.Build().Services);
-}
-
 builder.Services.AddWeb(builder.Configuration, builder.Environment);
 builder.Services.AddPartnerApi(builder.Configuration, builder.Environment);
 builder.Services.AddBackgroundJobs(builder.Configuration);

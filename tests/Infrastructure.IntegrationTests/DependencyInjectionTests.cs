@@ -49,7 +49,39 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public async Task Database_RecordingAMigrationThisBuildLacks_IsRefusedUnchanged_SayingWhatToDo()
+    public async Task Database_FromAnotherMigrationHistory_IsRefused_SayingWhatToDo()
+    {
+        var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
+        var file = Path.Combine(directory, "wellbeing.db");
+        try
+        {
+            // What a development database made by the history before the squash looks like to this build.
+            await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText =
+                    "CREATE TABLE __EFMigrationsHistory (MigrationId TEXT PRIMARY KEY, ProductVersion TEXT NOT NULL);" +
+                    "INSERT INTO __EFMigrationsHistory VALUES ('20261123110052_InitialCreate', '10.0.0'), ('20261123111859_ClientJourney', '10.0.0');" +
+                    "CREATE TABLE Hubs (Id TEXT PRIMARY KEY);";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await using var services = Build(new() { ["ConnectionStrings:Wellbeing"] = $"Data Source={file}" });
+            var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => services.InitialiseDatabaseAsync());
+
+            Assert.Contains("records 2 migration(s) that are not in this build's history (the first: 20261123110052_InitialCreate)", refusal.Message);
+            Assert.Contains("remove src/Web/App_Data/wellbeing.db*", refusal.Message);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Database_MigratedByANewerRelease_StillStarts()
     {
         var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
         var file = Path.Combine(directory, "wellbeing.db");
@@ -59,15 +91,13 @@ public sealed class DependencyInjectionTests
             await services.InitialiseDatabaseAsync();
             await using (var scope = services.CreateAsyncScope())
             {
-                // What a development database made by the history before the squash looks like to this build.
+                // History is append-only, so a newer release only adds to it: this build's nodes keep serving during a
+                // rolling upgrade or after a rollback.
                 await scope.ServiceProvider.GetRequiredService<WellbeingDbContext>().Database.ExecuteSqlRawAsync(
-                    "INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('20261123111859_ClientJourney', '10.0.0')");
+                    "INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('29991231000000_NextRelease', '10.0.15')");
             }
 
-            var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => services.InitialiseDatabaseAsync());
-
-            Assert.Contains("1 migration(s) this build does not have (the first: 20261123111859_ClientJourney)", refusal.Message);
-            Assert.Contains("remove src/Web/App_Data/wellbeing.db*", refusal.Message);
+            await services.InitialiseDatabaseAsync();
         }
         finally
         {

@@ -1,7 +1,11 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Wellbeing.Domain.Accounts;
+using Wellbeing.Infrastructure.Persistence.Providers;
 
 namespace Wellbeing.Infrastructure.Persistence;
 
@@ -18,7 +22,7 @@ internal sealed partial class DatabaseInitialiser(
 {
     /// <summary>Start-up: migrates when the settings say so; otherwise refuses a database that is behind.</summary>
     /// <exception cref="InvalidOperationException">Migrations are pending and the start-up is not to apply them: the message says how to.</exception>
-    /// <exception cref="InvalidOperationException">The database records a migration this build does not have (<see cref="RefuseForeignHistoryAsync"/>).</exception>
+    /// <exception cref="InvalidOperationException">Another migration history made the database (<see cref="RefuseForeignHistoryAsync"/>).</exception>
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         await RefuseForeignHistoryAsync(cancellationToken);
@@ -46,9 +50,10 @@ internal sealed partial class DatabaseInitialiser(
     }
 
     /// <summary>Applies pending migrations and creates missing roles; idempotent, and safe on several nodes at once.</summary>
-    /// <exception cref="InvalidOperationException">The database records a migration this build does not have.</exception>
+    /// <exception cref="InvalidOperationException">Another migration history made the database.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        await CreateDatabaseIfMissingAsync(cancellationToken);
         await RefuseForeignHistoryAsync(cancellationToken);
         await using (await DatabaseLock.AcquireAsync(context.Database, settings.Provider, cancellationToken))
         {
@@ -62,20 +67,56 @@ internal sealed partial class DatabaseInitialiser(
     }
 
     /// <summary>
-    /// Refuses a database whose migration history names a migration this build lacks: it was made by a newer build, or
-    /// by the history from before the squash of 2026-11-30 (ADR 0005). Migrating it would fail half-way with "table
-    /// already exists", and serving it would read a schema this build does not know.
+    /// Refuses a database whose migration history this build does not share: it names migrations this build lacks and
+    /// none of this build's first one, so another lineage made it (a development database from before the squash of
+    /// 2026-11-30, ADR 0005). Migrating it would fail half-way with "table already exists". A database that has every
+    /// migration of this build and newer ones besides was migrated by a newer release: history is append-only, so this
+    /// build still knows its tables, and during a rolling upgrade or a rollback its nodes keep serving (a Warning says so).
     /// </summary>
     private async Task RefuseForeignHistoryAsync(CancellationToken cancellationToken)
     {
-        var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        var foreign = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
-        if (foreign.Count > 0)
+        var known = context.Database.GetMigrations().ToList();
+        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0)
         {
-            throw new InvalidOperationException(
-                $"The {settings.Provider} database records {foreign.Count} migration(s) this build does not have (the first: {foreign[0]}), " +
-                "so another build made it. Run the build that made it; a development database from before the migration " +
-                "history was squashed (docs/decisions/0005) is simply deleted: remove src/Web/App_Data/wellbeing.db* and start again.");
+            return;
+        }
+
+        if (known.All(applied.Contains))
+        {
+            LogNewerHistory(settings.Provider.ToString(), unknown.Count, unknown[^1]);
+            return;
+        }
+
+        var remedy = settings.Provider == DatabaseProvider.Sqlite
+            ? "A development database from before the migration history was squashed (docs/decisions/0005) is simply " +
+              "deleted: remove src/Web/App_Data/wellbeing.db* (or the configured file) and start again."
+            : "Point the app at the database this release was installed on, or at a new, empty database.";
+        throw new InvalidOperationException(
+            $"The {settings.Provider} database records {unknown.Count} migration(s) that are not in this build's history " +
+            $"(the first: {unknown[0]}), so another migration history made it. {remedy}");
+    }
+
+    /// <summary>
+    /// EF Core's own migrating creates a missing database; the lock needs a connection first, so create it here (a
+    /// server database named in the connection string but not yet made, as a fresh installation has).
+    /// </summary>
+    private async Task CreateDatabaseIfMissingAsync(CancellationToken cancellationToken)
+    {
+        var creator = context.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (DbException) when (creator.Exists())
+        {
+            // Another node created it in the meantime: what this one wanted.
         }
     }
 
@@ -99,6 +140,9 @@ internal sealed partial class DatabaseInitialiser(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} database migrated: {Applied} migration(s) applied")]
     private partial void LogMigrated(string provider, int applied);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Provider} database has {Newer} migration(s) newer than this build (the newest: {Newest}): fine while a newer release rolls out or back, not for long")]
+    private partial void LogNewerHistory(string provider, int newer, string newest);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Role {Role} created")]
     private partial void LogRoleCreated(string role);

@@ -6,6 +6,7 @@ using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Application.Sessions.Commands.ScheduleSession;
 using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
+using Wellbeing.Web.Errors;
 using Wellbeing.Web.Forms;
 using Wellbeing.Web.Security;
 
@@ -17,6 +18,7 @@ namespace Wellbeing.Web.Controllers;
 public sealed class ClientsController(GetMyClientsHandler clients, GetClientProfileHandler profile, ScheduleSessionHandler schedule) : Controller
 {
     [HttpGet("")]
+    [RefusedPage("The client list could not be shown")]
     public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken cancellationToken = default)
     {
         ModelState.ThrowIfQueryInvalid();

@@ -7,6 +7,7 @@ using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Hr;
 using Wellbeing.Application.Hr.Queries.GetHrDashboard;
 using Wellbeing.Domain.Accounts;
+using Wellbeing.Web.Errors;
 using Wellbeing.Web.Forms;
 using Wellbeing.Web.Security;
 
@@ -14,6 +15,7 @@ namespace Wellbeing.Web.Controllers;
 
 /// <summary>HR statistics of the manager's own hub; any other hub is "not found", never "forbidden".</summary>
 [Authorize(Policy = Roles.HrManager)]
+[RefusedPage("The statistics could not be shown")]
 public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
 {
     [HttpGet("hr")]

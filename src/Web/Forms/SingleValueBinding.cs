@@ -103,10 +103,10 @@ public sealed class SingleValueBinderProvider(IModelBinderProvider inner) : IMod
 
             var modelState = bindingContext.ModelState;
             modelState.SetModelValue(bindingContext.ModelName, values);
-            if (bindingContext.BindingSource == BindingSource.Query)
+            if (bindingContext.BindingSource == BindingSource.Query || !bindingContext.HttpContext.Request.HasFormContentType)
             {
-                // A query parameter (the partner API's filters, a search box) has no form to redraw: the caller reads the
-                // problem details' errors, where the parameter's own name is the key.
+                // A query parameter (the partner API's filters, a page's search box or page number) has no form to
+                // redraw: the message names the parameter, for the problem details' errors or the refused page.
                 modelState.TryAddModelError(bindingContext.ModelName, QueryMessage(bindingContext.ModelName));
             }
             else
@@ -131,9 +131,11 @@ public static class AmbiguousQuery
     /// parameter and becomes a 400 page.</exception>
     public static void ThrowIfQueryInvalid(this ModelStateDictionary modelState)
     {
-        if (modelState.Values.FirstOrDefault(entry => entry.Errors.Count > 0) is { } invalid)
+        if (modelState.FirstOrDefault(entry => entry.Value?.Errors.Count > 0) is { Value: { } invalid } entry)
         {
-            throw new DomainException(invalid.Errors[0].ErrorMessage);
+            // MVC's own message for an unreadable action parameter ("The value 'x' is not valid.") does not say which.
+            var message = invalid.Errors[0].ErrorMessage;
+            throw new DomainException(message.Contains(entry.Key, StringComparison.Ordinal) ? message : $"{entry.Key}: {message}");
         }
     }
 }

@@ -102,7 +102,8 @@ public sealed partial class PostgresCluster : IAsyncLifetime
         }
     }
 
-    private string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
+    /// <summary>A connection string for a database of this cluster, whether or not it exists yet.</summary>
+    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = Host,
         Port = Port,

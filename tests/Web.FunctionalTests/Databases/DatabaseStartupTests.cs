@@ -53,12 +53,14 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task MigrateCommand_OnAFreshDatabase_ExitsZeroTwice_ThenANodeThatDoesNotMigrateServes()
+    public async Task MigrateCommand_OnADatabaseNotYetCreated_ExitsZeroTwice_ThenANodeThatDoesNotMigrateServes()
     {
-        var database = await cluster.CreateDatabaseAsync($"migrated_{Guid.NewGuid():N}");
+        var database = cluster.ConnectionStringFor($"migrated_{Guid.NewGuid():N}");
 
         var first = await RunToEndAsync(AppProcess(database, [MigrateCommand.Verb]));
-        var again = await RunToEndAsync(AppProcess(database, [MigrateCommand.Verb]));
+        // The verb after a setting, in another case, is the same command (never a web node that does not exit), and
+        // Development, where `dotnet run` puts it, validates the services it builds.
+        var again = await RunToEndAsync(AppProcess(database, ["--environment=Development", "Migrate"]));
         await using var app = WellbeingAppFactory.ForDatabase(DatabaseProvider.Postgres, database);
         app.Settings["Database:MigrateAtStartup"] = null;
         app.Settings["DemoData:Enabled"] = "false";
@@ -80,6 +82,18 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
 
         Assert.True(exitCode == 1, output);
         Assert.Contains("Migrating the database failed", output);
+    }
+
+    [Fact]
+    public async Task MigrateCommand_WithAnUnknownProvider_ExitsOne_LoggingWhy()
+    {
+        var database = cluster.ConnectionStringFor($"unused_{Guid.NewGuid():N}");
+
+        var (exitCode, output) = await RunToEndAsync(AppProcess(database, [MigrateCommand.Verb, "--Database:Provider=Oracle"]));
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("Migrating the database failed", output);
+        Assert.Contains("Database:Provider is \"Oracle\"", output);
     }
 
     /// <summary>

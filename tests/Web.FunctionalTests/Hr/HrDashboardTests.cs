@@ -121,10 +121,10 @@ public sealed class HrDashboardTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Theory]
-    [InlineData("/hubs/{0}/hr?department=Sales&department=Finance")]
-    [InlineData("/hubs/{0}/hr?period={1}&period={1}")]
-    [InlineData("/hubs/{0}/hr/export.csv?period={1}&period=2020-01")]
-    public async Task TwoDepartmentsOrPeriodsAtOnce_AreRefusedWithAClearError(string path)
+    [InlineData("/hubs/{0}/hr?department=Sales&department=Finance", "Choose one department at a time.")]
+    [InlineData("/hubs/{0}/hr?period={1}&period={1}", "Give period at most once.")]
+    [InlineData("/hubs/{0}/hr/export.csv?period={1}&period=2020-01", "Give period at most once.")]
+    public async Task TwoDepartmentsOrPeriodsAtOnce_AreRefusedWithAClearError(string path, string message)
     {
         var northwind = await app.Factory.HubIdAsync("northwind");
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.HrManager);
@@ -133,6 +133,7 @@ public sealed class HrDashboardTests(AppFixture app) : IClassFixture<AppFixture>
         var (status, body) = await client.GetAsync(string.Format(CultureInfo.InvariantCulture, path, northwind, latest.PeriodKey));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, body);
         Assert.DoesNotContain("<span class=\"figure\">", body);
     }
 

@@ -45,16 +45,33 @@ public sealed class ClientSearchTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Theory]
-    [InlineData("/clients?search=a&search=b")]
-    [InlineData("/clients?page=1&page=2")]
-    [InlineData("/clients?page=x")]
-    public async Task AFilterGivenTwiceOrUnreadable_IsRefused(string path)
+    [InlineData("/clients?search=a&search=b", "Give search at most once.")]
+    [InlineData("/clients?page=1&page=2", "Give page at most once.")]
+    [InlineData("/clients?page=x", "page: The value &#x27;x&#x27; is not valid.")]
+    public async Task AFilterGivenTwiceOrUnreadable_IsRefused_NamingIt(string path, string message)
     {
         var professional = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
 
         var response = await professional.Http.GetAsync(path);
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>An offset of page x size beyond what an int holds once wrapped to a negative number (page 1's rows, a negative total).</summary>
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(85899347)]
+    [InlineData(int.MaxValue)]
+    public async Task APageFarPastTheEnd_IsEmpty_AndCountsEveryone(int page)
+    {
+        var professional = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+        var everyone = Caption(await professional.Http.GetStringAsync("/clients"));
+
+        var past = await professional.Http.GetStringAsync($"/clients?page={page}");
+
+        Assert.Equal(everyone, Caption(past));
+        Assert.DoesNotContain("href=\"/clients/", past);
     }
 
     [Fact]
@@ -65,4 +82,7 @@ public sealed class ClientSearchTests(AppFixture app) : IClassFixture<AppFixture
 
         Assert.False(await ClientSearch.FindsAsync(professional, "Elodia", memberId));
     }
+
+    private static string Caption(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "<caption>([^<]*)</caption>").Groups[1].Value;
 }

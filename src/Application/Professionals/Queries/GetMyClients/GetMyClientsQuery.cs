@@ -31,7 +31,8 @@ public sealed class GetMyClientsHandler(IMyClientsReader reader)
     public async Task<MyClientsPageDto> Handle(GetMyClientsQuery query, CancellationToken cancellationToken)
     {
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();
-        var page = Math.Max(1, query.Page);
+        // Past the last page that an int offset can reach, every page is empty alike: clamped, the offset never overflows.
+        var page = Math.Clamp(query.Page, 1, int.MaxValue / GetMyClientsQuery.PageSize);
         var slice = await reader.ReadAsync(
             new MyClientsFilter(query.UserId, search, (page - 1) * GetMyClientsQuery.PageSize, GetMyClientsQuery.PageSize),
             cancellationToken);
