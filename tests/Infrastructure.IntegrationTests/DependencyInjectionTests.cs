@@ -20,9 +20,7 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task Sqlite_ByDefault_MigratesInWalMode_AndCreatesEveryRole()
     {
-        var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
-        var file = Path.Combine(directory, "nested", "wellbeing.db");
-        try
+        await WithDatabaseFileAsync(["nested", "wellbeing.db"], async file =>
         {
             await using var services = Build(new() { ["ConnectionStrings:Wellbeing"] = $"Data Source={file}" });
             await services.InitialiseDatabaseAsync();
@@ -40,20 +38,13 @@ public sealed class DependencyInjectionTests
             var identity = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value;
             // No lockout: sign-in is throttled per client instead (docs/decisions/0007).
             Assert.Equal((false, 8, true), (identity.Lockout.AllowedForNewUsers, identity.Password.RequiredLength, identity.User.RequireUniqueEmail));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task Database_FromAnotherMigrationHistory_IsRefused_SayingWhatToDo()
     {
-        var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
-        var file = Path.Combine(directory, "wellbeing.db");
-        try
+        await WithDatabaseFileAsync(["wellbeing.db"], async file =>
         {
             // What a development database made by the history before the squash looks like to this build.
             await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
@@ -72,20 +63,13 @@ public sealed class DependencyInjectionTests
 
             Assert.Contains("records 2 migration(s) that are not in this build's history (the first: 20261123110052_InitialCreate)", refusal.Message);
             Assert.Contains("remove src/Web/App_Data/wellbeing.db*", refusal.Message);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public async Task Database_MigratedByANewerRelease_StillStarts()
     {
-        var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
-        var file = Path.Combine(directory, "wellbeing.db");
-        try
+        await WithDatabaseFileAsync(["wellbeing.db"], async file =>
         {
             await using var services = Build(new() { ["ConnectionStrings:Wellbeing"] = $"Data Source={file}" });
             await services.InitialiseDatabaseAsync();
@@ -98,12 +82,7 @@ public sealed class DependencyInjectionTests
             }
 
             await services.InitialiseDatabaseAsync();
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        });
     }
 
     [Theory]
@@ -157,5 +136,21 @@ public sealed class DependencyInjectionTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
+    }
+
+    /// <summary>Runs <paramref name="test"/> with the path of a database file in a folder of its own, removed afterwards.</summary>
+    private static async Task WithDatabaseFileAsync(string[] relativePath, Func<string, Task> test)
+    {
+        var directory = Directory.CreateTempSubdirectory("wellbeing-di-").FullName;
+        try
+        {
+            await test(Path.Combine([directory, .. relativePath]));
+        }
+        finally
+        {
+            // Pooled connections would otherwise keep the file open and the folder could not be removed.
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }
