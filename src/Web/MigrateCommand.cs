@@ -1,4 +1,3 @@
-using Wellbeing.Application;
 using Wellbeing.Infrastructure;
 
 namespace Wellbeing.Web;
@@ -26,11 +25,8 @@ public static partial class MigrateCommand
         var logger = loggers.CreateLogger(typeof(MigrateCommand).FullName!);
         try
         {
-            // Only the database's services: the deployment step needs no web settings (certificates, hosts). Use cases
-            // that need the web's or the jobs' services are registered but never run here, so the graph is not
-            // validated as a whole (Development would otherwise refuse to build it).
-            builder.Host.UseDefaultServiceProvider(options => options.ValidateOnBuild = false);
-            builder.Services.AddApplication();
+            // Only Infrastructure's services: the deployment step runs no use case and needs no web settings
+            // (certificates, hosts), and the graph it builds is complete, so Development's validation passes.
             builder.Services.AddInfrastructure(builder.Configuration);
             await using var app = builder.Build();
             await app.Services.MigrateDatabaseAsync();

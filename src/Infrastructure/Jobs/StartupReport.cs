@@ -1,6 +1,4 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Wellbeing.Infrastructure.Persistence;
@@ -10,15 +8,14 @@ namespace Wellbeing.Infrastructure.Jobs;
 /// <summary>
 /// Writes one Information line as the host starts: which database provider serves the data and where the background
 /// jobs are queued (in memory on the embedded SQLite setup, where a restart loses the queue; else beside the data).
-/// Only the provider's and the storage's type names: a connection string may hold a password.
+/// Only the provider's name and the storage's type name: a connection string may hold a password.
 /// </summary>
-internal sealed partial class StartupReport(IServiceScopeFactory scopes, JobStorage jobStorage, ILogger<StartupReport> logger) : IHostedService
+internal sealed partial class StartupReport(DatabaseSettings database, JobStorage jobStorage, ILogger<StartupReport> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var provider = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>().Database.ProviderName ?? "(none)";
-        LogStarted(provider, jobStorage.GetType().Name);
+        LogStarted(database.Provider.ToString(), jobStorage.GetType().Name);
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
