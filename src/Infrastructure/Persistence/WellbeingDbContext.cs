@@ -4,6 +4,7 @@ using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
@@ -37,6 +38,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<AlliancePeriodScore> AlliancePeriodScores => Set<AlliancePeriodScore>();
     public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

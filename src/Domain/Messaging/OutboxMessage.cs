@@ -1,0 +1,89 @@
+using Wellbeing.Domain.Common;
+
+namespace Wellbeing.Domain.Messaging;
+
+/// <summary>
+/// The intent to send one e-mail to one member, recorded in the same transaction as the event that causes it (a session
+/// ended, a member became due) and sent later by the outbox job. It stores what the message is about, never its text:
+/// the job renders it at sending time, after checking that the member should still get it.
+/// </summary>
+/// <remarks>
+/// <see cref="DeduplicationKey"/> is unique, so the same reminder for the same due date or session can be recorded only
+/// once however often, and however concurrently, the jobs that record it run.
+/// </remarks>
+public sealed class OutboxMessage : IAggregateRoot
+{
+    private OutboxMessage()
+    {
+        DeduplicationKey = string.Empty;
+    }
+
+    /// <param name="dueOn">For the Wellbeing Index kinds: the local calendar date (hub's zone) the index fell due.</param>
+    /// <param name="careSessionId">For the alliance kinds: the session the survey is about.</param>
+    /// <param name="notBefore">UTC instant before which the message must not be sent (quiet hours already applied).</param>
+    /// <exception cref="DomainException">A Wellbeing Index kind without <paramref name="dueOn"/>, or an alliance kind without <paramref name="careSessionId"/>.</exception>
+    public OutboxMessage(Guid hubId, Guid memberId, MessageKind kind, DateOnly? dueOn, Guid? careSessionId, DateTimeOffset notBefore, DateTimeOffset createdAt)
+    {
+        var aboutSession = kind is MessageKind.AllianceInvitation or MessageKind.AllianceReminder;
+        if (aboutSession ? careSessionId is null || dueOn is not null : dueOn is null || careSessionId is not null)
+        {
+            throw new DomainException(aboutSession
+                ? "An alliance message names the session it is about."
+                : "A Wellbeing Index message names the date the index fell due.");
+        }
+
+        Id = Guid.NewGuid();
+        HubId = hubId;
+        MemberId = memberId;
+        Kind = kind;
+        DueOn = dueOn;
+        CareSessionId = careSessionId;
+        NotBefore = notBefore;
+        CreatedAt = createdAt;
+        DeduplicationKey = KeyFor(kind, memberId, dueOn, careSessionId);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid HubId { get; private set; }
+    public Guid MemberId { get; private set; }
+    public MessageKind Kind { get; private set; }
+    public DateOnly? DueOn { get; private set; }
+    public Guid? CareSessionId { get; private set; }
+
+    /// <summary>Kind, member and due date or session: one message per reminder, whoever records it and how often.</summary>
+    public string DeduplicationKey { get; private set; }
+
+    /// <summary>UTC; the job leaves the message alone until then.</summary>
+    public DateTimeOffset NotBefore { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>UTC of the latest attempt, recorded before sending so that no other job run sends it meanwhile.</summary>
+    public DateTimeOffset? AttemptedAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    /// <summary>UTC at which the SMTP server accepted the message.</summary>
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>UTC at which the job decided not to send (the member opted out, left, answered, or it expired).</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    public static string KeyFor(MessageKind kind, Guid memberId, DateOnly? dueOn, Guid? careSessionId) =>
+        careSessionId is { } session ? $"{kind}/{session:N}" : $"{kind}/{memberId:N}/{dueOn:yyyy-MM-dd}";
+
+    public bool IsSettled => SentAt is not null || WithdrawnAt is not null;
+
+    public void MarkSent(DateTimeOffset at) => SentAt ??= at;
+
+    public void Withdraw(DateTimeOffset at) => WithdrawnAt ??= at;
+
+    /// <summary>Moves a message that fell due at night to the morning; never earlier than already planned.</summary>
+    public void Defer(DateTimeOffset until)
+    {
+        if (until > NotBefore)
+        {
+            NotBefore = until;
+        }
+    }
+}
