@@ -29,6 +29,8 @@ using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Statistics;
 using Wellbeing.Infrastructure.Surveys;
 
+using Wellbeing.Infrastructure.Messaging;
+
 namespace Wellbeing.Infrastructure;
 
 public static class DependencyInjection
@@ -85,6 +87,7 @@ public static class DependencyInjection
         services.AddScoped<IAllianceRatingSource, EfAllianceRatingSource>();
         services.AddScoped<IPartnerClients, OpenIddictPartnerClients>();
         services.AddSingleton<PartnerClientRegistrations>();
+        services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
 
         // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
         services.AddOpenIddict().AddCore(options =>

@@ -28,9 +28,20 @@ public static class LocalCalendar
     /// </summary>
     public static DateTimeOffset AddDays(DateTimeOffset instant, int days, string timeZoneId)
     {
-        var zone = Zone(timeZoneId);
-        var wall = TimeZoneInfo.ConvertTime(instant, zone).DateTime.AddDays(days);
+        var wall = TimeZoneInfo.ConvertTime(instant, Zone(timeZoneId)).DateTime.AddDays(days);
+        return FromWallClock(wall, timeZoneId);
+    }
 
+    /// <summary>
+    /// The instant the zone's wall clocks show <paramref name="time"/> on <paramref name="date"/>, with the same reading
+    /// of skipped and repeated wall times as <see cref="AddDays"/>.
+    /// </summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time, string timeZoneId) =>
+        FromWallClock(date.ToDateTime(time), timeZoneId);
+
+    private static DateTimeOffset FromWallClock(DateTime wall, string timeZoneId)
+    {
+        var zone = Zone(timeZoneId);
         var offset = zone.IsAmbiguousTime(wall) ? zone.GetAmbiguousTimeOffsets(wall).Max()
             : zone.IsInvalidTime(wall) ? zone.GetUtcOffset(wall.AddHours(-SkippedHoursAtMost))
             : zone.GetUtcOffset(wall);

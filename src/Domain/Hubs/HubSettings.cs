@@ -24,6 +24,21 @@ public sealed class HubSettings
     public decimal AllianceDropThreshold { get; private set; } = 1.0m;
     public int LowParticipationPercent { get; private set; } = 60;
 
+    /// <summary>Days after a Wellbeing Index reminder before the one follow-up, if the index is still due.</summary>
+    public int WellbeingFollowUpDays { get; private set; } = 3;
+
+    /// <summary>
+    /// Days after an alliance invitation before its one reminder. The reminder must come at least a day before the
+    /// invitation expires (<see cref="InvitationExpiryDays"/>); Greenspace's defaults are 2 and 4.
+    /// </summary>
+    public int AllianceReminderAfterDays { get; private set; } = 2;
+
+    /// <summary>E-mail goes out from this local time of day (hub's zone) ...</summary>
+    public TimeOnly SendingHoursStart { get; private set; } = new(8, 0);
+
+    /// <summary>... until this one; a message due outside waits for the next morning.</summary>
+    public TimeOnly SendingHoursEnd { get; private set; } = new(20, 0);
+
     /// <summary>HR figures are published per closed calendar month (default) or quarter in the hub's time zone.</summary>
     public ReportingPeriodLength ReportingPeriod { get; private set; } = ReportingPeriodLength.Month;
 
@@ -106,6 +121,36 @@ public sealed class HubSettings
 
         var copy = Copy();
         copy.LowParticipationPercent = percent;
+        return copy;
+    }
+
+    /// <summary>The e-mail rhythm: follow-up and alliance reminder delays in days, and the local sending hours.</summary>
+    /// <exception cref="DomainException">
+    /// A follow-up outside 1-30 days or not before the next reminder; an alliance reminder not at least a day before the
+    /// invitation expires; sending hours shorter than an hour or crossing midnight.
+    /// </exception>
+    public HubSettings WithEmail(int wellbeingFollowUpDays, int allianceReminderAfterDays, TimeOnly sendingHoursStart, TimeOnly sendingHoursEnd)
+    {
+        if (wellbeingFollowUpDays < 1 || wellbeingFollowUpDays >= ReminderCadenceDays)
+        {
+            throw new DomainException($"The follow-up comes 1 to {ReminderCadenceDays - 1} days after the reminder, before the next one is due.");
+        }
+
+        if (allianceReminderAfterDays < 1 || allianceReminderAfterDays > InvitationExpiryDays - 1)
+        {
+            throw new DomainException($"The alliance reminder must come at least a day before the invitation expires: 1 to {InvitationExpiryDays - 1} days after it.");
+        }
+
+        if (sendingHoursEnd - sendingHoursStart < TimeSpan.FromHours(1) || sendingHoursEnd <= sendingHoursStart)
+        {
+            throw new DomainException("Sending hours must span at least an hour within one day (for example 08:00 to 20:00).");
+        }
+
+        var copy = Copy();
+        copy.WellbeingFollowUpDays = wellbeingFollowUpDays;
+        copy.AllianceReminderAfterDays = allianceReminderAfterDays;
+        copy.SendingHoursStart = sendingHoursStart;
+        copy.SendingHoursEnd = sendingHoursEnd;
         return copy;
     }
 

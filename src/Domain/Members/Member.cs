@@ -1,4 +1,5 @@
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Text;
 
 namespace Wellbeing.Domain.Members;
@@ -62,6 +63,13 @@ public sealed class Member : IAggregateRoot
     public bool RemindersOptedOut { get; private set; }
 
     public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>
+    /// Whether the member still wants this kind of e-mail: an active member who has not opted out. Every kind is a
+    /// reminder or an invitation, which an opted-out member never gets; nothing we send is one they must get. A member
+    /// without a sign-in account yet could not follow the link, so they get nothing either.
+    /// </summary>
+    public bool Wants(MessageKind kind) => IsActive && UserId is not null && !RemindersOptedOut;
 
     public void LinkAccount(string userId) => UserId = userId;
 

@@ -1016,6 +1016,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                                 .HasPrecision(9, 2)
                                 .HasColumnType("numeric(9,2)");
 
+                            b1.Property<int>("AllianceReminderAfterDays")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("InvitationExpiryDays")
                                 .HasColumnType("integer");
 
@@ -1040,7 +1043,16 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                             b1.Property<int>("ReportingPeriod")
                                 .HasColumnType("integer");
 
+                            b1.Property<TimeOnly>("SendingHoursEnd")
+                                .HasColumnType("time without time zone");
+
+                            b1.Property<TimeOnly>("SendingHoursStart")
+                                .HasColumnType("time without time zone");
+
                             b1.Property<int>("TrendThreshold")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("WellbeingFollowUpDays")
                                 .HasColumnType("integer");
 
                             b1.HasKey("HubId");

@@ -1021,6 +1021,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                                 .HasPrecision(9, 2)
                                 .HasColumnType("decimal(9,2)");
 
+                            b1.Property<int>("AllianceReminderAfterDays")
+                                .HasColumnType("int");
+
                             b1.Property<int>("InvitationExpiryDays")
                                 .HasColumnType("int");
 
@@ -1045,7 +1048,16 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                             b1.Property<int>("ReportingPeriod")
                                 .HasColumnType("int");
 
+                            b1.Property<TimeOnly>("SendingHoursEnd")
+                                .HasColumnType("time");
+
+                            b1.Property<TimeOnly>("SendingHoursStart")
+                                .HasColumnType("time");
+
                             b1.Property<int>("TrendThreshold")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("WellbeingFollowUpDays")
                                 .HasColumnType("int");
 
                             b1.HasKey("HubId");

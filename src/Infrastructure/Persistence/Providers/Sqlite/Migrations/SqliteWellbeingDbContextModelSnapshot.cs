@@ -1007,6 +1007,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                                 .HasPrecision(9, 2)
                                 .HasColumnType("REAL");
 
+                            b1.Property<int>("AllianceReminderAfterDays")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("InvitationExpiryDays")
                                 .HasColumnType("INTEGER");
 
@@ -1031,7 +1034,16 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                             b1.Property<int>("ReportingPeriod")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<TimeOnly>("SendingHoursEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly>("SendingHoursStart")
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("TrendThreshold")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("WellbeingFollowUpDays")
                                 .HasColumnType("INTEGER");
 
                             b1.HasKey("HubId");
