@@ -51,7 +51,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_received));
-        services.Add(new DelegatingMailboxFilter((_, _, to) => !RefusedRecipients.Contains($"{to.User}@{to.Host}")));
+        services.Add(new DelegatingMailboxFilter((_, to, _) => !RefusedRecipients.Contains($"{to.User}@{to.Host}")));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(CancellationToken.None);
     }
