@@ -18,12 +18,15 @@ namespace Wellbeing.Web.FunctionalTests.Support;
 /// </summary>
 public sealed class OutboxWorld : IAsyncDisposable
 {
-    private OutboxWorld(LoopbackSmtpServer smtp, FakeTimeProvider clock, Action<WellbeingAppFactory>? configure)
+    private OutboxWorld(LoopbackSmtpServer smtp, FakeTimeProvider clock, bool useSmtp, Action<IServiceCollection>? testServices)
     {
         Smtp = smtp;
         Clock = clock;
-        Factory = new WellbeingAppFactory { Clock = clock, DemoDataEnabled = false }.WithSmtp(smtp);
-        configure?.Invoke(Factory);
+        Factory = new WellbeingAppFactory { Clock = clock, DemoDataEnabled = false, TestServices = testServices };
+        if (useSmtp)
+        {
+            Factory.WithSmtp(smtp);
+        }
     }
 
     public LoopbackSmtpServer Smtp { get; }
@@ -34,8 +37,10 @@ public sealed class OutboxWorld : IAsyncDisposable
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public static OutboxWorld Create(Action<WellbeingAppFactory>? configure = null) =>
-        new(new LoopbackSmtpServer(), new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(10), TimeSpan.Zero)), configure);
+    /// <param name="useSmtp">False: the app keeps its default, the pickup folder.</param>
+    /// <param name="testServices">Replaces or adds app services (a fault to inject).</param>
+    public static OutboxWorld Create(bool useSmtp = true, Action<IServiceCollection>? testServices = null) =>
+        new(new LoopbackSmtpServer(), new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(10), TimeSpan.Zero)), useSmtp, testServices);
 
     /// <summary>A hub (UTC unless a zone is given) with one client who has a sign-in account and has never filled in the index.</summary>
     public async Task<OutboxMember> MemberAsync(string? timeZoneId = null, params int[] scores)
