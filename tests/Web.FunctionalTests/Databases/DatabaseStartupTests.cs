@@ -147,6 +147,7 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
         start.Environment["Database__Provider"] = nameof(DatabaseProvider.Postgres);
         start.Environment["ConnectionStrings__Wellbeing"] = connectionString;
         start.Environment["DemoData__Enabled"] = "false";
+        start.Environment["Email__PublicBaseUrl"] = "http://127.0.0.1/";
         if (migrateAtStartup is { } migrate)
         {
             start.Environment["Database__MigrateAtStartup"] = migrate ? "true" : "false";

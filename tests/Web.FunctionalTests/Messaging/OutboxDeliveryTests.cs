@@ -1,9 +1,12 @@
+using System.Security.Cryptography;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using MimeKit.Cryptography;
+using Org.BouncyCastle.Crypto;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Infrastructure.Jobs;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
@@ -80,6 +83,62 @@ public sealed class OutboxDeliveryTests
 
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == OutboxJob.RecurringJobId);
         Assert.Equal(("*/5 * * * *", "UTC", typeof(OutboxJob)), (job.Cron, job.TimeZoneId, job.Job.Type));
+    }
+
+    [Fact]
+    public async Task DkimKeyConfigured_MessageSignedOverTheUnsubscribeHeaders_AndTheSignatureVerifies()
+    {
+        using var key = RSA.Create(2048);
+        await using var world = OutboxWorld.Create();
+        var keyFile = Path.Combine(world.Factory.DataDirectory, "dkim.pem");
+        await File.WriteAllTextAsync(keyFile, key.ExportRSAPrivateKeyPem());
+        world.Factory.Settings["Email:Dkim:PrivateKeyPath"] = keyFile;
+        world.Factory.Settings["Email:Dkim:Domain"] = "wellbeing.example.org";
+        world.Factory.Settings["Email:Dkim:Selector"] = "mail2026";
+        var member = await world.MemberAsync();
+        await world.QueueWellbeingAsync(member);
+
+        await world.RunJobAsync();
+
+        var message = Assert.Single(world.ReceivedBy(member.Email));
+        var signature = Assert.Single(message.Headers, h => h.Id == HeaderId.DkimSignature);
+        Assert.Contains("d=wellbeing.example.org", signature.Value);
+        Assert.Contains("s=mail2026", signature.Value);
+        Assert.Contains("list-unsubscribe-post", signature.Value, StringComparison.OrdinalIgnoreCase);
+        var verifier = new DkimVerifier(new PublishedKey(Convert.ToBase64String(key.ExportSubjectPublicKeyInfo())));
+        Assert.True(await verifier.VerifyAsync(message, signature));
+    }
+
+    [Theory]
+    [InlineData("Email:PublicBaseUrl", "", "Email:PublicBaseUrl")]
+    [InlineData("Email:PublicBaseUrl", "/relative", "Email:PublicBaseUrl")]
+    [InlineData("Email:Smtp:Host", "smtp.example.org", null)]
+    [InlineData("Email:Smtp:Security", "Tls", "Email:Smtp:Security")]
+    [InlineData("Email:From", "not a mailbox", "Email:From")]
+    public async Task InvalidEmailSetting_StartRefused_NamingTheSetting(string key, string value, string? named)
+    {
+        await using var world = OutboxWorld.Create(useSmtp: false);
+        world.Factory.Settings["Email:Smtp:Host"] = "smtp.example.org";
+        world.Factory.Settings[key] = value;
+
+        if (named is null)
+        {
+            Assert.NotNull(world.Factory.Services.GetRequiredService<JobStorage>());
+            return;
+        }
+
+        var refused = Assert.ThrowsAny<InvalidOperationException>(() => world.Factory.Services);
+        Assert.Contains(named, refused.Message);
+    }
+
+    /// <summary>The DNS TXT record a receiver would look up, here answered from memory.</summary>
+    private sealed class PublishedKey(string publicKey) : DkimPublicKeyLocatorBase
+    {
+        public override AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
+            (domain, selector) == ("wellbeing.example.org", "mail2026") ? GetPublicKey($"v=DKIM1; k=rsa; p={publicKey}") : throw new InvalidOperationException("No such key published.");
+
+        public override Task<AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
+            Task.FromResult(LocatePublicKey(methods, domain, selector, cancellationToken));
     }
 
     /// <summary>While armed, fails the save that marks an outbox message sent: the process dying after the SMTP server accepted it.</summary>
