@@ -85,17 +85,24 @@ public sealed record EmailSettings(MailboxAddress From, SmtpSettings? Smtp, Dkim
 
     private static DkimSettings? ReadDkim(IConfigurationSection dkim)
     {
-        if (string.IsNullOrWhiteSpace(dkim["PrivateKeyPath"]))
+        var path = dkim["PrivateKeyPath"];
+        if (string.IsNullOrWhiteSpace(path))
         {
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(dkim["Domain"]) || string.IsNullOrWhiteSpace(dkim["Selector"]))
+        // Checked now: a missing key would otherwise fail every send after the message was claimed.
+        if (!File.Exists(path))
         {
-            throw Invalid("Email:Dkim:Domain and Email:Dkim:Selector", null, "the signing domain and the selector its public key is published under");
+            throw Invalid("Email:Dkim:PrivateKeyPath", path, "the path of an existing PEM file holding the RSA private key");
         }
 
-        return new DkimSettings(dkim["PrivateKeyPath"]!, dkim["Domain"]!.Trim(), dkim["Selector"]!.Trim());
+        if (string.IsNullOrWhiteSpace(dkim["Domain"]) || string.IsNullOrWhiteSpace(dkim["Selector"]))
+        {
+            throw Invalid("Email:Dkim:Domain or Email:Dkim:Selector", null, "the signing domain and the selector its public key is published under");
+        }
+
+        return new DkimSettings(path, dkim["Domain"]!.Trim(), dkim["Selector"]!.Trim());
     }
 
     private static int Positive(IConfigurationSection section, string key, int fallback)

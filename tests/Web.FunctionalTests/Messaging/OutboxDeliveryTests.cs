@@ -115,6 +115,7 @@ public sealed class OutboxDeliveryTests
     [InlineData("Email:Smtp:Host", "smtp.example.org", null)]
     [InlineData("Email:Smtp:Security", "Tls", "Email:Smtp:Security")]
     [InlineData("Email:From", "not a mailbox", "Email:From")]
+    [InlineData("Email:Dkim:PrivateKeyPath", "/nonexistent/dkim.pem", "Email:Dkim:PrivateKeyPath")]
     public async Task InvalidEmailSetting_StartRefused_NamingTheSetting(string key, string value, string? named)
     {
         await using var world = OutboxWorld.Create(useSmtp: false);

@@ -64,8 +64,12 @@ public sealed class SendDueMessagesHandler(
         int sent = 0, withdrawn = 0, deferred = 0;
         foreach (var message in due)
         {
-            var member = recipients[message.MemberId];
-            var hub = hubsById[message.HubId];
+            if (!recipients.TryGetValue(message.MemberId, out var member) || !hubsById.TryGetValue(message.HubId, out var hub))
+            {
+                // The member deleted their account since the batch was read, and their messages with it.
+                continue;
+            }
+
             try
             {
                 switch (await SendAsync(message, member, hub, cancellationToken))
@@ -111,11 +115,13 @@ public sealed class SendDueMessagesHandler(
             return Outcome.Deferred;
         }
 
+        // Rendered before the claim, so that a rendering fault fails the run without leaving the message claimed.
+        var email = Render(message, member, hub);
         message.BeginAttempt(now);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         try
         {
-            await sender.SendAsync(Render(message, member, hub), cancellationToken);
+            await sender.SendAsync(email, cancellationToken);
         }
         catch (EmailDeliveryException exception) when (exception.RecipientRefused)
         {
