@@ -46,14 +46,16 @@ public static class JobsDependencyInjection
         });
         services.AddScoped<PublicationJob>();
         services.AddScoped<TokenPruningJob>();
+        services.AddScoped<WellbeingReminderJob>();
         services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
-        services.AddHostedService<RecurringJobsRegistration>();
+        services.AddHostedService(container => new RecurringJobsRegistration(
+            container.GetRequiredService<IRecurringJobManager>(), configuration.GetValue(WellbeingReminderJob.CronSetting, Cron.Hourly())!));
         services.AddHostedService<StartupReport>();
         return services;
     }
 
     /// <summary>Registers the recurring jobs under stable ids at start-up, so a restart updates rather than duplicates them.</summary>
-    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs) : IHostedService
+    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs, string reminderCron) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -62,6 +64,9 @@ public static class JobsDependencyInjection
             recurringJobs.RemoveIfExists("aggregate-refresh");
             recurringJobs.AddOrUpdate<PublicationJob>(PublicationJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
             recurringJobs.AddOrUpdate<TokenPruningJob>(TokenPruningJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
+            recurringJobs.AddOrUpdate<WellbeingReminderJob>(
+                WellbeingReminderJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), reminderCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            recurringJobs.Trigger(WellbeingReminderJob.RecurringJobId);
             return Task.CompletedTask;
         }
 
