@@ -1,6 +1,7 @@
 using Wellbeing.Application;
 using Wellbeing.Infrastructure;
 using Wellbeing.Infrastructure.Jobs;
+using Wellbeing.Infrastructure.Messaging;
 using Wellbeing.Web;
 using Wellbeing.Web.PartnerApi;
 
@@ -14,6 +15,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration, builder.Environment);
 builder.Services.AddPartnerApi(builder.Configuration, builder.Environment);
+builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddBackgroundJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -74,6 +74,35 @@ public sealed class OutboxMessage : IAggregateRoot
 
     public bool IsSettled => SentAt is not null || WithdrawnAt is not null;
 
+    /// <summary>
+    /// Records an attempt before the message goes to the SMTP server: the stored <see cref="Attempts"/> is the
+    /// persistence layer's concurrency token, so of two job runs that read the same row only the first one's attempt is
+    /// saved and only that run sends (see docs/decisions/0008-outbox-delivery.md).
+    /// </summary>
+    /// <exception cref="DomainException">The message was already sent or withdrawn.</exception>
+    public void BeginAttempt(DateTimeOffset at)
+    {
+        if (IsSettled)
+        {
+            throw new DomainException("A message that was sent or withdrawn is not sent again.");
+        }
+
+        AttemptedAt = at;
+        Attempts++;
+    }
+
+    /// <summary>
+    /// Gives the message back after the SMTP server refused it or could not be reached: nothing was delivered, so the
+    /// next run may send it at once. <see cref="Attempts"/> keeps counting.
+    /// </summary>
+    public void ReleaseAttempt()
+    {
+        if (SentAt is null)
+        {
+            AttemptedAt = null;
+        }
+    }
+
     public void MarkSent(DateTimeOffset at) => SentAt ??= at;
 
     public void Withdraw(DateTimeOffset at) => WithdrawnAt ??= at;

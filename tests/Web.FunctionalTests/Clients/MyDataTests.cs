@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -97,6 +98,7 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
         await app.Factory.QueryAsync(db =>
         {
             db.ScoreViews.Add(new ScoreView(hubId, memberId, professionalId, DateTimeOffset.UtcNow.AddDays(-1)));
+            db.OutboxMessages.Add(new OutboxMessage(hubId, memberId, MessageKind.WellbeingReminder, DateOnly.FromDateTime(DateTime.UtcNow), null, DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow));
             return db.SaveChangesAsync();
         });
         var (othersBefore, blocksBefore) = await app.Factory.QueryAsync(async db =>
@@ -115,6 +117,7 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
             await db.ScoreViews.CountAsync(v => v.MemberId == memberId),
             await db.CareSessions.CountAsync(s => s.MemberId == memberId),
             await db.ClientConnections.CountAsync(c => c.MemberId == memberId),
+            await db.OutboxMessages.CountAsync(m => m.MemberId == memberId),
             await db.Users.CountAsync(u => u.Id == userId),
             await db.UserRoles.CountAsync(r => r.UserId == userId),
         });

@@ -1,5 +1,6 @@
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
@@ -11,7 +12,7 @@ public sealed record DeleteMyAccountCommand(string UserId);
 
 /// <summary>
 /// Removes the member and everything about them in one transaction: submissions with their answers, share grants,
-/// views of their scores, sessions, connections and the sign-in account. Published HR figures stay as they are: each
+/// views of their scores, sessions, connections, the e-mails queued for them (sent or not) and the sign-in account. Published HR figures stay as they are: each
 /// closed period's block was computed once and holds only numbers that no single person can be isolated from, and
 /// periods published later simply never had this member.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class DeleteMyAccountHandler(
     IRepository<ScoreView> views,
     IRepository<CareSession> sessions,
     IRepository<ClientConnection> connections,
+    IRepository<OutboxMessage> outbox,
     ISignInAccounts accounts,
     IUnitOfWork unitOfWork)
 {
@@ -35,6 +37,7 @@ public sealed class DeleteMyAccountHandler(
         RemoveAll(views, await views.ListAsync(new ScoreViewsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(sessions, await sessions.ListAsync(new SessionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(connections, await connections.ListAsync(new ConnectionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
+        RemoveAll(outbox, await outbox.ListAsync(new OutboxMessagesOfMemberSpec(member.Id), cancellationToken));
         members.Remove(member);
         await accounts.RemoveAsync(command.UserId, cancellationToken);
 
