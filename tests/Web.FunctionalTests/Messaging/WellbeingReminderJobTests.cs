@@ -27,9 +27,9 @@ public sealed class WellbeingReminderJobTests : IDisposable
     public async Task Run_RemindsWhoseIndexIsFourteenDaysOld_AndWhoNeverAnswered_FollowingUpThreeDaysLater()
     {
         var hub = await HubScenario.CreateAsync(_app, "Reminders");
-        var due = await MemberAsync(hub, Ten.AddDays(-14));
-        var notYet = await MemberAsync(hub, Ten.AddDays(-14).AddMinutes(1));
-        var never = await MemberAsync(hub, null);
+        var due = await hub.MemberWithAccountAsync(Ten.AddDays(-14));
+        var notYet = await hub.MemberWithAccountAsync(Ten.AddDays(-14).AddMinutes(1));
+        var never = await hub.MemberWithAccountAsync(null);
 
         await _app.RunReminderJobAsync();
 
@@ -45,10 +45,10 @@ public sealed class WellbeingReminderJobTests : IDisposable
     public async Task Run_LeavesOutWhoLeft_WhoHasNoAccount_AndWhoTurnedRemindersOff()
     {
         var hub = await HubScenario.CreateAsync(_app, "Reminders");
-        var left = await MemberAsync(hub, Ten.AddDays(-20));
+        var left = await hub.MemberWithAccountAsync(Ten.AddDays(-20));
         await hub.DeactivateAsync(left);
         var withoutAccount = (await hub.AddMembersAsync(null, 1, _ => [40], Ten.AddDays(-20)))[0];
-        var optedOut = await MemberAsync(hub, Ten.AddDays(-20));
+        var optedOut = await hub.MemberWithAccountAsync(Ten.AddDays(-20));
         var client = await SignedInAsync(optedOut);
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "false" })).StatusCode);
 
@@ -66,7 +66,7 @@ public sealed class WellbeingReminderJobTests : IDisposable
         var members = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            members.Add(await MemberAsync(hub, Ten.AddDays(-15 - i)));
+            members.Add(await hub.MemberWithAccountAsync(Ten.AddDays(-15 - i)));
         }
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(_app.RunReminderJobAsync)));
@@ -83,7 +83,7 @@ public sealed class WellbeingReminderJobTests : IDisposable
     {
         _clock.SetUtcNow(Ten.AddHours(12));
         var hub = await HubScenario.CreateAsync(_app, "Reminders");
-        var member = await MemberAsync(hub, Ten.AddDays(-14));
+        var member = await hub.MemberWithAccountAsync(Ten.AddDays(-14));
 
         await _app.RunReminderJobAsync();
 
@@ -94,7 +94,7 @@ public sealed class WellbeingReminderJobTests : IDisposable
     public async Task Run_AfterTheMemberAnswered_RemindsAgainOnlyWhenTheNextIndexIsDue()
     {
         var hub = await HubScenario.CreateAsync(_app, "Reminders");
-        var member = await MemberAsync(hub, Ten.AddDays(-14));
+        var member = await hub.MemberWithAccountAsync(Ten.AddDays(-14));
         await _app.RunReminderJobAsync();
         _clock.Advance(TimeSpan.FromHours(1));
         await hub.SubmitAsync(member, 60);
@@ -112,14 +112,6 @@ public sealed class WellbeingReminderJobTests : IDisposable
     }
 
     public void Dispose() => _app.Dispose();
-
-    /// <summary>A member with a client account whose latest Wellbeing Index was at <paramref name="latest"/> (null: none yet).</summary>
-    private static async Task<Guid> MemberAsync(HubScenario hub, DateTimeOffset? latest)
-    {
-        var id = (await hub.AddMembersAsync(null, 1, _ => latest is null ? [] : [40], latest))[0];
-        await hub.OpenClientAccountAsync(id);
-        return id;
-    }
 
     private async Task<BrowserlessClient> SignedInAsync(Guid memberId) =>
         await BrowserlessClient.SignedInAsync(_app, await _app.QueryAsync(db => Task.FromResult(db.Members.Single(m => m.Id == memberId).Email)));
