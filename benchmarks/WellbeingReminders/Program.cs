@@ -45,7 +45,7 @@ if (databases.Contains("postgres"))
 }
 
 Console.WriteLine();
-Console.WriteLine($"{members:N0} members; medians of {repetitions} runs (ratio: the job's run / the bare read of the same run)");
+Console.WriteLine($"{members:N0} members; medians of {repetitions} runs (ratios of the medians; each run's own ratio is printed above)");
 Console.WriteLine("| Database | Due members | Bare read | First run (records every due member) | Ratio | Next run (nothing new) | Ratio |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
