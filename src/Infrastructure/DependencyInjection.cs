@@ -10,6 +10,7 @@ using OpenIddict.EntityFrameworkCore.Models;
 using Wellbeing.Application.Accounts;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Hr;
+using Wellbeing.Application.Messaging.Commands.RecordWellbeingReminders;
 using Wellbeing.Application.PartnerClients;
 using Wellbeing.Application.Professionals.Commands.PublishAllianceScores;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
@@ -88,6 +89,8 @@ public static class DependencyInjection
         services.AddScoped<IPartnerClients, OpenIddictPartnerClients>();
         services.AddSingleton<PartnerClientRegistrations>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
+        services.AddScoped<IWellbeingReminderSource, EfWellbeingReminderSource>();
+        services.AddScoped<IOutboxWriter, EfOutboxWriter>();
 
         // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
         services.AddOpenIddict().AddCore(options =>

@@ -135,10 +135,12 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("PartnerApi:TokenThrottle:PerAddressPerMinute", "10000");
 
         // E-mail: links to a fixed address, messages into this factory's scratch folder (never the source tree), and no
-        // scheduled outbox run: tests run the job themselves, so what is sent, and when, is theirs to say.
+        // scheduled outbox or reminder run: tests run the jobs themselves, so what is sent, and when, is theirs to say.
         builder.UseSetting("Email:PublicBaseUrl", PublicBaseUrl.AbsoluteUri);
         builder.UseSetting("Email:PickupFolder", PickupFolder);
         builder.UseSetting("Email:Schedule", Cron.Never());
+        builder.UseSetting("Jobs:WellbeingReminders:Cron", Cron.Never());
+        builder.UseSetting("Jobs:WellbeingReminders:RunAtStartup", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

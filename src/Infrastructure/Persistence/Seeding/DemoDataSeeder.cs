@@ -7,6 +7,7 @@ using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
@@ -57,6 +58,11 @@ public sealed partial class DemoDataSeeder(
 
         var northwind = new Hub("Northwind Wellbeing Hub", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
         var fabrikam = new Hub("Fabrikam Care Hub", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
+
+        // Around the clock in the demo, so the first start writes its reminder and invitation e-mails to the pickup
+        // folder whatever the hour; Fabrikam keeps the default sending hours (08:00-20:00).
+        var defaults = northwind.Settings;
+        northwind.ChangeSettings(defaults.WithEmail(defaults.WellbeingFollowUpDays, defaults.AllianceReminderAfterDays, TimeOnly.MinValue, new TimeOnly(23, 59)));
         db.Hubs.AddRange(northwind, fabrikam);
 
         await AddAccountAsync(DemoHub.Administrator, "Alex Admin", Roles.Administrator);
@@ -160,7 +166,8 @@ public sealed partial class DemoDataSeeder(
 
     /// <summary>
     /// Weekly sessions for the last 8 to 12 weeks, and for 20 weeks with the first two clients; the latest ended
-    /// yesterday, so its alliance survey is still open. About one survey in five goes unanswered, never two in a row.
+    /// yesterday, so its alliance survey is still open and its invitation e-mail waits in the outbox, as ending it in
+    /// the app would have left it. About one survey in five goes unanswered, never two in a row.
     /// So every client rates some sessions of each of the last two months, and each professional's oldest alliance
     /// months have one client only: "My alliance score" shows its closed months with enough responses and hides the
     /// early ones, whatever the day the demo starts.
@@ -181,6 +188,11 @@ public sealed partial class DemoDataSeeder(
             db.CareSessions.Add(session);
             var skipped = _random.Next(0, 5) == 0 && !skippedPrevious;
             skippedPrevious = skipped;
+            if (sequence == count && session.InvitationIsOpen(now))
+            {
+                db.OutboxMessages.AddRange(AllianceReminders.For(session, hub, now));
+            }
+
             if (sequence == count || skipped)
             {
                 continue;

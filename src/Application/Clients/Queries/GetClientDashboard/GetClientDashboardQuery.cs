@@ -6,6 +6,7 @@ using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Interpretation;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Submissions;
@@ -56,7 +57,7 @@ public sealed class GetClientDashboardHandler(
             : (await professionals.ListAsync(new ProfessionalsByIdsSpec(professionalIds), cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayName);
 
         var latest = history.Count > 0 ? history[^1] : null;
-        var nextDue = latest is null ? now : LocalCalendar.AddDays(latest.SubmittedAt, hub.Settings.ReminderCadenceDays, hub.TimeZoneId);
+        var nextDue = WellbeingSchedule.DueAt(latest?.SubmittedAt, member.EnrolledAt, hub.Settings.ReminderCadenceDays, hub.TimeZoneId);
         return new ClientDashboardDto(
             member.DisplayName,
             hub.Name,
