@@ -7,8 +7,10 @@ namespace Wellbeing.Web;
 /// <summary>
 /// Hangfire's dashboard at <see cref="Path"/>, for administrators only: the endpoint requires the Administrator policy,
 /// so anyone else is refused like on every other administration page (anonymous to the sign-in page, other roles to the
-/// 403 page). Its pages pass the site's Content-Security-Policy unchanged: Hangfire 1.8 serves its script and styles
-/// as files of its own path and puts its settings in data- attributes, with no inline script or style.
+/// 403 page). It runs under the site's Content-Security-Policy, not relaxed for it: Hangfire 1.8 serves its script and
+/// styles as files of its own path and puts its settings in data- attributes. The policy refuses only two extras it does
+/// not need: an empty data: favicon (a placeholder) and the &lt;style&gt; Chart.js injects, whose rules Hangfire's own
+/// stylesheet already carries (tests/AcceptanceTests/Browser/ContentSecurityPolicyTests).
 /// </summary>
 public static class JobsDashboard
 {
