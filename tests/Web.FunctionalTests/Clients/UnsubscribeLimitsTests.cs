@@ -4,7 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
-using static Wellbeing.Web.FunctionalTests.Support.UnsubscribeLinks;
+using static Wellbeing.Testing.UnsubscribeLinks;
+using static Wellbeing.Web.FunctionalTests.Support.UnsubscribeRequests;
 
 namespace Wellbeing.Web.FunctionalTests.Clients;
 

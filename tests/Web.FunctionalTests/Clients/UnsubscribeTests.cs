@@ -5,7 +5,8 @@ using Wellbeing.Domain.Messaging;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
-using static Wellbeing.Web.FunctionalTests.Support.UnsubscribeLinks;
+using static Wellbeing.Testing.UnsubscribeLinks;
+using static Wellbeing.Web.FunctionalTests.Support.UnsubscribeRequests;
 
 namespace Wellbeing.Web.FunctionalTests.Clients;
 
