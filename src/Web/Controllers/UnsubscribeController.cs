@@ -11,9 +11,10 @@ namespace Wellbeing.Web.Controllers;
 /// <summary>
 /// The unsubscribe link every e-mail carries, used without signing in: the token in the path names the message, and so
 /// its member and topic. GET only asks to confirm (mail scanners open links). POST is RFC 8058 one-click: a mail
-/// provider posts <c>List-Unsubscribe=One-Click</c> without cookies, so there is no antiforgery token to check (the
-/// unguessable token is the proof), and the answer is always a page, never a redirect (RFC 8058 section 3.2); the
-/// confirmation page's button posts the same. Pages name the kind of e-mail only. Throttled per client address.
+/// provider posts <c>List-Unsubscribe=One-Click</c> without cookies or any other context (section 3.2), so there is no
+/// antiforgery token to check (the unguessable token is the proof), and the answer is always a page, never a redirect
+/// (section 3.1); the confirmation page's button posts the same. Pages name the kind of e-mail only. Throttled per
+/// client address.
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]

@@ -12,8 +12,9 @@ namespace Wellbeing.Web.Security;
 /// the answer is 429 with Retry-After (RFC 6585 section 4), the same for every e-mail, known or not. It slows a
 /// guesser down without ever locking an account, so a stranger cannot keep its owner out (docs/decisions/0007).
 /// Bound from the "SignIn:Throttle" settings. Unsubscribe links, also used without signing in, get a bucket of the same
-/// shape per address under <see cref="UnsubscribePolicy"/> ("Unsubscribe:Throttle" settings), so a guesser of tokens
-/// is slowed down as much as a guesser of passwords.
+/// shape per address under <see cref="UnsubscribePolicy"/> ("Unsubscribe:Throttle" settings) with a larger default
+/// (100 at once, then one a second): a mail provider posts the one-click requests of many members from few addresses,
+/// and the throttle only has to stop a flood, since a token cannot be guessed (authenticated encryption).
 /// </summary>
 public sealed class SignInThrottle
 {
@@ -60,8 +61,8 @@ public sealed class SignInThrottle
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            AddPerClientPolicy(options, Policy, configuration.GetSection(Section));
-            AddPerClientPolicy(options, UnsubscribePolicy, configuration.GetSection(UnsubscribeSection));
+            AddPerClientPolicy(options, Policy, configuration.GetSection(Section), new SignInThrottle());
+            AddPerClientPolicy(options, UnsubscribePolicy, configuration.GetSection(UnsubscribeSection), new SignInThrottle { Burst = 100, SecondsPerAttempt = 1 });
 
             // The friendly 429 page comes from the status-code pages (ErrorsController); this only says when to come
             // back, for any limiter that knows (a token bucket always does). It is the one rejection handler of the app.
@@ -78,9 +79,10 @@ public sealed class SignInThrottle
         });
     }
 
-    private static void AddPerClientPolicy(RateLimiterOptions options, string policy, IConfiguration settings)
+    /// <param name="throttle">The defaults, overridden by whatever <paramref name="settings"/> holds.</param>
+    private static void AddPerClientPolicy(RateLimiterOptions options, string policy, IConfiguration settings, SignInThrottle throttle)
     {
-        var throttle = settings.Get<SignInThrottle>() ?? new SignInThrottle();
+        settings.Bind(throttle);
         options.AddPolicy(policy, context => RateLimitPartition.GetTokenBucketLimiter(
             ClientOf(context.Connection.RemoteIpAddress),
             _ => new TokenBucketRateLimiterOptions
