@@ -103,6 +103,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         app.MapControllers();
+        app.MapJobsDashboard();
         return app;
     }
 }

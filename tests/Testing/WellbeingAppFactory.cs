@@ -116,8 +116,9 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("AllowedHosts", $"localhost;127.0.0.1;{PartnerHost}");
 
         // Every test client of a host shares one address (TestServer has none, Kestrel tests use loopback), so the
-        // sign-in throttle would trip across unrelated tests; the throttle's own tests set a small burst.
+        // sign-in and unsubscribe throttles would trip across unrelated tests; the throttles' own tests set a small burst.
         builder.UseSetting("SignIn:Throttle:Burst", "100000");
+        builder.UseSetting("Unsubscribe:Throttle:Burst", "100000");
 
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program.cs is still building,
         // which is where the app picks its database provider.

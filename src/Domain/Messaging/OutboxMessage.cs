@@ -69,6 +69,13 @@ public sealed class OutboxMessage : IAggregateRoot
     /// <summary>UTC at which the job decided not to send (the member opted out, left, answered, or it expired).</summary>
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
+    /// <summary>
+    /// UTC at which the unsubscribe link of this message was first used (RFC 8058 one-click or the visible link's
+    /// button). A link works once: a reused one changes nothing, so an old e-mail cannot undo a later choice made on
+    /// the My data page.
+    /// </summary>
+    public DateTimeOffset? UnsubscribeLinkUsedAt { get; private set; }
+
     public static string KeyFor(MessageKind kind, Guid memberId, DateOnly? dueOn, Guid? careSessionId) =>
         careSessionId is { } session ? $"{kind}/{session:N}" : $"{kind}/{memberId:N}/{dueOn:yyyy-MM-dd}";
 
@@ -106,6 +113,18 @@ public sealed class OutboxMessage : IAggregateRoot
     public void MarkSent(DateTimeOffset at) => SentAt ??= at;
 
     public void Withdraw(DateTimeOffset at) => WithdrawnAt ??= at;
+
+    /// <summary>Records the first use of the message's unsubscribe link; false, changing nothing, when it was used before.</summary>
+    public bool UseUnsubscribeLink(DateTimeOffset at)
+    {
+        if (UnsubscribeLinkUsedAt is not null)
+        {
+            return false;
+        }
+
+        UnsubscribeLinkUsedAt = at;
+        return true;
+    }
 
     /// <summary>Moves a message that fell due at night to the morning; never earlier than already planned.</summary>
     public void Defer(DateTimeOffset until)

@@ -9,11 +9,13 @@ using Wellbeing.Application.Clients.Queries.ExportMyData;
 using Wellbeing.Application.Clients.Queries.GetMyData;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Accounts;
+using Wellbeing.Domain.Messaging;
+using Wellbeing.Web.Errors;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
 
-/// <summary>The client's own data: download it, delete it, and choose whether to be reminded.</summary>
+/// <summary>The client's own data: download it, delete it, and choose which e-mails to receive.</summary>
 [Authorize(Policy = Roles.Client)]
 public sealed class MyDataController(
     GetMyDataHandler overview,
@@ -68,15 +70,17 @@ public sealed class MyDataController(
     [HttpGet("my-data/deleted")]
     public IActionResult Deleted() => View();
 
+    /// <summary>Turns one topic's e-mails on or off. A missing topic reaches the use case as null and is refused there (400 page).</summary>
     [HttpPost("reminders")]
-    public async Task<IActionResult> Reminders(bool remind, CancellationToken cancellationToken)
+    [RefusedPage("E-mail choices were not changed")]
+    public async Task<IActionResult> Reminders(EmailTopic? topic, bool remind, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return await RedrawAsync(cancellationToken);
         }
 
-        await reminders.Handle(new ChangeRemindersCommand(User.Id(), remind), cancellationToken);
+        await reminders.Handle(new ChangeRemindersCommand(User.Id(), topic, remind), cancellationToken);
         return Redirect("/my-data");
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
@@ -53,15 +54,15 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
         var hub = TestData.Hub();
         var member = TestData.Member(hub, externalId: "HR-0042");
         member.LinkAccount("user-42");
-        member.OptOutOfReminders();
+        member.ChooseEmails(EmailTopic.AllianceSurvey, receive: false);
         member.Deactivate(Start.AddDays(30));
         await SaveAsync(hub, member);
 
         await using var context = Database.CreateContext();
         var loaded = await context.Members.SingleAsync(m => m.Id == member.Id);
         Assert.Equal(
-            (member.HubId, member.UserId, member.DisplayName, member.Email, member.ExternalId, member.Department, member.EnrolledAt, member.DeactivatedAt, true),
-            (loaded.HubId, loaded.UserId, loaded.DisplayName, loaded.Email, loaded.ExternalId, loaded.Department, loaded.EnrolledAt, loaded.DeactivatedAt, loaded.RemindersOptedOut));
+            (member.HubId, member.UserId, member.DisplayName, member.Email, member.ExternalId, member.Department, member.EnrolledAt, member.DeactivatedAt, false, true),
+            (loaded.HubId, loaded.UserId, loaded.DisplayName, loaded.Email, loaded.ExternalId, loaded.Department, loaded.EnrolledAt, loaded.DeactivatedAt, loaded.WellbeingEmailsOff, loaded.AllianceEmailsOff));
     }
 
     [Fact]

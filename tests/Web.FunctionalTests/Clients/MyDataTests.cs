@@ -5,11 +5,12 @@ using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
+using Wellbeing.Web.Formatting;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Clients;
 
-/// <summary>Downloading, deleting and reminder choices: always the signed-in client's own data and nothing else.</summary>
+/// <summary>Downloading, deleting and e-mail choices: always the signed-in client's own data and nothing else.</summary>
 public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
@@ -55,21 +56,40 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(count, resources.Count(r => r.GetProperty("resourceType").GetString() == "Observation"));
     }
 
-    [Fact]
-    public async Task Reminders_CanBeTurnedOffAndBackOn()
+    [Theory]
+    [InlineData(5, EmailTopic.WellbeingIndex, "Send me Wellbeing Index reminders again", EmailTopic.AllianceSurvey)]
+    [InlineData(7, EmailTopic.AllianceSurvey, "Send me Alliance survey invitations again", EmailTopic.WellbeingIndex)]
+    public async Task EmailTopic_TurnedOffAndBackOn_ChangesOnlyThatTopic(int clientNumber, EmailTopic topic, string offButton, EmailTopic other)
     {
-        var email = DemoHub.Client(5);
+        var email = DemoHub.Client(clientNumber);
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
 
-        var off = await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "false" });
-        var optedOut = await OptedOutAsync(email);
+        var off = await client.PostFormAsync("/my-data", "/reminders", new() { ["topic"] = topic.ToString(), ["remind"] = "false" });
+        var receivesWhileOff = await app.Factory.ReceivesEmailsAsync(email, topic);
+        var otherWhileOff = await app.Factory.ReceivesEmailsAsync(email, other);
         var page = (await client.GetAsync("/my-data")).Body;
-        await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "true" });
+        await client.PostFormAsync("/my-data", "/reminders", new() { ["topic"] = topic.ToString(), ["remind"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
-        Assert.True(optedOut);
-        Assert.Contains("Send me reminders again", page);
-        Assert.False(await OptedOutAsync(email));
+        Assert.False(receivesWhileOff);
+        Assert.True(otherWhileOff);
+        Assert.Contains(offButton, page);
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, topic));
+        Assert.Contains($"Stop {topic.Name()}", (await client.GetAsync("/my-data")).Body);
+    }
+
+    [Fact]
+    public async Task EmailChoice_WithoutATopic_IsRefused_AndChangesNothing()
+    {
+        var email = DemoHub.Client(8);
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+
+        var response = await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "false" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Choose which e-mails to turn on or off.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.WellbeingIndex));
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.AllianceSurvey));
     }
 
     [Fact]
@@ -138,7 +158,4 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
         command.CommandText = "SELECT COUNT(*) FROM \"SubmissionAnswers\" WHERE \"SubmissionId\" NOT IN (SELECT \"Id\" FROM \"Submissions\")";
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     });
-
-    private Task<bool> OptedOutAsync(string email) =>
-        app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync());
 }

@@ -402,6 +402,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AllianceEmailsOff")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("DeactivatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -429,9 +432,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<bool>("RemindersOptedOut")
-                        .HasColumnType("bit");
-
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -439,6 +439,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("WellbeingEmailsOff")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -490,6 +493,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("UnsubscribeLinkUsedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")

@@ -389,6 +389,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllianceEmailsOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeactivatedAt")
                         .HasColumnType("INTEGER");
 
@@ -416,9 +419,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("RemindersOptedOut")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -426,6 +426,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WellbeingEmailsOff")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -477,6 +480,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnsubscribeLinkUsedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("WithdrawnAt")
