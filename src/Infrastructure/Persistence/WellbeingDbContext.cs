@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Exceptions;
@@ -18,9 +19,9 @@ namespace Wellbeing.Infrastructure.Persistence;
 
 /// <summary>
 /// The model shared by every database provider. Each provider derives its own context so that it keeps its own
-/// migrations; see docs/decisions.
+/// migrations; see docs/decisions. It also holds the data-protection key ring, so every web node reads the same keys.
 /// </summary>
-public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IUnitOfWork
+public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IUnitOfWork, IDataProtectionKeyContext
 {
     /// <summary>Scores, thresholds and means: two decimals is what the instruments report.</summary>
     public const int DecimalPrecision = 9;
@@ -39,6 +40,13 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>
+    /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
+    /// container or a second node reads the same keys (table DataProtectionKeys; each key's XML is encrypted with a
+    /// certificate outside Development, see Web's DataProtectionKeys).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
