@@ -27,6 +27,7 @@ public static partial class MigrateCommand
         {
             // Only Infrastructure's services: the deployment step runs no use case and needs no web settings
             // (certificates, hosts), and the graph it builds is complete, so Development's validation passes.
+            ProductionStart.RequireExplicitDatabase(builder.Configuration, builder.Environment);
             builder.Services.AddInfrastructure(builder.Configuration);
             await using var app = builder.Build();
             await app.Services.MigrateDatabaseAsync();

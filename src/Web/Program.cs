@@ -10,6 +10,7 @@ if (MigrateCommand.IsAskedFor(args))
     return await MigrateCommand.RunAsync(builder);
 }
 
+ProductionStart.RequireExplicitDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration, builder.Environment);

@@ -39,6 +39,25 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string? Connect
         });
     }
 
+    /// <summary>
+    /// Checks that the provider and the connection string are both given, rather than left to the embedded default. A
+    /// deployed node that forgot them would otherwise run on an SQLite file inside its own folder with background jobs
+    /// in memory: data lost with the next deployment, and each node on a database of its own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Either setting is missing or blank; the message names both.</exception>
+    public static void RequireExplicit(IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration[DependencyInjection.ProviderSetting])
+            || string.IsNullOrWhiteSpace(configuration.GetConnectionString(DependencyInjection.ConnectionStringName)))
+        {
+            throw new InvalidOperationException(
+                $"Set {DependencyInjection.ProviderSetting} ({string.Join(", ", Enum.GetNames<DatabaseProvider>())}) and " +
+                $"ConnectionStrings:{DependencyInjection.ConnectionStringName} (environment variables Database__Provider and " +
+                $"ConnectionStrings__{DependencyInjection.ConnectionStringName}): outside Development the app does not fall back " +
+                "to an SQLite file in its own folder with background jobs in memory.");
+        }
+    }
+
     // By name only: Enum.TryParse would also take "1" or "Sqlite, Postgres".
     private static DatabaseProvider ParseProvider(string? value)
     {
