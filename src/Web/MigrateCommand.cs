@@ -12,11 +12,7 @@ public static partial class MigrateCommand
 {
     public const string Verb = "migrate";
 
-    /// <summary>
-    /// The verb may stand anywhere among the arguments, in any case: a deployment script that puts its settings first,
-    /// or writes "Migrate", must not start a web node that never exits instead.
-    /// </summary>
-    public static bool IsAskedFor(IEnumerable<string> args) => args.Any(a => a.Equals(Verb, StringComparison.OrdinalIgnoreCase));
+    public static bool IsAskedFor(IEnumerable<string> args) => CommandVerbs.IsAskedFor(args, Verb);
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder)
     {

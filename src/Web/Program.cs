@@ -10,6 +10,11 @@ if (MigrateCommand.IsAskedFor(args))
     return await MigrateCommand.RunAsync(builder);
 }
 
+if (CreateAdminCommand.IsAskedFor(args))
+{
+    return await CreateAdminCommand.RunAsync(builder);
+}
+
 ProductionStart.RequireExplicitDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);

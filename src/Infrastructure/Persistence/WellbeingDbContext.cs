@@ -55,9 +55,16 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Keeping the summaries needs a query; everything in the application saves asynchronously.</summary>
+    /// <summary>
+    /// Keeping the summaries needs a query; everything in the application saves asynchronously. The one synchronous
+    /// writer is ASP.NET Core's key repository (its IXmlRepository is synchronous), which saves a new key alone in a
+    /// context of its own, so it is let through.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Anything but data-protection keys is to be saved.</exception>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Save with SaveChangesAsync, which keeps the responder summaries in step.");
+        ChangeTracker.Entries().All(entry => entry.Entity is DataProtectionKey)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Save with SaveChangesAsync, which keeps the responder summaries in step.");
 
     // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them. A write that a unique key
     // or concurrency check refuses becomes a ConflictException, which the application layer can act on without EF;

@@ -12,7 +12,7 @@ namespace Wellbeing.Web.FunctionalTests.Api;
 /// <summary>Outside Development and the tests, tokens are signed and encrypted with certificates the operator configures.</summary>
 public sealed class PartnerApiKeysTests : IDisposable
 {
-    private readonly PartnerApiCertificates _certificates = new();
+    private readonly DeploymentCertificates _certificates = new();
 
     [Fact]
     public void Production_WithoutCertificates_RefusesToStart_NamingTheSetting()
