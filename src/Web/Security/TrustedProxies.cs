@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Wellbeing.Web.Security;
 
@@ -18,7 +19,7 @@ public static class TrustedProxies
     /// <summary>Proxy networks in CIDR notation, separated by ';' (for example "10.0.0.0/24").</summary>
     public const string KnownNetworksSetting = "ForwardedHeaders:KnownNetworks";
 
-    /// <summary>Reads the trusted proxies; with none configured, no request's X-Forwarded-* headers are used.</summary>
+    /// <summary>Reads the trusted proxies; with none configured no request's X-Forwarded-* headers are used (<see cref="UseTrustedProxies"/>).</summary>
     /// <exception cref="InvalidOperationException">An entry is not an IP address or a CIDR network; the message names the setting and the entry.</exception>
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,10 +42,18 @@ public static class TrustedProxies
         return services;
     }
 
-    /// <summary>First in the pipeline (before HTTPS redirection, HSTS and everything that reads the scheme or the address).</summary>
+    /// <summary>
+    /// First in the pipeline (before HTTPS redirection, HSTS and everything that reads the scheme or the address), and
+    /// only with a proxy configured: with both lists empty the middleware would trust X-Forwarded-* from everyone.
+    /// </summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        var options = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+        if (options.KnownProxies.Count > 0 || options.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         return app;
     }
 
