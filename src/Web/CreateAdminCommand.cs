@@ -1,6 +1,7 @@
 using System.Text;
 using Wellbeing.Application.Accounts.Commands.CreateAdministrator;
 using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Web;
 
@@ -35,7 +36,7 @@ public static partial class CreateAdminCommand
 
         try
         {
-            ProductionStart.RequireExplicitDatabase(builder.Configuration, builder.Environment);
+            DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
 
             // Infrastructure and this one use case only, as the migrate command: no web settings are needed to create an account.
             builder.Services.AddInfrastructure(builder.Configuration);

@@ -1,4 +1,5 @@
 using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Web;
 
@@ -23,7 +24,7 @@ public static partial class MigrateCommand
         {
             // Only Infrastructure's services: the deployment step runs no use case and needs no web settings
             // (certificates, hosts), and the graph it builds is complete, so Development's validation passes.
-            ProductionStart.RequireExplicitDatabase(builder.Configuration, builder.Environment);
+            DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
             builder.Services.AddInfrastructure(builder.Configuration);
             await using var app = builder.Build();
             await app.Services.MigrateDatabaseAsync();

@@ -1,5 +1,6 @@
 using Wellbeing.Application;
 using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Jobs;
 using Wellbeing.Web;
 using Wellbeing.Web.PartnerApi;
@@ -15,7 +16,7 @@ if (CreateAdminCommand.IsAskedFor(args))
     return await CreateAdminCommand.RunAsync(builder);
 }
 
-ProductionStart.RequireExplicitDatabase(builder.Configuration, builder.Environment);
+DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration, builder.Environment);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Wellbeing.Infrastructure.Persistence.Providers;
 
 namespace Wellbeing.Infrastructure.Persistence;
@@ -40,15 +41,17 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string? Connect
     }
 
     /// <summary>
-    /// Checks that the provider and the connection string are both given, rather than left to the embedded default. A
-    /// deployed node that forgot them would otherwise run on an SQLite file inside its own folder with background jobs
-    /// in memory: data lost with the next deployment, and each node on a database of its own.
+    /// Outside Development, checks that the provider and the connection string are both given rather than left to the
+    /// embedded default: a deployed node that forgot them would otherwise run on an SQLite file inside its own folder
+    /// with background jobs in memory (data lost with the next deployment, each node on a database of its own).
+    /// Development keeps the embedded default; the test host always names its database.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Either setting is missing or blank; the message names both.</exception>
-    public static void RequireExplicit(IConfiguration configuration)
+    /// <exception cref="InvalidOperationException">Outside Development, either setting is missing or blank; the message names both.</exception>
+    public static void RequireExplicitOutsideDevelopment(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (string.IsNullOrWhiteSpace(configuration[DependencyInjection.ProviderSetting])
-            || string.IsNullOrWhiteSpace(configuration.GetConnectionString(DependencyInjection.ConnectionStringName)))
+        if (!environment.IsDevelopment()
+            && (string.IsNullOrWhiteSpace(configuration[DependencyInjection.ProviderSetting])
+                || string.IsNullOrWhiteSpace(configuration.GetConnectionString(DependencyInjection.ConnectionStringName))))
         {
             throw new InvalidOperationException(
                 $"Set {DependencyInjection.ProviderSetting} ({string.Join(", ", Enum.GetNames<DatabaseProvider>())}) and " +

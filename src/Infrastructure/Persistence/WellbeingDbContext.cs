@@ -44,7 +44,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
     /// container or a second node reads the same keys (table DataProtectionKeys; each key's XML is encrypted with a
-    /// certificate outside Development, see Web's DataProtectionKeys).
+    /// certificate outside Development, see DataProtectionKeyRing).
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

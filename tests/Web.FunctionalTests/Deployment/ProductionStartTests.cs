@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
@@ -50,21 +50,10 @@ public sealed class ProductionStartTests : IDisposable
     {
         var empty = new ConfigurationBuilder().Build();
 
-        var failure = Record.Exception(() => ProductionStart.RequireExplicitDatabase(empty, new HostEnvironment(Environments.Development)));
+        var failure = Record.Exception(() => DatabaseSettings.RequireExplicitOutsideDevelopment(empty, new NamedEnvironment(Environments.Development)));
 
         Assert.Null(failure);
     }
 
     public void Dispose() => _certificates.Dispose();
-
-    private sealed class HostEnvironment(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-
-        public string ApplicationName { get; set; } = "Wellbeing.Web";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
 }
