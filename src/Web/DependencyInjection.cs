@@ -17,7 +17,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         BrowserSecurity.RequireConfiguredHosts(configuration, environment);
-        services.AddDataProtectionKeyRing(DataProtectionKeys.Certificate(configuration, environment));
+        services.AddDataProtectionKeyRing(DataProtectionKeys.Certificate(configuration, environment), DataProtectionKeys.PreviousCertificate(configuration));
         services.AddTrustedProxies(configuration);
         services.AddControllersWithViews(options =>
             {

@@ -20,10 +20,13 @@ public static class DataProtectionKeyRing
 
     /// <param name="services">The host's services.</param>
     /// <param name="certificate">
-    /// Encrypts each key at rest (XML encryption with the certificate's RSA key) and decrypts it again, so a copy of
-    /// the database alone cannot forge a cookie; null stores the keys unencrypted (Development and the tests).
+    /// Encrypts each new key at rest (XML encryption with the certificate's RSA key) and decrypts it again, so a copy
+    /// of the database alone cannot forge a cookie; null stores the keys unencrypted (Development and the tests).
     /// </param>
-    public static IServiceCollection AddDataProtectionKeyRing(this IServiceCollection services, X509Certificate2? certificate)
+    /// <param name="previousCertificate">
+    /// Decrypts only: the certificate being replaced, whose keys stay in the ring and in use until they expire (90 days).
+    /// </param>
+    public static IServiceCollection AddDataProtectionKeyRing(this IServiceCollection services, X509Certificate2? certificate, X509Certificate2? previousCertificate)
     {
         var builder = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
@@ -32,6 +35,11 @@ public static class DataProtectionKeyRing
         {
             // Also registers the certificate for decryption, so no certificate store is consulted when reading keys.
             builder.ProtectKeysWithCertificate(certificate);
+        }
+
+        if (previousCertificate is not null)
+        {
+            builder.UnprotectKeysWithAnyCertificate(previousCertificate);
         }
 
         return services;

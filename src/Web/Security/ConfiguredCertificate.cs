@@ -38,7 +38,7 @@ public static class ConfiguredCertificate
     private static X509Certificate2 FromStore(string section, string thumbprint)
     {
         using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
-        store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+        store.Open(OpenFlags.ReadOnly);
 
         // validOnly: false, because a self-signed certificate, the usual kind for protecting keys, has no trusted chain.
         var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint.Replace(" ", string.Empty, StringComparison.Ordinal), validOnly: false);

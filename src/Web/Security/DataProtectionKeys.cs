@@ -12,6 +12,17 @@ public static class DataProtectionKeys
     /// <summary>The certificate section: <c>:Path</c> and <c>:Password</c>, or <c>:Thumbprint</c> (<see cref="ConfiguredCertificate"/>).</summary>
     public const string CertificateSetting = "DataProtection:Certificate";
 
+    /// <summary>
+    /// The certificate being replaced, same shape: it only decrypts the keys it encrypted, which stay in use until they
+    /// expire, so replacing the certificate signs nobody out. Optional.
+    /// </summary>
+    public const string PreviousCertificateSetting = "DataProtection:PreviousCertificate";
+
+    /// <returns>The certificate being replaced, or null when none is configured.</returns>
+    /// <exception cref="InvalidOperationException">The configured one cannot be used (<see cref="ConfiguredCertificate.Load"/>).</exception>
+    public static X509Certificate2? PreviousCertificate(IConfiguration configuration) =>
+        ConfiguredCertificate.Load(configuration, PreviousCertificateSetting);
+
     /// <returns>The configured certificate; null in Development and the tests when none is configured.</returns>
     /// <exception cref="InvalidOperationException">
     /// Outside Development and Testing no certificate is configured (the message names the settings), or the configured

@@ -46,6 +46,26 @@ public sealed class DataProtectionKeysTests(PostgresCluster cluster) : IDisposab
         Assert.DoesNotContain("<masterKey", key);
     }
 
+    /// <summary>A new certificate on the next release: the keys the old one encrypted stay readable through the previous-certificate setting.</summary>
+    [Fact]
+    public async Task ANodeWithANewCertificate_AndTheOldOneAsPrevious_AcceptsTheOldNodesSignIn()
+    {
+        await using var before = new DeployedNodes(_certificates).Node(DatabaseProvider.Sqlite, connectionString: null, seedsDemo: true);
+        await using var after = new DeployedNodes(_certificates).Node(DatabaseProvider.Sqlite, before.ConnectionString, seedsDemo: false);
+        foreach (var part in new[] { "Path", "Password" })
+        {
+            after.Settings[$"{DataProtectionKeys.PreviousCertificateSetting}:{part}"] = before.Settings[$"{DataProtectionKeys.CertificateSetting}:{part}"];
+        }
+
+        var browser = DeployedNodes.OneBrowser(before, after);
+        await browser[0].SignInAsync(DemoHub.Client(6), DemoHub.Password);
+        var (status, page) = await browser[1].GetAsync("/dashboard");
+
+        Assert.NotEqual(before.Settings[$"{DataProtectionKeys.CertificateSetting}:Path"], after.Settings[$"{DataProtectionKeys.CertificateSetting}:Path"]);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Wellbeing Index", page);
+    }
+
     [Theory]
     [InlineData("Staging")]
     [InlineData("Production")]
