@@ -18,16 +18,19 @@ public static partial class CreateAdminCommand
 {
     public const string Verb = "create-admin";
 
-    /// <summary>The setting (from <c>--email</c>) that names the new administrator's address.</summary>
+    /// <summary>The argument (<c>--email address</c> or <c>--email=address</c>) that names the new administrator's address.</summary>
     public const string EmailSetting = "email";
 
     public static bool IsAskedFor(IEnumerable<string> args) => CommandVerbs.IsAskedFor(args, Verb);
 
-    public static async Task<int> RunAsync(WebApplicationBuilder builder)
+    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
         using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
         var logger = loggers.CreateLogger(typeof(CreateAdminCommand).FullName!);
-        var email = builder.Configuration[EmailSetting];
+
+        // From the arguments only: the host's configuration also reads environment variables, and an EMAIL variable
+        // (set on many machines for other tools) must not choose who becomes an administrator.
+        var email = new ConfigurationBuilder().AddCommandLine(args).Build()[EmailSetting];
         if (string.IsNullOrWhiteSpace(email))
         {
             await Console.Error.WriteLineAsync($"Name the administrator's e-mail address: {Verb} --{EmailSetting} admin@example.com");
@@ -65,7 +68,7 @@ public static partial class CreateAdminCommand
                 return 1;
             }
 
-            // The address stays out of the log (it is personal data); the operator typed it and sees this line.
+            // No address in the log line: it is personal data.
             LogCreated(logger);
             return 0;
         }

@@ -13,7 +13,7 @@ if (MigrateCommand.IsAskedFor(args))
 
 if (CreateAdminCommand.IsAskedFor(args))
 {
-    return await CreateAdminCommand.RunAsync(builder);
+    return await CreateAdminCommand.RunAsync(builder, args);
 }
 
 DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
