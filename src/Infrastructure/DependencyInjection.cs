@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<AccountSignIn>();
         services.AddScoped<IAccountSignIn>(sp => sp.GetRequiredService<AccountSignIn>());
         services.AddScoped<ISignInSessions>(sp => sp.GetRequiredService<AccountSignIn>());
+        services.AddScoped<IAccountRegistration, AccountRegistrations>();
         services.AddSingleton<IFhirExport, FhirExport>();
         services.AddScoped<IPeriodSource, EfPeriodSource>();
         services.AddMemoryCache();

@@ -17,6 +17,8 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         BrowserSecurity.RequireConfiguredHosts(configuration, environment);
+        services.AddDataProtectionKeyRing(DataProtectionKeys.Certificate(configuration, environment), DataProtectionKeys.PreviousCertificate(configuration));
+        services.AddTrustedProxies(configuration);
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
@@ -74,6 +76,7 @@ public static class DependencyInjection
     {
         // The security headers come before this, from SecurityHeadersFirst, so that every response gets them: error
         // pages, static files, the API, refusals and a forged Host's 400 alike.
+        app.UseTrustedProxies();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/errors",

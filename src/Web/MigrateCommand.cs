@@ -1,4 +1,5 @@
 using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Web;
 
@@ -12,11 +13,7 @@ public static partial class MigrateCommand
 {
     public const string Verb = "migrate";
 
-    /// <summary>
-    /// The verb may stand anywhere among the arguments, in any case: a deployment script that puts its settings first,
-    /// or writes "Migrate", must not start a web node that never exits instead.
-    /// </summary>
-    public static bool IsAskedFor(IEnumerable<string> args) => args.Any(a => a.Equals(Verb, StringComparison.OrdinalIgnoreCase));
+    public static bool IsAskedFor(IEnumerable<string> args) => CommandVerbs.IsAskedFor(args, Verb);
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder)
     {
@@ -27,6 +24,7 @@ public static partial class MigrateCommand
         {
             // Only Infrastructure's services: the deployment step runs no use case and needs no web settings
             // (certificates, hosts), and the graph it builds is complete, so Development's validation passes.
+            DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
             builder.Services.AddInfrastructure(builder.Configuration);
             await using var app = builder.Build();
             await app.Services.MigrateDatabaseAsync();

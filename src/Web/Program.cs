@@ -1,5 +1,6 @@
 using Wellbeing.Application;
 using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Jobs;
 using Wellbeing.Infrastructure.Messaging;
 using Wellbeing.Web;
@@ -11,6 +12,12 @@ if (MigrateCommand.IsAskedFor(args))
     return await MigrateCommand.RunAsync(builder);
 }
 
+if (CreateAdminCommand.IsAskedFor(args))
+{
+    return await CreateAdminCommand.RunAsync(builder, args);
+}
+
+DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration, builder.Environment);

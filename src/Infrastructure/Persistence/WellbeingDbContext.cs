@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Exceptions;
@@ -18,9 +19,9 @@ namespace Wellbeing.Infrastructure.Persistence;
 
 /// <summary>
 /// The model shared by every database provider. Each provider derives its own context so that it keeps its own
-/// migrations; see docs/decisions.
+/// migrations; see docs/decisions. It also holds the data-protection key ring, so every web node reads the same keys.
 /// </summary>
-public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IUnitOfWork
+public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IUnitOfWork, IDataProtectionKeyContext
 {
     /// <summary>Scores, thresholds and means: two decimals is what the instruments report.</summary>
     public const int DecimalPrecision = 9;
@@ -40,6 +41,13 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>
+    /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
+    /// container or a second node reads the same keys (table DataProtectionKeys; each key's XML is encrypted with a
+    /// certificate outside Development, see DataProtectionKeyRing).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -47,9 +55,16 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Keeping the summaries needs a query; everything in the application saves asynchronously.</summary>
+    /// <summary>
+    /// Keeping the summaries needs a query; everything in the application saves asynchronously. The one synchronous
+    /// writer is ASP.NET Core's key repository (its IXmlRepository is synchronous), which saves a new key alone in a
+    /// context of its own, so it is let through.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Anything but data-protection keys is to be saved.</exception>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Save with SaveChangesAsync, which keeps the responder summaries in step.");
+        ChangeTracker.Entries().All(entry => entry.Entity is DataProtectionKey)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Save with SaveChangesAsync, which keeps the responder summaries in step.");
 
     // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them. A write that a unique key
     // or concurrency check refuses becomes a ConflictException, which the application layer can act on without EF;
