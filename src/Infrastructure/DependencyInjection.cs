@@ -79,7 +79,8 @@ public static class DependencyInjection
         services.AddScoped<ISignInAccounts, SignInAccounts>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<IAccountSignIn>(sp => sp.GetRequiredService<AccountSignIn>());
-        services.AddScoped<ISignInSessions>(sp => sp.GetRequiredService<AccountSignIn>());
+        services.AddScoped<ISignInSessions, OpenSessions>();
+        services.AddSingleton<SessionMemory>();
         services.AddSingleton<IFhirExport, FhirExport>();
         services.AddScoped<IPeriodSource, EfPeriodSource>();
         services.AddMemoryCache();
@@ -107,7 +108,6 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<WellbeingDbContext>()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = AccountSignIn.KeepSessionClaim);
 
         return services;
     }
