@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Application.Accounts;
 using Wellbeing.Infrastructure.Persistence;
 
@@ -8,9 +9,10 @@ namespace Wellbeing.Infrastructure.Identity;
 /// <summary>
 /// The check every signed-in request makes: this node's memory first, the session row by primary key when the memory
 /// does not know (docs/decisions/0007). Kept apart from <see cref="AccountSignIn"/>, so that a request does not build
-/// Identity's managers just to be let in.
+/// Identity's managers just to be let in; the request's database context is asked for only when the memory does not
+/// know, so a remembered session costs no context (a page without a query builds none).
 /// </summary>
-internal sealed class OpenSessions(WellbeingDbContext db, SessionMemory memory) : ISignInSessions
+internal sealed class OpenSessions(IServiceProvider requestServices, SessionMemory memory) : ISignInSessions
 {
     public async Task<bool> IsOpenAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -25,7 +27,7 @@ internal sealed class OpenSessions(WellbeingDbContext db, SessionMemory memory) 
         }
 
         var read = memory.BeginRead();
-        var expiresAt = await db.SignInSessions
+        var expiresAt = await requestServices.GetRequiredService<WellbeingDbContext>().SignInSessions
             .Where(s => s.Id == session.Id && s.UserId == session.UserId && s.ExpiresAt > read.At)
             .Select(s => (DateTimeOffset?)s.ExpiresAt)
             .SingleOrDefaultAsync(cancellationToken);

@@ -27,7 +27,7 @@ public sealed class SessionRecheckTests : IDisposable
     public SessionRecheckTests() => _factory = new WellbeingAppFactory
     {
         Clock = _clock,
-        TestServices = services => services.ConfigureDbContext<SqliteWellbeingDbContext>(options => options.AddInterceptors(_commands)),
+        TestServices = services => services.ConfigureDbContext<SqliteWellbeingDbContext>(options => options.AddInterceptors(_commands), ServiceLifetime.Singleton),
     };
 
     [Fact]
