@@ -140,7 +140,7 @@ public sealed class OutboxSendingTests : IAsyncLifetime
     {
         var member = await _world.MemberAsync();
         var id = await _world.QueueWellbeingAsync(member);
-        await _world.Factory.ChangeAsync(async db => (await db.Members.FindAsync(member.MemberId))!.OptOutOfReminders());
+        await _world.Factory.ChangeAsync(async db => (await db.Members.FindAsync(member.MemberId))!.ChooseEmails(EmailTopic.WellbeingIndex, receive: false));
 
         await _world.RunJobAsync();
 
