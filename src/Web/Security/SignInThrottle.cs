@@ -79,7 +79,7 @@ public sealed class SignInThrottle
         });
     }
 
-    /// <param name="throttle">The defaults, overridden by whatever <paramref name="settings"/> holds.</param>
+    /// <summary>Adds <paramref name="policy"/>: a token bucket per client address, shaped by <paramref name="throttle"/>'s defaults overridden by whatever <paramref name="settings"/> holds.</summary>
     private static void AddPerClientPolicy(RateLimiterOptions options, string policy, IConfiguration settings, SignInThrottle throttle)
     {
         settings.Bind(throttle);
