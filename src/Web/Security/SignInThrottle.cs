@@ -79,11 +79,7 @@ public sealed class SignInThrottle
         });
     }
 
-    /// <summary>A token bucket per client address (an IPv6 client by its /64) under the policy name.</summary>
-    /// <param name="options">The app's rate limiter options, to which the policy is added.</param>
-    /// <param name="policy">The policy name endpoints refer to.</param>
-    /// <param name="settings">The configuration section that may override the defaults.</param>
-    /// <param name="throttle">The defaults, overridden by whatever <paramref name="settings"/> holds.</param>
+    /// <summary>Adds <paramref name="policy"/>: a token bucket per client address, shaped by <paramref name="throttle"/>'s defaults overridden by whatever <paramref name="settings"/> holds.</summary>
     private static void AddPerClientPolicy(RateLimiterOptions options, string policy, IConfiguration settings, SignInThrottle throttle)
     {
         settings.Bind(throttle);
