@@ -50,7 +50,7 @@ public sealed class WellbeingReminderJobTests : IDisposable
         var withoutAccount = (await hub.AddMembersAsync(null, 1, _ => [40], Ten.AddDays(-20)))[0];
         var optedOut = await hub.MemberWithAccountAsync(Ten.AddDays(-20));
         var client = await SignedInAsync(optedOut);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "false" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/my-data", "/reminders", new() { ["topic"] = "WellbeingIndex", ["remind"] = "false" })).StatusCode);
 
         await _app.RunReminderJobAsync();
 

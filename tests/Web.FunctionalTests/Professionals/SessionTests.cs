@@ -82,7 +82,7 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(23));
         var member = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Client(23));
-        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "false" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync("/my-data", "/reminders", new() { ["topic"] = "AllianceSurvey", ["remind"] = "false" })).StatusCode);
         var professional = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
         var session = await ScheduleOneAsync(professional, memberId);
 
