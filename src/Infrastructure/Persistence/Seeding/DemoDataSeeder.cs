@@ -55,8 +55,8 @@ public sealed partial class DemoDataSeeder(
         var wellbeing = catalogue.Current(Measure.Wellbeing);
         var alliance = catalogue.Current(Measure.Alliance);
 
-        var northwind = new Hub("Northwind Wellbeing Hub", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
-        var fabrikam = new Hub("Fabrikam Care Hub", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
+        var northwind = new Hub("Northwind Wellbeing Hub", "Northwind Traders", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
+        var fabrikam = new Hub("Fabrikam Care Hub", "Fabrikam, Inc.", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
         db.Hubs.AddRange(northwind, fabrikam);
 
         await AddAccountAsync(DemoHub.Administrator, "Alex Admin", Roles.Administrator);
