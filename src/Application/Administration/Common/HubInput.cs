@@ -6,7 +6,11 @@ namespace Wellbeing.Application.Administration.Common;
 
 /// <summary>A hub as an administrator types it: what people see of it and every setting.</summary>
 /// <param name="TimeZoneId">An IANA zone name known to the server, e.g. Europe/London.</param>
-public sealed record HubInput(string Name, string Organisation, string Slug, string TimeZoneId, HubSettingsInput Settings);
+public sealed record HubInput(string Name, string Organisation, string Slug, string TimeZoneId, HubSettingsInput Settings)
+{
+    /// <summary>A new hub: nothing typed yet (the zone included), with the product's default settings.</summary>
+    public static HubInput Blank() => new(string.Empty, string.Empty, string.Empty, string.Empty, HubSettingsInput.From(HubSettings.Defaults()));
+}
 
 /// <summary>Every setting of <see cref="HubSettings"/> as typed; each is validated by the domain method that owns it.</summary>
 /// <param name="ReminderCadenceDays">Days between Wellbeing Index reminders.</param>
