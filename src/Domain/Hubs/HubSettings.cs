@@ -43,6 +43,8 @@ public sealed class HubSettings
 
     public static HubSettings Defaults() => new();
 
+    /// <summary>The smallest groups behind HR figures: k people behind any number, k_dist behind a distribution or trend (SPEC section 6).</summary>
+    /// <exception cref="HubFieldException">k below <see cref="MinimumK"/> (field K), or k_dist below k (field KDistribution).</exception>
     public HubSettings WithPrivacy(int k, int kDistribution)
     {
         if (k < MinimumK)
@@ -61,6 +63,8 @@ public sealed class HubSettings
         return copy;
     }
 
+    /// <summary>Days between Wellbeing Index reminders, which sessions invite an alliance rating, and days an invitation stays open.</summary>
+    /// <exception cref="HubFieldException">Reminders outside 7-90 days, an unknown cadence, or an expiry outside 1-30 days; the field says which.</exception>
     public HubSettings WithCadences(int reminderCadenceDays, AllianceCadence allianceCadence, int invitationExpiryDays)
     {
         if (reminderCadenceDays is < 7 or > 90)
@@ -85,6 +89,8 @@ public sealed class HubSettings
         return copy;
     }
 
+    /// <summary>Bracket cut-offs and trend threshold on the 0-100 Wellbeing Index scale; alliance flag thresholds on the 1-7 scale.</summary>
+    /// <exception cref="HubFieldException">Brackets not 0 &lt;= Poor &lt; Moderate &lt; 100, a trend threshold outside 1-100, or alliance thresholds off the scale; the field says which.</exception>
     public HubSettings WithInterpretation(int poorUpTo, int moderateUpTo, int trendThreshold, decimal allianceLowThreshold, decimal allianceDropThreshold)
     {
         if (poorUpTo < 0)
@@ -121,6 +127,7 @@ public sealed class HubSettings
         return copy;
     }
 
+    /// <exception cref="HubFieldException">A percentage outside 1-100.</exception>
     public HubSettings WithLowParticipationPercent(int percent)
     {
         if (percent is < 1 or > 100)
