@@ -47,10 +47,10 @@ public sealed class HubAdministrationTests(Chromium chromium)
     public async Task Administrator_LoweringKAfterPublication_IsToldWhyItIsRefused()
     {
         await using var app = new WellbeingAppFactory();
+        await using var context = await chromium.NewContextAsync(app.StartKestrel());
         var scenario = await HubScenario.CreateAsync(app, "Published");
         await scenario.AddMembersAsync("Sales", 6, i => [40 + (4 * i)]);
         await scenario.PublishAsync();
-        await using var context = await chromium.NewContextAsync(app.StartKestrel());
         var page = await context.NewPageAsync();
         await page.SignInAsync(DemoHub.Administrator, DemoHub.Password);
 
