@@ -30,7 +30,7 @@ public sealed class ContentSecurityPolicyTests(Chromium chromium) : IAsyncLifeti
         { DemoHub.Client(2), ["/dashboard", "/wellbeing", "/sharing", "/sharing/views", "/my-data", "/account/password"] },
         { DemoHub.FirstProfessional, ["/clients", "/my-alliance", "/account/password"] },
         { DemoHub.HrManager, ["/hr", "/account/password"] },
-        { DemoHub.Administrator, ["/admin", "/admin/partners", "/account/password"] },
+        { DemoHub.Administrator, ["/admin", "/admin/partners", "/admin/hubs/new", "/account/password"] },
     };
 
     [Theory]

@@ -124,7 +124,7 @@ public sealed class ClientWorld : IAsyncDisposable
 
     private async Task SeedAsync(Func<HubSettings, HubSettings>? settings)
     {
-        Hub = new Hub("Acme Wellbeing", "acme", "Europe/Amsterdam", Start.AddMonths(-1));
+        Hub = new Hub("Acme Wellbeing", "Acme", "acme", "Europe/Amsterdam", Start.AddMonths(-1));
         if (settings is not null)
         {
             Hub.ChangeSettings(settings(Hub.Settings));

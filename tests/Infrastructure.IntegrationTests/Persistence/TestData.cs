@@ -12,7 +12,7 @@ internal static class TestData
     /// <summary>Whole seconds with a non-UTC offset: the database must store the instant in UTC and give back the same instant.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(2));
 
-    public static Hub Hub() => new("Acme Wellbeing", "acme-" + Guid.NewGuid().ToString("N")[..8], "Europe/Amsterdam", Start);
+    public static Hub Hub() => new("Acme Wellbeing", "Acme", "acme-" + Guid.NewGuid().ToString("N")[..8], "Europe/Amsterdam", Start);
 
     public static Member Member(Hub hub, string name = "Ada Lovelace", string? externalId = null) =>
         new(hub.Id, name, $"{Guid.NewGuid():N}@example.org", Start, "Engineering", externalId);

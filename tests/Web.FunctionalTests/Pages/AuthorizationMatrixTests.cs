@@ -92,6 +92,12 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("GET", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners/{clientId}/revoke", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/new", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         // Hangfire's dashboard, one endpoint for all its pages and methods (tried with GET).
         new("*", "/hangfire/{**path}", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
     ];

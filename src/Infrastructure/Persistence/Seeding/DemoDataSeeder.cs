@@ -56,8 +56,8 @@ public sealed partial class DemoDataSeeder(
         var wellbeing = catalogue.Current(Measure.Wellbeing);
         var alliance = catalogue.Current(Measure.Alliance);
 
-        var northwind = new Hub("Northwind Wellbeing Hub", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
-        var fabrikam = new Hub("Fabrikam Care Hub", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
+        var northwind = new Hub("Northwind Wellbeing Hub", "Northwind Traders", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
+        var fabrikam = new Hub("Fabrikam Care Hub", "Fabrikam, Inc.", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
 
         // Around the clock in the demo, so the first start writes its reminder and invitation e-mails to the pickup
         // folder whatever the hour; Fabrikam keeps the default sending hours (08:00-20:00).

@@ -11,7 +11,7 @@ public sealed record GetHubsQuery;
 
 public sealed record HubsDto(IReadOnlyList<HubRowDto> Hubs, IReadOnlyList<Survey> Instruments);
 
-public sealed record HubRowDto(Guid Id, string Name, string Slug, int ActiveMembers, int K);
+public sealed record HubRowDto(Guid Id, string Name, string Organisation, string Slug, int ActiveMembers, int K);
 
 public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> members, ISurveyCatalogue catalogue)
 {
@@ -21,7 +21,7 @@ public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> me
         var rows = new List<HubRowDto>(all.Count);
         foreach (var hub in all)
         {
-            rows.Add(new HubRowDto(hub.Id, hub.Name, hub.Slug, await members.CountAsync(new ActiveMembersOfHubSpec(hub.Id), cancellationToken), hub.Settings.K));
+            rows.Add(new HubRowDto(hub.Id, hub.Name, hub.Organisation, hub.Slug, await members.CountAsync(new ActiveMembersOfHubSpec(hub.Id), cancellationToken), hub.Settings.K));
         }
 
         return new HubsDto(rows, catalogue.All);

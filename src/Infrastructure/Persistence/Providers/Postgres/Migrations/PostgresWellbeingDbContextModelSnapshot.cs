@@ -394,6 +394,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -398,6 +398,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
