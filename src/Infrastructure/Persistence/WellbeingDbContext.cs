@@ -10,6 +10,7 @@ using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence.Converters;
 using Wellbeing.Infrastructure.Statistics;
@@ -39,6 +40,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
 
     /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
