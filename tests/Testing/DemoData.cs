@@ -21,6 +21,11 @@ public static class DemoData
 
     public static Task<Guid> HubIdAsync(this WellbeingAppFactory factory, string slug) =>
         factory.QueryAsync(db => db.Hubs.Where(h => h.Slug == slug).Select(h => h.Id).SingleAsync());
+
+    /// <summary>How many Wellbeing Index submissions the client with this e-mail has saved.</summary>
+    public static Task<int> WellbeingCountAsync(this WellbeingAppFactory factory, string email) =>
+        factory.QueryAsync(db => db.Submissions
+            .CountAsync(s => s.Measure == Measure.Wellbeing && db.Members.Any(m => m.Id == s.MemberId && m.Email == email)));
 }
 
 /// <summary>Changes to the demo data that a test makes to set up its case, through the domain's own behaviour.</summary>

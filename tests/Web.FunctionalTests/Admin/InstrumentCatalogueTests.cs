@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Wellbeing.Domain.Common;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
@@ -73,14 +72,14 @@ public sealed class InstrumentCatalogueTests(AppFixture app) : IClassFixture<App
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
         var (hidden, items) = await client.OpenAsync("/wellbeing");
         await RemoveFabrikamsLicenceAsync();
-        var before = await WellbeingCountAsync(email);
+        var before = await app.Factory.WellbeingCountAsync(email);
 
         var response = await client.PostFormAsync("/dashboard", "/wellbeing", hidden.With(items, 3, 3, 3, 3, 3));
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("licence to use it has not been recorded", body);
-        Assert.Equal(before, await WellbeingCountAsync(email));
+        Assert.Equal(before, await app.Factory.WellbeingCountAsync(email));
     }
 
     [Fact]
@@ -147,11 +146,5 @@ public sealed class InstrumentCatalogueTests(AppFixture app) : IClassFixture<App
     {
         var fabrikam = await app.Factory.HubIdAsync(DemoHub.OtherHubSlug);
         db.InstrumentLicences.RemoveRange(await db.InstrumentLicences.Where(l => l.HubId == fabrikam).ToListAsync());
-    });
-
-    private Task<int> WellbeingCountAsync(string email) => app.Factory.QueryAsync(async db =>
-    {
-        var memberId = await app.Factory.MemberIdAsync(email);
-        return await db.Submissions.CountAsync(s => s.MemberId == memberId && s.Measure == Measure.Wellbeing);
     });
 }
