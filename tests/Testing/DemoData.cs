@@ -26,6 +26,11 @@ public static class DemoData
     /// <summary>The member's own choice for one topic of e-mail (<see cref="Member.Receives"/>).</summary>
     public static Task<bool> ReceivesEmailsAsync(this WellbeingAppFactory factory, string email, EmailTopic topic) =>
         factory.QueryAsync(async db => (await db.Members.AsNoTracking().SingleAsync(m => m.Email == email)).Receives(topic));
+
+    /// <summary>How many Wellbeing Index submissions the client with this e-mail has saved.</summary>
+    public static Task<int> WellbeingCountAsync(this WellbeingAppFactory factory, string email) =>
+        factory.QueryAsync(db => db.Submissions
+            .CountAsync(s => s.Measure == Measure.Wellbeing && db.Members.Any(m => m.Id == s.MemberId && m.Email == email)));
 }
 
 /// <summary>Changes to the demo data that a test makes to set up its case, through the domain's own behaviour.</summary>

@@ -11,6 +11,7 @@ using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence.Converters;
 using Wellbeing.Infrastructure.Statistics;
@@ -40,6 +41,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
 
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed

@@ -7,6 +7,7 @@ using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.IntegrationTests.Databases;
 using Wellbeing.Testing.Databases;
 
@@ -240,6 +241,24 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
         var first = TestData.Hub();
         var second = TestData.Hub();
         await SaveAsync(first, second, TestData.Member(first, externalId: "HR-1"), TestData.Member(second, externalId: "HR-1"));
+    }
+
+    [Fact]
+    public async Task InstrumentLicence_RoundTrips_InUtc_AndIsUniquePerHubAndInstrument()
+    {
+        var hub = TestData.Hub();
+        var survey = TestData.WellbeingSurvey(commercialUseNote: "Commercial use needs permission.");
+        var licence = new InstrumentLicence(hub.Id, survey, "admin-user", "Alex Admin", Start, "Letter ref. 17");
+        await SaveAsync(hub, licence);
+
+        await using (var context = Database.CreateContext())
+        {
+            var loaded = await context.InstrumentLicences.SingleAsync(l => l.Id == licence.Id);
+            Assert.Equal((hub.Id, survey.Key, "admin-user", "Alex Admin", Start, "Letter ref. 17"), (loaded.HubId, loaded.SurveyKey, loaded.RecordedByUserId, loaded.RecordedByName, loaded.RecordedAt, loaded.Note));
+            Assert.Equal(TimeSpan.Zero, loaded.RecordedAt.Offset);
+        }
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => SaveAsync(new InstrumentLicence(hub.Id, survey, "other-admin", "Sam Admin", Start.AddDays(1), "Again")));
     }
 
     private static (Hub Hub, Domain.Members.Member Member, Professional Professional) People()

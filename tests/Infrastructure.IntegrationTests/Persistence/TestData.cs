@@ -20,7 +20,8 @@ internal static class TestData
     public static Professional Professional() => new("Dr Grace Hopper", $"{Guid.NewGuid():N}@example.org", "Psychologist");
 
     /// <summary>Three items on 0-5, one reversed, two subscales, scored sum x 4 like a short wellbeing index.</summary>
-    public static Survey WellbeingSurvey() => new(
+    /// <param name="commercialUseNote">Set to make commercial use need permission, as the WHO-5's licence does.</param>
+    public static Survey WellbeingSurvey(string? commercialUseNote = null) => new(
         key: "test-wellbeing",
         version: 1,
         measure: Measure.Wellbeing,
@@ -31,7 +32,7 @@ internal static class TestData
         scoring: ScoringRule.SumTimes(4),
         subscales: [new Subscale("mood", "Mood", ["q1", "q2"]), new Subscale("energy", "Energy", ["q3"])],
         bands: [],
-        licence: new SurveyLicence("Test", "Written for these tests", null, null),
+        licence: new SurveyLicence("Test", "Written for these tests", null, commercialUseNote),
         isValidated: false,
         validityNote: "Test instrument");
 

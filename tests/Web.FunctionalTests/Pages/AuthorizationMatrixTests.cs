@@ -89,6 +89,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
 
         new("GET", "admin", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/statistics/publish", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/instruments", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/instruments/licences", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners/{clientId}/revoke", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),

@@ -46,6 +46,7 @@ public sealed partial class DemoDataSeeder(
 
         // Also into a demo database seeded before the partner API existed, so the README's curl works after an update.
         await SeedPartnerClientAsync(cancellationToken);
+        await SeedInstrumentLicencesAsync(cancellationToken);
     }
 
     private async Task SeedHubsAsync(CancellationToken cancellationToken)
@@ -57,7 +58,7 @@ public sealed partial class DemoDataSeeder(
         var alliance = catalogue.Current(Measure.Alliance);
 
         var northwind = new Hub("Northwind Wellbeing Hub", "Northwind Traders", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
-        var fabrikam = new Hub("Fabrikam Care Hub", "Fabrikam, Inc.", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
+        var fabrikam = new Hub("Fabrikam Care Hub", "Fabrikam, Inc.", DemoHub.OtherHubSlug, "Europe/Copenhagen", now.AddMonths(-7));
 
         // Around the clock in the demo, so the first start writes its reminder and invitation e-mails to the pickup
         // folder whatever the hour; Fabrikam keeps the default sending hours (08:00-20:00).
@@ -102,6 +103,35 @@ public sealed partial class DemoDataSeeder(
             await partners.AddAsync(new PartnerClient(DemoHub.PartnerClientId, "Northwind HR analytics (demo)", hubId, PartnerScopes.Names), DemoHub.PartnerClientSecret, cancellationToken);
             LogPartnerClientSeeded(DemoHub.PartnerClientId);
         }
+    }
+
+    /// <summary>
+    /// Records, as the demo administrator, the licence of both demo hubs for every loaded instrument that needs
+    /// permission (the WHO-5), so that their clients get the forms; also into a demo database seeded before licences were
+    /// recorded. A real hub's administrator records its own.
+    /// </summary>
+    private async Task SeedInstrumentLicencesAsync(CancellationToken cancellationToken)
+    {
+        var admin = await users.FindByEmailAsync(DemoHub.Administrator);
+        if (admin is null)
+        {
+            return;
+        }
+
+        string[] demoSlugs = [DemoHub.Slug, DemoHub.OtherHubSlug];
+        var demoHubs = await db.Hubs.Where(h => demoSlugs.Contains(h.Slug)).Select(h => h.Id).ToListAsync(cancellationToken);
+        var recorded = (await db.InstrumentLicences.Select(l => new { l.HubId, l.SurveyKey }).ToListAsync(cancellationToken))
+            .Select(l => (l.HubId, l.SurveyKey)).ToHashSet();
+        var needingPermission = catalogue.All.Where(s => s.Licence.NeedsPermission).DistinctBy(s => s.Key);
+        foreach (var hubId in demoHubs)
+        {
+            foreach (var survey in needingPermission.Where(s => !recorded.Contains((hubId, s.Key))))
+            {
+                db.InstrumentLicences.Add(new InstrumentLicence(hubId, survey, admin.Id, admin.DisplayName, clock.GetUtcNow(), "Demo data: no real permission is held."));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     // A Warning: demo accounts share a published password, and the demo partner a published secret.
