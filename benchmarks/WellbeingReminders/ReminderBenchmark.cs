@@ -74,7 +74,7 @@ internal sealed class ReminderBenchmark(int memberCount, int repetitions)
 
     private async Task<Guid> LoadAsync(IServiceProvider services)
     {
-        var hub = new Hub("Benchmark", "benchmark", "Europe/London", Now.AddYears(-1));
+        var hub = new Hub("Benchmark", "Benchmark employer", "benchmark", "Europe/London", Now.AddYears(-1));
         await WithContextAsync(services, db =>
         {
             db.Hubs.Add(hub);

@@ -110,7 +110,7 @@ public class AllianceRemindersTests
 
     private static Hub LondonHub(HubSettings settings)
     {
-        var hub = new Hub("Hub", "hub", London, Utc(1, 1, 0));
+        var hub = new Hub("Hub", "Employer", "hub", London, Utc(1, 1, 0));
         hub.ChangeSettings(settings);
         return hub;
     }

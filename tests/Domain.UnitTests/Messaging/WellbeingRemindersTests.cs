@@ -13,7 +13,7 @@ public class WellbeingRemindersTests
 
     private static Hub LondonHub(HubSettings? settings = null)
     {
-        var hub = new Hub("Hub", "hub", London, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var hub = new Hub("Hub", "Employer", "hub", London, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         hub.ChangeSettings(settings ?? HubSettings.Defaults());
         return hub;
     }
