@@ -48,9 +48,12 @@ public sealed record EmailSettings(MailboxAddress From, SmtpSettings? Smtp, Dkim
             : new MailboxAddress("Wellbeing Hubs", "no-reply@wellbeing.invalid");
 
         var baseUrl = email["PublicBaseUrl"];
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var publicBaseUrl) || publicBaseUrl.Scheme is not ("https" or "http"))
+        // Plain http only on loopback (a demo, the tests): elsewhere the links carry unsubscribe tokens in the clear, and
+        // receivers ignore an RFC 8058 one-click URI that is not https.
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var publicBaseUrl)
+            || !(publicBaseUrl.Scheme == Uri.UriSchemeHttps || (publicBaseUrl.Scheme == Uri.UriSchemeHttp && publicBaseUrl.IsLoopback)))
         {
-            throw Invalid("Email:PublicBaseUrl", baseUrl, "the site's absolute address, e.g. https://wellbeing.example.org/ (links in e-mails need it; a job has no request to take it from)");
+            throw Invalid("Email:PublicBaseUrl", baseUrl, "the site's absolute https address, e.g. https://wellbeing.example.org/ (links in e-mails need it; a job has no request to take it from; http only on loopback)");
         }
 
         var outbox = new OutboxSettings(

@@ -70,17 +70,27 @@ public sealed class MyDataController(
     [HttpGet("my-data/deleted")]
     public IActionResult Deleted() => View();
 
-    /// <summary>Turns one topic's e-mails on or off. A missing topic reaches the use case as null and is refused there (400 page).</summary>
+    /// <summary>
+    /// Turns one topic's e-mails on or off. The topic is read by its name only (MVC's enum binding would also take "1"
+    /// or "0,1"); a missing or unknown one reaches the use case as null and is refused there (400 page). A missing
+    /// <paramref name="remind"/> is refused too, rather than read as "off".
+    /// </summary>
     [HttpPost("reminders")]
     [RefusedPage("E-mail choices were not changed")]
-    public async Task<IActionResult> Reminders(EmailTopic? topic, bool remind, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reminders(string? topic, bool? remind, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        if (remind is null && ModelState.IsValid)
+        {
+            ModelState.TryAddModelError(nameof(remind), "Choose whether to receive these e-mails.");
+        }
+
+        if (!ModelState.IsValid || remind is not { } receive)
         {
             return await RedrawAsync(cancellationToken);
         }
 
-        await reminders.Handle(new ChangeRemindersCommand(User.Id(), topic, remind), cancellationToken);
+        var chosen = Enum.GetValues<EmailTopic>().Select(t => (EmailTopic?)t).FirstOrDefault(t => t.ToString() == topic);
+        await reminders.Handle(new ChangeRemindersCommand(User.Id(), chosen, receive), cancellationToken);
         return Redirect("/my-data");
     }
 

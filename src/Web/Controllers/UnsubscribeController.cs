@@ -23,12 +23,19 @@ namespace Wellbeing.Web.Controllers;
 public sealed class UnsubscribeController(GetUnsubscribeLinkHandler link, UnsubscribeHandler unsubscribe) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Confirm(string token, CancellationToken cancellationToken) =>
-        Answer(await link.Handle(new GetUnsubscribeLinkQuery(token), cancellationToken), "Confirm");
+    public async Task<IActionResult> Confirm() =>
+        Answer(await link.Handle(new GetUnsubscribeLinkQuery(Token), HttpContext.RequestAborted), "Confirm");
 
+    /// <summary>
+    /// The body is not read: the token is the proof, and a sender's unreadable form (a broken multipart body, one over the
+    /// form limits) would otherwise fail model binding as a whole and leave the token unbound.
+    /// </summary>
     [HttpPost("")]
-    public async Task<IActionResult> Unsubscribe(string token, CancellationToken cancellationToken) =>
-        Answer(await unsubscribe.Handle(new UnsubscribeCommand(token), cancellationToken), "Done");
+    public async Task<IActionResult> Unsubscribe() =>
+        Answer(await unsubscribe.Handle(new UnsubscribeCommand(Token), HttpContext.RequestAborted), "Done");
+
+    /// <summary>The token from the path, taken from the route rather than model binding (see <see cref="Unsubscribe"/>).</summary>
+    private string Token => RouteData.Values["token"] as string ?? string.Empty;
 
     /// <summary>
     /// A working link shows <paramref name="view"/>; a used one 409 and a broken one 400, each with a page saying that

@@ -92,6 +92,29 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.AllianceSurvey));
     }
 
+    /// <summary>Only the form's own values change a choice: no "remind" is not "off", and a topic is named, not numbered.</summary>
+    [Theory]
+    [InlineData(11, "WellbeingIndex", null)]
+    [InlineData(12, "1", "false")]
+    [InlineData(13, "0,1", "false")]
+    [InlineData(14, "wellbeingindex", "false")]
+    public async Task EmailChoice_WithoutRemindOrWithATopicNotNamedAsTheFormNamesIt_IsRefused_AndChangesNothing(int clientNumber, string topic, string? remind)
+    {
+        var email = DemoHub.Client(clientNumber);
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+        var fields = new Dictionary<string, string> { ["topic"] = topic };
+        if (remind is not null)
+        {
+            fields["remind"] = remind;
+        }
+
+        var response = await client.PostFormAsync("/my-data", "/reminders", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.WellbeingIndex));
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.AllianceSurvey));
+    }
+
     [Fact]
     public async Task Delete_WithoutTheConfirmation_DeletesNothing()
     {

@@ -111,4 +111,30 @@ public sealed class UnsubscribeTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.WellbeingIndex));
         Assert.Null(await UsedAtAsync(app.Factory, messageId));
     }
+
+    /// <summary>A careless sender's unreadable body must not hide the token in the path and answer 500.</summary>
+    [Theory]
+    [InlineData(17, "multipart/form-data; boundary=zz", "not a multipart body")]
+    [InlineData(18, "application/x-www-form-urlencoded", null)]
+    public async Task OneClickPost_WithAnUnreadableForm_StillUsesTheTokenInThePath(int clientNumber, string contentType, string? body)
+    {
+        var email = DemoHub.Client(clientNumber);
+        var (path, messageId) = await IssueAsync(app.Factory, email, MessageKind.WellbeingReminder);
+        var http = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        Task<HttpResponseMessage> PostAsync(string to)
+        {
+            // Over the form reader's value length limit (4 MiB) when no body is given.
+            var content = new StringContent(body ?? "List-Unsubscribe=" + new string('a', 5 * 1024 * 1024));
+            content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+            return http.PostAsync(to, content);
+        }
+
+        var broken = await PostAsync("/unsubscribe/not-a-token");
+        var response = await PostAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.WellbeingIndex));
+        Assert.NotNull(await UsedAtAsync(app.Factory, messageId));
+    }
 }

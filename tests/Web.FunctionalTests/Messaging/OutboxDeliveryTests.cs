@@ -112,6 +112,7 @@ public sealed class OutboxDeliveryTests
     [Theory]
     [InlineData("Email:PublicBaseUrl", "", "Email:PublicBaseUrl")]
     [InlineData("Email:PublicBaseUrl", "/relative", "Email:PublicBaseUrl")]
+    [InlineData("Email:PublicBaseUrl", "http://wellbeing.example.org/", "Email:PublicBaseUrl")]
     [InlineData("Email:Smtp:Host", "smtp.example.org", null)]
     [InlineData("Email:Smtp:Security", "Tls", "Email:Smtp:Security")]
     [InlineData("Email:From", "not a mailbox", "Email:From")]
