@@ -73,7 +73,8 @@ public sealed class PersonalDataLoggingTests : LogCapturingTests
         Assert.Contains(records, r => r.Message.StartsWith("Demo data seeded", StringComparison.Ordinal) && r.Level == LogLevel.Warning);
         Assert.Contains(records, r => r.Message == "Refused POST sharing with 400" && r.Level == LogLevel.Information);
         Assert.Contains(records, r => r.Message.EndsWith($"e-mail is written as .eml files to the pickup folder {App.PickupFolder}", StringComparison.Ordinal));
-        Assert.Contains(records, r => r.Message.StartsWith("E-mail outbox: 0 sent, 1 withdrawn", StringComparison.Ordinal));
+        // The demo's own invitations go out in the same run, so only the withdrawal's count is this test's.
+        Assert.Contains(records, r => Regex.IsMatch(r.Message, @"^E-mail outbox: \d+ sent, 1 withdrawn,"));
     }
 
     private static Dictionary<string, string> Sharing(Guid professionalId, string measure) => new()
