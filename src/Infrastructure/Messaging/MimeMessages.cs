@@ -22,8 +22,18 @@ internal sealed class MimeMessages(EmailSettings settings, TimeProvider clock)
         }
         : null;
 
+    /// <exception cref="EmailDeliveryException">
+    /// The recipient's address cannot be parsed (RFC 5322 section 3.4): refused as a permanent refusal of that recipient
+    /// would be, since no later attempt can send it.
+    /// </exception>
     public MimeMessage Create(EmailMessage email)
     {
+        if (!MailboxAddress.TryParse(email.To, out var to))
+        {
+            // Never the address itself: it is personal data, and the log is no place for it.
+            throw new EmailDeliveryException("The recipient's address cannot be parsed.", recipientRefused: true);
+        }
+
         var message = new MimeMessage
         {
             // The outbox id names the message: a resend after a lost outcome is recognisably the same message.
@@ -33,7 +43,7 @@ internal sealed class MimeMessages(EmailSettings settings, TimeProvider clock)
             Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody(),
         };
         message.From.Add(settings.From);
-        message.To.Add(MailboxAddress.Parse(email.To));
+        message.To.Add(to);
 
         // RFC 8058 section 3: the HTTPS URI a receiver POSTs "List-Unsubscribe=One-Click" to, without the user's cookies.
         message.Headers.Add(HeaderId.ListUnsubscribe, $"<{email.UnsubscribeUrl.AbsoluteUri}>");

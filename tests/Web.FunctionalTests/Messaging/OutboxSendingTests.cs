@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Wellbeing.Application.Common.Interfaces;
@@ -133,6 +134,24 @@ public sealed class OutboxSendingTests : IAsyncLifetime
         Assert.Empty(_world.ReceivedBy(refused.Email));
         Assert.Single(_world.ReceivedBy(other.Email));
         Assert.NotNull((await _world.MessageAsync(refusedId)).WithdrawnAt);
+    }
+
+    [Fact]
+    public async Task UnparsableAddress_MessageWithdrawnInTheFirstRun_AndTheNextMessageStillSent()
+    {
+        var broken = await _world.MemberAsync();
+        var other = await _world.MemberAsync();
+        var brokenId = await _world.QueueWellbeingAsync(broken);
+        await _world.QueueWellbeingAsync(other);
+
+        // An address written before any validation, or by a system that validates differently, that no MIME parser takes.
+        await _world.Factory.QueryAsync(db => db.Members.Where(m => m.Id == broken.MemberId).ExecuteUpdateAsync(m => m.SetProperty(x => x.Email, "two@@at.example")));
+
+        await _world.RunJobAsync();
+
+        Assert.Single(_world.ReceivedBy(other.Email));
+        var withdrawn = await _world.MessageAsync(brokenId);
+        Assert.Equal((_world.Now, null), (withdrawn.WithdrawnAt, withdrawn.SentAt));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public interface IEmailSender
 
 /// <summary>
 /// The message was not accepted. <see cref="RecipientRefused"/>: the server permanently refused this recipient (an SMTP
-/// 5xx reply to RCPT TO), so sending it again cannot help; otherwise the server was down, refused us or the connection
+/// 5xx reply to RCPT TO) or the address cannot be parsed at all, so sending it again cannot help; otherwise the server was down, refused us or the connection
 /// broke, and a later attempt may succeed.
 /// </summary>
 public sealed class EmailDeliveryException(string message, bool recipientRefused, Exception? inner = null) : Exception(message, inner)

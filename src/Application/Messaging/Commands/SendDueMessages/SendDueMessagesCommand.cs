@@ -125,7 +125,8 @@ public sealed class SendDueMessagesHandler(
         }
         catch (EmailDeliveryException exception) when (exception.RecipientRefused)
         {
-            // The server will never take this address: retrying would only hold up every message queued behind it.
+            // No server will ever take this address (refused, or not an address at all): retrying would only hold up
+            // every message queued behind it.
             message.Withdraw(clock.GetUtcNow());
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return Outcome.Withdrawn;
