@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Wellbeing.Application.Messaging;
 using Wellbeing.Application.Professionals.Common;
 
 namespace Wellbeing.Application;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<ConnectedClients>();
+        services.AddScoped<WellbeingIndexLicences>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Seeding;
@@ -41,13 +42,24 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
 
     private DateTimeOffset Now => (factory.Clock ?? TimeProvider.System).GetUtcNow();
 
-    public static async Task<HubScenario> CreateAsync(WellbeingAppFactory factory, string name)
+    /// <param name="licensed">
+    /// Whether an administrator recorded the hub's permission for every loaded instrument that needs one (the WHO-5), as
+    /// for the demo's hubs: without it the hub's clients get no Wellbeing Index form and no reminders.
+    /// </param>
+    public static async Task<HubScenario> CreateAsync(WellbeingAppFactory factory, string name, bool licensed = true)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
         var slug = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}"[..30];
-        var hub = new Hub(name, name, slug, TimeZone, (factory.Clock ?? TimeProvider.System).GetUtcNow().AddMonths(-3));
+        var now = (factory.Clock ?? TimeProvider.System).GetUtcNow();
+        var hub = new Hub(name, name, slug, TimeZone, now.AddMonths(-3));
         db.Hubs.Add(hub);
+        if (licensed)
+        {
+            var needingPermission = scope.ServiceProvider.GetRequiredService<ISurveyCatalogue>().All.Where(s => s.Licence.NeedsPermission).DistinctBy(s => s.Key);
+            db.InstrumentLicences.AddRange(needingPermission.Select(s => new InstrumentLicence(hub.Id, s, "scenario-admin", "Scenario administrator", now, "Test scenario: no real permission is held.")));
+        }
+
         await db.SaveChangesAsync();
 
         var email = $"hr-{slug}@scenario.test";

@@ -155,6 +155,24 @@ public sealed class OutboxSendingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HubWithoutPermissionForTheCurrentWho5_WellbeingMessagesWithdrawnUnsent_AllianceInvitationStillSent()
+    {
+        var member = await _world.MemberAsync();
+        var reminder = await _world.QueueWellbeingAsync(member);
+        var followUp = await _world.QueueWellbeingAsync(member, MessageKind.WellbeingFollowUp);
+        var (_, invitation) = await _world.QueueAllianceInvitationAsync(member);
+
+        // As when the current WHO-5 is one the hub holds no recorded permission for since the reminders were recorded.
+        await _world.Factory.QueryAsync(db => db.InstrumentLicences.Where(l => l.HubId == member.Hub.HubId).ExecuteDeleteAsync());
+        await _world.RunJobAsync();
+
+        Assert.Equal(_world.Now, (await _world.MessageAsync(reminder)).WithdrawnAt);
+        Assert.Equal(_world.Now, (await _world.MessageAsync(followUp)).WithdrawnAt);
+        Assert.Equal(_world.Now, (await _world.MessageAsync(invitation)).SentAt);
+        Assert.Single(_world.ReceivedBy(member.Email));
+    }
+
+    [Fact]
     public async Task MemberOptedOut_MessageWithdrawnUnsent()
     {
         var member = await _world.MemberAsync();

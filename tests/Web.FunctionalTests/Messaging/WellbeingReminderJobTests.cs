@@ -60,6 +60,20 @@ public sealed class WellbeingReminderJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_InAHubWithoutPermissionForTheWho5_RemindsNobodyThere_ButStillRemindsInALicensedHub()
+    {
+        var unlicensed = await HubScenario.CreateAsync(_app, "Unlicensed", licensed: false);
+        var licensed = await HubScenario.CreateAsync(_app, "Licensed");
+        var withoutForm = await unlicensed.MemberWithAccountAsync(Ten.AddDays(-20));
+        var due = await licensed.MemberWithAccountAsync(Ten.AddDays(-20));
+
+        await _app.RunReminderJobAsync();
+
+        Assert.Empty(await _app.OutboxOfAsync(withoutForm));
+        Assert.Equal([MessageKind.WellbeingReminder, MessageKind.WellbeingFollowUp], (await _app.OutboxOfAsync(due)).Select(m => m.Kind));
+    }
+
+    [Fact]
     public async Task Run_FourTimesAtOnceAndAgain_RecordsEachMessageOnce()
     {
         var hub = await HubScenario.CreateAsync(_app, "Reminders");

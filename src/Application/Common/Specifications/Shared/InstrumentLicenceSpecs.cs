@@ -12,3 +12,8 @@ public sealed class AllInstrumentLicencesSpec : Specification<InstrumentLicence>
 {
     public AllInstrumentLicencesSpec() => Query.OrderBy(l => l.RecordedAt).AsNoTracking();
 }
+
+public sealed class LicencesOfHubsSpec : Specification<InstrumentLicence>
+{
+    public LicencesOfHubsSpec(IReadOnlyCollection<Guid> hubIds) => Query.Where(l => hubIds.Contains(l.HubId)).AsNoTracking();
+}

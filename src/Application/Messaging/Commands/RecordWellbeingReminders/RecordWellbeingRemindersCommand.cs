@@ -15,19 +15,23 @@ public sealed record WellbeingRemindersRecorded(Guid HubId, int DueMembers, int 
 
 /// <summary>
 /// Finds, hub by hub, the members whose Wellbeing Index is due (<see cref="WellbeingSchedule"/>) and who still want it
-/// (<see cref="Domain.Members.Member.Wants"/>: active, with an account, not opted out), and records their reminder and
+/// (<see cref="Domain.Members.Member.Wants"/>: active, with an account, not opted out), in the hubs that may use the
+/// current Wellbeing Index (<see cref="WellbeingIndexLicences"/>; a hub without it is skipped), and records their reminder and
 /// follow-up (<see cref="WellbeingReminders"/>) for the outbox job to send. Set-based: one read per hub returns only
 /// the members not reminded since their latest index, and the messages are written in bulk, a message whose
 /// <see cref="OutboxMessage.DeduplicationKey"/> exists being left alone, so running twice or concurrently records
 /// each once and never fails on the other run's rows.
 /// </summary>
-public sealed class RecordWellbeingRemindersHandler(IRepository<Hub> hubs, IWellbeingReminderSource source, IOutboxWriter outbox, TimeProvider clock)
+public sealed class RecordWellbeingRemindersHandler(
+    IRepository<Hub> hubs, IWellbeingReminderSource source, IOutboxWriter outbox, WellbeingIndexLicences licences, TimeProvider clock)
 {
     public async Task<IReadOnlyList<WellbeingRemindersRecorded>> Handle(RecordWellbeingRemindersCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var results = new List<WellbeingRemindersRecorded>();
-        foreach (var hub in await hubs.ListAsync(new AllHubsSpec(), cancellationToken))
+        var all = await hubs.ListAsync(new AllHubsSpec(), cancellationToken);
+        var licensed = await licences.HubsThatMayUseAsync(all.Select(h => h.Id).ToList(), cancellationToken);
+        foreach (var hub in all.Where(h => licensed.Contains(h.Id)))
         {
             var cadence = hub.Settings.ReminderCadenceDays;
 

@@ -31,8 +31,8 @@ public sealed record OutboxSettings(Uri PublicBaseUrl, TimeSpan StaleAttemptAfte
 
 /// <summary>
 /// The outbox's sender. For each due message it decides at sending time whether the member should still get it
-/// (withdrawn otherwise: they opted out or left, answered the Wellbeing Index since, or the survey was answered or has
-/// expired), waits for the hub's sending hours, then claims it by saving the attempt (a conditional update: the first
+/// (withdrawn otherwise: they opted out or left, answered the Wellbeing Index since, the hub may no longer use the
+/// Wellbeing Index (<see cref="WellbeingIndexLicences"/>), or the survey was answered or has expired), waits for the hub's sending hours, then claims it by saving the attempt (a conditional update: the first
 /// run to save wins), sends, and marks it sent. A failed SMTP delivery gives the claim back and fails the run, so that
 /// Hangfire retries it later; nothing is marked sent. See docs/decisions/0008-outbox-delivery.md for why this sends at
 /// most once within <see cref="OutboxSettings.StaleAttemptAfter"/>.
@@ -44,6 +44,7 @@ public sealed class SendDueMessagesHandler(
     IRepository<Hub> hubs,
     IRepository<Submission> submissions,
     IRepository<CareSession> sessions,
+    WellbeingIndexLicences licences,
     IUnsubscribeTokens unsubscribeTokens,
     IEmailSender sender,
     IUnitOfWork unitOfWork,
@@ -61,6 +62,7 @@ public sealed class SendDueMessagesHandler(
 
         var recipients = (await members.ListAsync(new MembersByIdsSpec(due.Select(m => m.MemberId).Distinct().ToList()), cancellationToken)).ToDictionary(m => m.Id);
         var hubsById = (await hubs.ListAsync(new HubsByIdsSpec(due.Select(m => m.HubId).Distinct().ToList()), cancellationToken)).ToDictionary(h => h.Id);
+        var licensed = await licences.HubsThatMayUseAsync(hubsById.Keys, cancellationToken);
         int sent = 0, withdrawn = 0, deferred = 0;
         foreach (var message in due)
         {
@@ -72,7 +74,7 @@ public sealed class SendDueMessagesHandler(
 
             try
             {
-                switch (await SendAsync(message, member, hub, cancellationToken))
+                switch (await SendAsync(message, member, hub, licensed.Contains(hub.Id), cancellationToken))
                 {
                     case Outcome.Sent: sent++; break;
                     case Outcome.Withdrawn: withdrawn++; break;
@@ -97,10 +99,10 @@ public sealed class SendDueMessagesHandler(
         Deferred,
     }
 
-    private async Task<Outcome> SendAsync(OutboxMessage message, Member member, Hub hub, CancellationToken cancellationToken)
+    private async Task<Outcome> SendAsync(OutboxMessage message, Member member, Hub hub, bool wellbeingLicensed, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!await StillWantedAsync(message, member, hub, now, cancellationToken))
+        if (!await StillWantedAsync(message, member, hub, wellbeingLicensed, now, cancellationToken))
         {
             message.Withdraw(now);
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -144,7 +146,8 @@ public sealed class SendDueMessagesHandler(
     }
 
     /// <summary>Whether the reason for the message still holds now; a member's answers may have made it pointless.</summary>
-    private async Task<bool> StillWantedAsync(OutboxMessage message, Member member, Hub hub, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="wellbeingLicensed">Whether the hub may use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>).</param>
+    private async Task<bool> StillWantedAsync(OutboxMessage message, Member member, Hub hub, bool wellbeingLicensed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!member.Wants(message.Kind))
         {
@@ -155,6 +158,13 @@ public sealed class SendDueMessagesHandler(
         {
             var session = await sessions.FirstOrDefaultAsync(new SessionByIdSpec(sessionId), cancellationToken);
             return session is not null && session.InvitationIsOpen(now);
+        }
+
+        // The current instrument may have changed since the reminder was recorded (a new version or key loaded) to one
+        // this hub has no permission for: its form would not open.
+        if (!wellbeingLicensed)
+        {
+            return false;
         }
 
         // An index answered since the message was recorded moves the due date, so this reminder no longer applies.
