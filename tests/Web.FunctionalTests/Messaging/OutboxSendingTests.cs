@@ -45,7 +45,8 @@ public sealed class OutboxSendingTests : IAsyncLifetime
             Assert.Contains("http://localhost/wellbeing", body);
             Assert.Contains(unsubscribe.AbsoluteUri, body);
             Assert.Contains("Northwind", body);
-            AssertNothingClinical(body, "48", "Person 0");
+            // The unsubscribe token is random base64url: it may hold "48" by chance, so only the text around it is checked.
+            AssertNothingClinical(body.Replace(unsubscribe.AbsoluteUri, string.Empty, StringComparison.Ordinal), "48", "Person 0");
         }
 
         var stored = await _world.MessageAsync(id);
