@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Infrastructure.Persistence;
@@ -101,56 +99,4 @@ public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<Ap
                 .Join(db.Members.Where(m => m.DeactivatedAt == null), c => c.MemberId, m => m.Id, (c, m) => m.Id).Distinct().CountAsync();
             return (professional.UserId!, clients);
         });
-
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly DbContext _context;
-        private readonly IDisposable _allListeners;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public CommandCounter(DbContext context)
-        {
-            _context = context;
-            _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public int Count => _count;
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(listener.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data && ReferenceEquals(data.Context, _context))
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _allListeners.Dispose();
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
-        }
-    }
 }

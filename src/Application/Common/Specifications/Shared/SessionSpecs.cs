@@ -24,3 +24,8 @@ public sealed class SessionByIdSpec : Specification<CareSession>
 {
     public SessionByIdSpec(Guid id) => Query.Where(s => s.Id == id).AsNoTracking();
 }
+
+public sealed class SessionsByIdsSpec : Specification<CareSession>
+{
+    public SessionsByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(s => ids.Contains(s.Id)).AsNoTracking();
+}

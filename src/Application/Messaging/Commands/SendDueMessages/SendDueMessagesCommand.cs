@@ -30,7 +30,8 @@ public sealed record SendDueMessagesResult(int Sent, int Withdrawn, int Deferred
 public sealed record OutboxSettings(Uri PublicBaseUrl, TimeSpan StaleAttemptAfter, int BatchSize);
 
 /// <summary>
-/// The outbox's sender. For each due message it decides at sending time whether the member should still get it
+/// The outbox's sender. It reads what the batch's decisions need up front (its members, hubs, licences, sessions and
+/// latest indexes: a fixed number of queries per run, whatever the batch size). For each due message it decides at sending time whether the member should still get it
 /// (withdrawn otherwise: they opted out or left, answered the Wellbeing Index since, the hub may no longer use the
 /// Wellbeing Index (<see cref="WellbeingIndexLicences"/>), or the survey was answered or has expired), waits for the hub's sending hours, then claims it by saving the attempt (a conditional update: the first
 /// run to save wins), sends, and marks it sent. A failed SMTP delivery gives the claim back and fails the run, so that
@@ -63,6 +64,12 @@ public sealed class SendDueMessagesHandler(
         var recipients = (await members.ListAsync(new MembersByIdsSpec(due.Select(m => m.MemberId).Distinct().ToList()), cancellationToken)).ToDictionary(m => m.Id);
         var hubsById = (await hubs.ListAsync(new HubsByIdsSpec(due.Select(m => m.HubId).Distinct().ToList()), cancellationToken)).ToDictionary(h => h.Id);
         var licensed = await licences.HubsThatMayUseAsync(hubsById.Keys, cancellationToken);
+        var sessionIds = due.Where(m => m.CareSessionId is not null).Select(m => m.CareSessionId!.Value).Distinct().ToList();
+        var sessionsById = (await sessions.ListAsync(new SessionsByIdsSpec(sessionIds), cancellationToken)).ToDictionary(s => s.Id);
+        var wellbeingMembers = due.Where(m => m.CareSessionId is null).Select(m => m.MemberId).Distinct().ToList();
+        var latestWellbeing = (await submissions.ListAsync(new WellbeingTimesOfMembersSpec(wellbeingMembers), cancellationToken))
+            .GroupBy(t => t.MemberId).ToDictionary(g => g.Key, g => g.Max(t => t.SubmittedAt));
+        var batch = new BatchFacts(licensed, sessionsById, latestWellbeing);
         int sent = 0, withdrawn = 0, deferred = 0;
         foreach (var message in due)
         {
@@ -74,7 +81,7 @@ public sealed class SendDueMessagesHandler(
 
             try
             {
-                switch (await SendAsync(message, member, hub, licensed.Contains(hub.Id), cancellationToken))
+                switch (await SendAsync(message, member, hub, batch, cancellationToken))
                 {
                     case Outcome.Sent: sent++; break;
                     case Outcome.Withdrawn: withdrawn++; break;
@@ -99,10 +106,19 @@ public sealed class SendDueMessagesHandler(
         Deferred,
     }
 
-    private async Task<Outcome> SendAsync(OutboxMessage message, Member member, Hub hub, bool wellbeingLicensed, CancellationToken cancellationToken)
+    /// <summary>What the run read for the whole batch before deciding about any message.</summary>
+    /// <param name="WellbeingLicensed">The hubs that may use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>).</param>
+    /// <param name="Sessions">The sessions the batch's alliance messages are about; a deleted one is missing.</param>
+    /// <param name="LatestWellbeing">When each member with a Wellbeing Index message last filled it in (UTC); missing: never.</param>
+    private sealed record BatchFacts(
+        IReadOnlySet<Guid> WellbeingLicensed,
+        IReadOnlyDictionary<Guid, CareSession> Sessions,
+        IReadOnlyDictionary<Guid, DateTimeOffset> LatestWellbeing);
+
+    private async Task<Outcome> SendAsync(OutboxMessage message, Member member, Hub hub, BatchFacts batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!await StillWantedAsync(message, member, hub, wellbeingLicensed, now, cancellationToken))
+        if (!StillWanted(message, member, hub, batch, now))
         {
             message.Withdraw(now);
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -146,8 +162,7 @@ public sealed class SendDueMessagesHandler(
     }
 
     /// <summary>Whether the reason for the message still holds now; a member's answers may have made it pointless.</summary>
-    /// <param name="wellbeingLicensed">Whether the hub may use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>).</param>
-    private async Task<bool> StillWantedAsync(OutboxMessage message, Member member, Hub hub, bool wellbeingLicensed, DateTimeOffset now, CancellationToken cancellationToken)
+    private static bool StillWanted(OutboxMessage message, Member member, Hub hub, BatchFacts batch, DateTimeOffset now)
     {
         if (!member.Wants(message.Kind))
         {
@@ -156,19 +171,18 @@ public sealed class SendDueMessagesHandler(
 
         if (message.CareSessionId is { } sessionId)
         {
-            var session = await sessions.FirstOrDefaultAsync(new SessionByIdSpec(sessionId), cancellationToken);
-            return session is not null && session.InvitationIsOpen(now);
+            return batch.Sessions.TryGetValue(sessionId, out var session) && session.InvitationIsOpen(now);
         }
 
         // The current instrument may have changed since the reminder was recorded (a new version or key loaded) to one
         // this hub has no permission for: its form would not open.
-        if (!wellbeingLicensed)
+        if (!batch.WellbeingLicensed.Contains(hub.Id))
         {
             return false;
         }
 
         // An index answered since the message was recorded moves the due date, so this reminder no longer applies.
-        var latest = await submissions.FirstOrDefaultAsync(new LatestWellbeingAtSpec(member.Id), cancellationToken);
+        DateTimeOffset? latest = batch.LatestWellbeing.TryGetValue(member.Id, out var at) ? at : null;
         return WellbeingSchedule.DueOn(latest, member.EnrolledAt, hub.Settings.ReminderCadenceDays, hub.TimeZoneId) == message.DueOn;
     }
 
@@ -192,12 +206,15 @@ public sealed class DueOutboxMessagesSpec : Specification<OutboxMessage>
             .OrderBy(m => m.NotBefore).ThenBy(m => m.Id).Take(take).AsTracking();
 }
 
-/// <summary>When the member last filled in the Wellbeing Index (UTC); null when never.</summary>
-public sealed class LatestWellbeingAtSpec : Specification<Submission, DateTimeOffset?>
+/// <summary>When each of the members filled in the Wellbeing Index (UTC), every time; the run keeps each one's latest.</summary>
+public sealed class WellbeingTimesOfMembersSpec : Specification<Submission, WellbeingAnswered>
 {
-    public LatestWellbeingAtSpec(Guid memberId)
+    public WellbeingTimesOfMembersSpec(IReadOnlyCollection<Guid> memberIds)
     {
-        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Wellbeing).OrderByDescending(s => s.SubmittedAt).AsNoTracking();
-        Query.Select(s => (DateTimeOffset?)s.SubmittedAt);
+        Query.Where(s => memberIds.Contains(s.MemberId) && s.Measure == Measure.Wellbeing).AsNoTracking();
+        Query.Select(s => new WellbeingAnswered(s.MemberId, s.SubmittedAt));
     }
 }
+
+/// <summary>A member filled in the Wellbeing Index at <paramref name="SubmittedAt"/> (UTC).</summary>
+public sealed record WellbeingAnswered(Guid MemberId, DateTimeOffset SubmittedAt);
