@@ -16,6 +16,9 @@ public static class JobsDashboard
 {
     public const string Path = "/hangfire";
 
+    /// <summary>The dashboard's live counters, which its pages poll by POST.</summary>
+    public const string StatsPath = Path + "/stats";
+
     /// <summary>Maps the dashboard; call after routing, authentication and authorization are in the pipeline.</summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
@@ -32,6 +35,16 @@ public static class JobsDashboard
             });
             return next(context);
         }));
+        // Hangfire routes its counters' JSON (/stats) for every method but reads the counters asked for from a posted
+        // form, so a GET (a typed or bookmarked address) threw inside Hangfire and answered 500. Its own pages only POST.
+        app.UseWhen(
+            context => context.Request.Path.Equals(StatsPath) && !HttpMethods.IsPost(context.Request.Method),
+            stats => stats.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = HttpMethods.Post;
+                return Task.CompletedTask;
+            }));
         app.MapHangfireDashboardWithAuthorizationPolicy(Roles.Administrator, Path, new DashboardOptions
         {
             DashboardTitle = "Wellbeing Hubs background jobs",

@@ -33,6 +33,26 @@ public sealed partial class JobsDashboardTests(AppFixture app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Stats_ReadByAnAdministratorWithGet_IsAMethodNotAllowed_WhilePostingAsTheDashboardDoesAnswersTheCounters()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var token = Antiforgery.TokenOf(await admin.Http.GetStringAsync("/account/password"));
+
+        var read = await admin.Http.GetAsync(JobsDashboard.StatsPath);
+        using var poll = new HttpRequestMessage(HttpMethod.Post, JobsDashboard.StatsPath)
+        {
+            Content = new FormUrlEncodedContent([new("metrics[]", "recurring:count")]),
+            Headers = { { Antiforgery.HeaderName, token } },
+        };
+        var polled = await admin.Http.SendAsync(poll);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, read.StatusCode);
+        Assert.Equal(["POST"], read.Content.Headers.Allow);
+        Assert.Equal(HttpStatusCode.OK, polled.StatusCode);
+        Assert.Contains("\"recurring:count\"", await polled.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task RecurringJobs_AreListedUnderTheirStableIds()
     {
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
