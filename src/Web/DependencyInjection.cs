@@ -94,6 +94,7 @@ public static class DependencyInjection
         {
             app.UseHsts();
             app.UseHttpsRedirection();
+            app.UseHttpsOnly();
         }
 
         app.UseStaticFiles();
@@ -103,7 +104,7 @@ public static class DependencyInjection
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks(HttpsOnly.HealthPath);
         app.MapOpenApi();
         app.MapControllers();
         app.MapJobsDashboard();

@@ -36,6 +36,25 @@ public sealed class OutsideDevelopmentTests : IDisposable
         Assert.Contains("frame-ancestors 'none'", string.Join(' ', refused.Headers.GetValues("Content-Security-Policy")));
     }
 
+    [Fact]
+    public async Task PlainHttp_Page_IsRefusedWithAProblemThatSaysHttpsOnly_WhileTheHealthCheckStillAnswers()
+    {
+        using var factory = Deployed("wellbeing.example.com");
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("http://wellbeing.example.com"),
+            AllowAutoRedirect = false,
+        });
+
+        var page = await client.GetAsync("/account/login");
+        var health = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal("application/problem+json", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("HTTPS only", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("*")]
