@@ -17,13 +17,22 @@ if (CreateAdminCommand.IsAskedFor(args))
     return await CreateAdminCommand.RunAsync(builder, args);
 }
 
-DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddWeb(builder.Configuration, builder.Environment);
-builder.Services.AddPartnerApi(builder.Configuration, builder.Environment);
-builder.Services.AddEmail(builder.Configuration);
-builder.Services.AddBackgroundJobs(builder.Configuration);
+try
+{
+    var settings = new StartupSettings();
+    settings.Check(() => DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment));
+    builder.Services.AddApplication();
+    settings.Check(() => builder.Services.AddInfrastructure(builder.Configuration));
+    settings.Check(() => builder.Services.AddWeb(builder.Configuration, builder.Environment));
+    settings.Check(() => builder.Services.AddPartnerApi(builder.Configuration, builder.Environment));
+    settings.Check(() => builder.Services.AddEmail(builder.Configuration));
+    settings.Check(() => builder.Services.AddBackgroundJobs(builder.Configuration));
+    settings.ThrowIfAny();
+}
+catch (InvalidSettingsException refused) when (StartupRefusal.IsTheProcess)
+{
+    return StartupRefusal.Exit(builder.Configuration, refused);
+}
 
 var app = builder.Build();
 

@@ -1,9 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
+using Wellbeing.Web.PartnerApi;
 
 namespace Wellbeing.Web.FunctionalTests.Deployment;
 
@@ -43,6 +45,24 @@ public sealed class ProductionStartTests : IDisposable
         Assert.True(exitCode == 1, output);
         Assert.Contains("Set Database:Provider", output);
         Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "App_Data", "wellbeing.db")), "The command fell back to the embedded database.");
+    }
+
+    [Fact]
+    public async Task ANodeInProduction_WithSeveralSettingsMissing_ExitsOne_NamingEveryOneInOneErrorWithoutAStackTrace()
+    {
+        using var scratch = new WellbeingAppFactory();
+        var start = PublishedApp.Process(DatabaseProvider.Sqlite, scratch.ConnectionString, [],
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = Environments.Production, ["Database__Provider"] = null, ["Email__PublicBaseUrl"] = null });
+
+        var (exitCode, output) = await PublishedApp.RunToEndAsync(start);
+
+        Assert.True(exitCode == 1, output);
+        Assert.Single(Regex.Matches(output, "crit: "));
+        Assert.Contains("Set Database:Provider", output);
+        Assert.Contains("DataProtection:Certificate:Path", output);
+        Assert.Contains(PartnerApiServices.SigningCertificateSetting, output);
+        Assert.Contains("Email:PublicBaseUrl", output);
+        Assert.DoesNotContain("   at ", output);
     }
 
     [Fact]
