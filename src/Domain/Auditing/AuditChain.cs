@@ -68,10 +68,12 @@ public static class AuditChain
                 : $"Entry {entry.Sequence} does not carry the hash of entry {previous.Sequence}: entry {previous.Sequence} was edited, or either was replaced.");
     }
 
-    /// <summary>The first broken link of a log read in sequence order; null when the whole chain holds.</summary>
-    public static AuditBreak? FirstBreak(IEnumerable<AuditEntry> entriesInSequenceOrder)
+    /// <summary>
+    /// The first broken link of a log read in sequence order; null when the whole chain holds. A long log may be checked
+    /// in parts: pass the last entry of the part before as <paramref name="previous"/>.
+    /// </summary>
+    public static AuditBreak? FirstBreak(IEnumerable<AuditEntry> entriesInSequenceOrder, AuditEntry? previous = null)
     {
-        AuditEntry? previous = null;
         foreach (var entry in entriesInSequenceOrder)
         {
             if (Check(previous, entry) is { } broken)

@@ -20,6 +20,7 @@ public sealed class AuditEntry : IAggregateRoot
     public AuditEntry(
         DateTimeOffset at, string? userId, string? role, Guid? hubId, AuditAction action, string? objectId, AuditOutcome outcome, string? remoteAddress)
     {
+        Id = Guid.NewGuid();
         var utc = at.ToUniversalTime();
         At = utc.AddTicks(-(utc.Ticks % TicksPerMicrosecond));
         UserId = userId;
@@ -33,7 +34,11 @@ public sealed class AuditEntry : IAggregateRoot
 
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
 
-    /// <summary>The entry's place in the log, from 1 without gaps; 0 until it is appended.</summary>
+    /// <summary>The row's key, so entries waiting to be appended can be told apart; not part of what is hashed.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The entry's place in the log, from 1 without gaps; 0 until it is appended. Unique in the database, so two
+    /// writers that read the same last entry cannot both append after it.</summary>
     public long Sequence { get; private set; }
 
     public DateTimeOffset At { get; private set; }
