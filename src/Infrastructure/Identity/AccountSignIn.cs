@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Accounts;
+using Wellbeing.Application.Auditing;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Infrastructure.Identity;
@@ -12,6 +14,7 @@ public sealed class AccountSignIn(
     UserManager<ApplicationUser> users,
     IPasswordHasher<ApplicationUser> hasher,
     WellbeingDbContext db,
+    IAuditLog audit,
     TimeProvider clock) : IAccountSignIn, ISignInSessions
 {
     /// <summary>The claim in the sign-in cookie that names its <see cref="SignInSession"/>.</summary>
@@ -38,6 +41,7 @@ public sealed class AccountSignIn(
         {
             s_unknownAccountHash ??= hasher.HashPassword(UnknownAccount, Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
             hasher.VerifyHashedPassword(UnknownAccount, s_unknownAccountHash, password);
+            await RecordFailureAsync(accountId: null, cancellationToken);
             return false;
         }
 
@@ -46,6 +50,7 @@ public sealed class AccountSignIn(
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (!check.Succeeded)
         {
+            await RecordFailureAsync(user.Id, cancellationToken);
             return false;
         }
 
@@ -105,6 +110,13 @@ public sealed class AccountSignIn(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The account the e-mail names, or nobody: the e-mail itself is never written to the log.</summary>
+    private Task<int> RecordFailureAsync(string? accountId, CancellationToken cancellationToken)
+    {
+        audit.Record(AuditAction.SignInFailed, hubId: null, objectId: null, AuditOutcome.Refused, accountId);
+        return db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task OpenSessionAsync(ApplicationUser user, CancellationToken cancellationToken)

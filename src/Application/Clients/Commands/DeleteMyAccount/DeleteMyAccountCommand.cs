@@ -1,4 +1,6 @@
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
@@ -23,6 +25,7 @@ public sealed class DeleteMyAccountHandler(
     IRepository<CareSession> sessions,
     IRepository<ClientConnection> connections,
     ISignInAccounts accounts,
+    IAuditLog audit,
     IUnitOfWork unitOfWork)
 {
     public async Task Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ public sealed class DeleteMyAccountHandler(
         RemoveAll(sessions, await sessions.ListAsync(new SessionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(connections, await connections.ListAsync(new ConnectionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         members.Remove(member);
+        audit.Record(AuditAction.AccountDeleted, member.HubId, member.Id.ToString());
         await accounts.RemoveAsync(command.UserId, cancellationToken);
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
