@@ -16,12 +16,21 @@ public static partial class MigrateCommand
     /// The verb may stand anywhere among the arguments, in any case: a deployment script that puts its settings first,
     /// or writes "Migrate", must not start a web node that never exits instead.
     /// </summary>
-    public static bool IsAskedFor(IEnumerable<string> args) => args.Any(a => a.Equals(Verb, StringComparison.OrdinalIgnoreCase));
+    public static bool IsAskedFor(IEnumerable<string> args) => HasVerb(args, Verb);
+
+    /// <summary>Whether <paramref name="verb"/> stands anywhere among the arguments, in any case (every command's rule).</summary>
+    public static bool HasVerb(IEnumerable<string> args, string verb) => args.Any(a => a.Equals(verb, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A command's own console logging, made before the settings are read, so that a refusal of the settings is logged
+    /// and exits non-zero too.
+    /// </summary>
+    public static ILoggerFactory CommandLogging(WebApplicationBuilder builder) =>
+        LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder)
     {
-        // A logger of its own, made before the settings are read, so a refusal of the settings is logged and exits 1 too.
-        using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+        using var loggers = CommandLogging(builder);
         var logger = loggers.CreateLogger(typeof(MigrateCommand).FullName!);
         try
         {

@@ -10,6 +10,11 @@ if (MigrateCommand.IsAskedFor(args))
     return await MigrateCommand.RunAsync(builder);
 }
 
+if (VerifyAuditCommand.IsAskedFor(args))
+{
+    return await VerifyAuditCommand.RunAsync(builder, Console.Out);
+}
+
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration, builder.Environment);

@@ -92,6 +92,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("GET", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners/{clientId}/revoke", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/audit", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/audit/verify", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
     ];
 
     /// <summary>Routes anyone may use, signed in or not; the partner API (api/…) takes a token instead and is checked in tests/Web.FunctionalTests/Api.</summary>
