@@ -19,16 +19,22 @@ public sealed class AuditController(GetAuditLogHandler log, VerifyAuditLogHandle
     [HttpGet("")]
     [RefusedPage("The audit log could not be shown")]
     public async Task<IActionResult> Index(
-        Guid? hub, string? user, AuditAction? action, DateOnly? from, DateOnly? to, int page = 1, CancellationToken cancellationToken = default)
+        Guid? hub,
+        string? user,
+        [FromQuery(Name = "action")] AuditAction? recorded, // "action" alone would bind MVC's route value, the action's name.
+        DateOnly? from,
+        DateOnly? to,
+        int page = 1,
+        CancellationToken cancellationToken = default)
     {
         ModelState.ThrowIfQueryInvalid();
         var filter = new AuditFilter(
             hub,
             string.IsNullOrWhiteSpace(user) ? null : user.Trim(),
-            action,
+            recorded,
             from is { } first ? new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             to is { } last ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
-        return View(new AuditPage(await log.Handle(new GetAuditLogQuery(filter, page), cancellationToken), hub, filter.UserId, action, from, to));
+        return View(new AuditPage(await log.Handle(new GetAuditLogQuery(filter, page), cancellationToken), hub, filter.UserId, recorded, from, to));
     }
 
     /// <summary>Walks the whole chain; the answer is shown on the log's page.</summary>

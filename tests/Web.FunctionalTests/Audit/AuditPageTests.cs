@@ -58,7 +58,7 @@ public sealed partial class AuditPageTests(AuditedApp app) : IClassFixture<Audit
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("paged-54", ObjectIds(first)[0]);
         Assert.Equal(50, ObjectIds(first).Count);
-        Assert.Contains(WebUtility.HtmlEncode("/admin/audit?action=ScoresViewed&page=2"), first);
+        Assert.Contains("href=\"/admin/audit?action=ScoresViewed&page=2\"", WebUtility.HtmlDecode(first));
         Assert.Equal(["paged-04", "paged-03", "paged-02", "paged-01", "paged-00"], second);
     }
 
