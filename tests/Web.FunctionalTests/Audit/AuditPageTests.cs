@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Wellbeing.Application.Auditing;
-using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Auditing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -18,9 +15,9 @@ public sealed partial class AuditPageTests(AuditedApp app) : IClassFixture<Audit
     {
         var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
         var fabrikam = await app.Factory.HubIdAsync("fabrikam");
-        await RecordAsync(AuditAction.DataExported, northwind, "northwind-export");
-        await RecordAsync(AuditAction.DataExported, fabrikam, "fabrikam-export");
-        await RecordAsync(AuditAction.PublicationRequested, null, "publication-job");
+        await app.Factory.RecordAsync(AuditAction.DataExported, northwind, "northwind-export");
+        await app.Factory.RecordAsync(AuditAction.DataExported, fabrikam, "fabrikam-export");
+        await app.Factory.RecordAsync(AuditAction.PublicationRequested, null, "publication-job");
         var browser = BrowserlessClient.For(app.Factory);
         await browser.SignInAsync(DemoHub.Client(2), "wrong");
         var accountId = await app.Factory.AccountIdAsync(DemoHub.Client(2));
@@ -47,7 +44,7 @@ public sealed partial class AuditPageTests(AuditedApp app) : IClassFixture<Audit
     {
         for (var i = 0; i < 55; i++)
         {
-            await RecordAsync(AuditAction.ScoresViewed, null, $"paged-{i:00}");
+            await app.Factory.RecordAsync(AuditAction.ScoresViewed, null, $"paged-{i:00}");
         }
 
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
@@ -74,13 +71,6 @@ public sealed partial class AuditPageTests(AuditedApp app) : IClassFixture<Audit
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(query[..query.IndexOf('=', StringComparison.Ordinal)], body);
-    }
-
-    private async Task RecordAsync(AuditAction action, Guid? hubId, string objectId)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IAuditLog>().Record(action, hubId, objectId);
-        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
     }
 
     private static async Task<List<string>> ObjectsAsync(BrowserlessClient admin, string path)
