@@ -19,37 +19,39 @@ public sealed class AuditEntriesAfterSpec : Specification<AuditEntry>
 /// <summary>Entries matching the administrator's filters, newest first; any filter left null matches everything.</summary>
 public sealed class FilteredAuditEntriesSpec : Specification<AuditEntry>
 {
-    public FilteredAuditEntriesSpec(AuditFilter filter, int skip, int take)
+    public FilteredAuditEntriesSpec(Guid? hubId, string? userId, AuditAction? action, DateTimeOffset? from, DateTimeOffset? to, int skip, int take)
     {
-        if (filter.HubId is { } hubId)
+        Query.AsNoTracking();
+        if (hubId is not null)
         {
             Query.Where(e => e.HubId == hubId);
         }
 
-        if (filter.UserId is { } userId)
+        if (userId is not null)
         {
             Query.Where(e => e.UserId == userId);
         }
 
-        if (filter.Action is { } action)
+        if (action is not null)
         {
             Query.Where(e => e.Action == action);
         }
 
-        if (filter.From is { } from)
+        if (from is not null)
         {
             Query.Where(e => e.At >= from);
         }
 
-        if (filter.To is { } to)
+        if (to is not null)
         {
             Query.Where(e => e.At < to);
         }
 
-        Query.OrderByDescending(e => e.Sequence).Skip(skip).Take(take).AsNoTracking();
+        Query.OrderByDescending(e => e.Sequence).Skip(skip).Take(take);
     }
 }
 
+/// <summary>The administrator's filters of the audit log; null matches everything.</summary>
 /// <param name="From">Inclusive, UTC.</param>
 /// <param name="To">Exclusive, UTC.</param>
 public sealed record AuditFilter(Guid? HubId, string? UserId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To);

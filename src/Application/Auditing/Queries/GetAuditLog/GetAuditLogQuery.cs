@@ -18,11 +18,14 @@ public sealed class GetAuditLogHandler(IRepository<AuditEntry> entries, IReposit
     public async Task<AuditLogDto> Handle(GetAuditLogQuery query, CancellationToken cancellationToken)
     {
         var page = Math.Max(1, query.Page);
-        var total = await entries.CountAsync(new FilteredAuditEntriesSpec(query.Filter, 0, PageSize), cancellationToken);
+        var total = await entries.CountAsync(Matching(query.Filter, 0), cancellationToken);
 
         // A page far past the end is empty rather than an overflow of the offset.
         var skip = (int)Math.Min(int.MaxValue, (long)(page - 1) * PageSize);
-        var rows = await entries.ListAsync(new FilteredAuditEntriesSpec(query.Filter, skip, PageSize), cancellationToken);
+        var rows = await entries.ListAsync(Matching(query.Filter, skip), cancellationToken);
         return new AuditLogDto(rows, page, Math.Max(1, (total + PageSize - 1) / PageSize), total, await hubs.ListAsync(new AllHubsSpec(), cancellationToken));
     }
+
+    private static FilteredAuditEntriesSpec Matching(AuditFilter filter, int skip) =>
+        new(filter.HubId, filter.UserId, filter.Action, filter.From, filter.To, skip, PageSize);
 }
