@@ -34,7 +34,7 @@ public sealed class ClientListSeed(IServiceProvider services)
         var alliance = catalogue.Current(Measure.Alliance);
         var start = DateTimeOffset.UtcNow.AddMonths(-4);
 
-        var hub = new Hub("Benchmark Hub", "benchmark", "Europe/London", start);
+        var hub = new Hub("Benchmark Hub", "Benchmark organisation", "benchmark", "Europe/London", start);
         var professional = new Professional("Bench Professional", "bench@benchmark.test", "Psychologist");
         professional.JoinHub(hub.Id, start);
         professional.LinkAccount(ProfessionalUserId);

@@ -26,7 +26,7 @@ internal static class BulkLoad
         await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var member = Prepared(connection, transaction,
-            """INSERT INTO "Members" ("Id","HubId","DisplayName","Email","Department","EnrolledAt","RemindersOptedOut") VALUES ($1,$2,$3,$4,$5,$6,0)""", 6);
+            """INSERT INTO "Members" ("Id","HubId","DisplayName","Email","Department","EnrolledAt","WellbeingEmailsOff","AllianceEmailsOff") VALUES ($1,$2,$3,$4,$5,$6,0,0)""", 6);
         await using var submission = Prepared(connection, transaction,
             """INSERT INTO "Submissions" ("Id","HubId","MemberId","SurveyKey","SurveyVersion","Measure","SubmittedAt","RawScore","Score","ProfessionalId") VALUES ($1,$2,$3,$4,1,$5,$6,$7,$8,$9)""", 9);
         await using var summary = Prepared(connection, transaction,
@@ -62,7 +62,7 @@ internal static class BulkLoad
         await connection.OpenAsync();
         var members = data.Members().ToList();
         await using (var writer = await connection.BeginBinaryImportAsync(
-            """COPY "Members" ("Id","HubId","DisplayName","Email","Department","EnrolledAt","RemindersOptedOut") FROM STDIN (FORMAT BINARY)"""))
+            """COPY "Members" ("Id","HubId","DisplayName","Email","Department","EnrolledAt","WellbeingEmailsOff","AllianceEmailsOff") FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var m in members)
             {
@@ -73,6 +73,7 @@ internal static class BulkLoad
                 await writer.WriteAsync($"person{m.Number}@benchmark.test");
                 await (m.Department is null ? writer.WriteNullAsync() : writer.WriteAsync(m.Department));
                 await writer.WriteAsync(BenchmarkHub.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(false);
                 await writer.WriteAsync(false);
             }
 

@@ -139,7 +139,7 @@ internal sealed class PublicationBenchmark(BenchmarkHub data, int repetitions, b
         }
 
         var watch = Stopwatch.StartNew();
-        var hub = new Hub("Benchmark hub", BenchmarkHub.Slug, BenchmarkHub.TimeZone, BenchmarkHub.CreatedAt);
+        var hub = new Hub("Benchmark hub", "Benchmark organisation", BenchmarkHub.Slug, BenchmarkHub.TimeZone, BenchmarkHub.CreatedAt);
         var professionals = Enumerable.Range(0, BenchmarkHub.Professionals)
             .Select(i => new Professional($"Professional {i}", $"professional{i}@benchmark.test", "Counsellor"))
             .ToList();

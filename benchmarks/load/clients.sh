@@ -23,11 +23,13 @@ run_targets
 
 if [[ ${PROFILE:-0} != 1 ]]; then exit 0; fi
 profile "Clients list" "/clients" "Cookie: $cookie" \
-  'Cookie authentication, with Identity'"'"'s security stamp check=Microsoft\.AspNetCore\.Authentication\.Cookies!' \
+  'Cookie authentication (decrypting the cookie, the session check)=Microsoft\.AspNetCore\.Authentication\.Cookies!' \
+  '- of it, the server-side session check=SessionValidation' \
   'Clients query (GetMyClientsHandler)=GetMyClientsHandler' \
   '- of it, finding the query in EF Core'"'"'s cache (expression tree walk and hash)=GetMyClientsHandler>ExpressionTreeFuncletizer|ExpressionEqualityComparer|CompiledQueryCache' \
   '- of it, generating SQL=GetMyClientsHandler>RelationalCommandCache|ParameterBasedSqlProcessor|QuerySqlGenerator|SqlNullabilityProcessor' \
   '- of it, in SQLite=GetMyClientsHandler>Microsoft\.Data\.Sqlite|SQLitePCL' \
+  '- of it, SQLite preparing the statement=GetMyClientsHandler>PrepareAndEnumerateStatements' \
   'Rendering the view (Razor page, layout, partials)=Microsoft\.AspNetCore\.Mvc\.Razor!|AspNetCoreGeneratedDocument' \
   '- of it, the antiforgery token of the layout=Microsoft\.AspNetCore\.Antiforgery!' \
   'Garbage collection=PollGC'

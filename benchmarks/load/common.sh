@@ -34,7 +34,8 @@ start_app() {
       exec dotnet bin/Release/net10.0/Wellbeing.Web.dll
   ) > "$work/app.log" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 120); do
+  # A loaded machine can take over two minutes to start the app and seed the demo.
+  for _ in $(seq 1 300); do
     if curl -fs -o /dev/null "$base/healthz"; then return; fi
     if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/app.log"; echo "The app stopped." >&2; exit 1; fi
     sleep 1

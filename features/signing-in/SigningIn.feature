@@ -14,7 +14,7 @@ Feature: Signing in
       | client1@demo.wellbeing.test | /dashboard | Wellbeing Index           |
       | pro1@demo.wellbeing.test  | /clients   | Clients                   |
       | hr@demo.wellbeing.test    | /hubs/     | Northwind Wellbeing Hub   |
-      | admin@demo.wellbeing.test | /admin     | WHO-5 Well-Being Index    |
+      | admin@demo.wellbeing.test | /admin     | Create a hub              |
 
   Scenario: A wrong password is refused without saying whether the account exists
     Given the demo hub is running

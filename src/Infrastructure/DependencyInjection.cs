@@ -13,6 +13,7 @@ using OpenIddict.EntityFrameworkCore.Models;
 using Wellbeing.Application.Accounts;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Hr;
+using Wellbeing.Application.Messaging.Commands.RecordWellbeingReminders;
 using Wellbeing.Application.PartnerClients;
 using Wellbeing.Application.Professionals.Commands.PublishAllianceScores;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
@@ -52,21 +53,25 @@ public static class DependencyInjection
     {
         var database = DatabaseSettings.Read(configuration);
         services.AddSingleton(database);
+
+        // The options do not change while the app runs: built once, not again for every request's context.
+        const ServiceLifetime options = ServiceLifetime.Singleton;
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 // Resolved on first use because the content root is only known once the host has built its services.
                 string? resolved = null;
-                services.AddDbContext<SqliteWellbeingDbContext>((serviceProvider, options) =>
-                    SqliteProvider.Configure(options, resolved ??= SqliteConnectionString(database.ConnectionString, serviceProvider)));
+                services.AddDbContext<SqliteWellbeingDbContext>(
+                    (serviceProvider, builder) => SqliteProvider.Configure(builder, resolved ??= SqliteConnectionString(database.ConnectionString, serviceProvider)),
+                    optionsLifetime: options);
                 services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqliteWellbeingDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerWellbeingDbContext>(options => SqlServerProvider.Configure(options, database.ConnectionString!));
+                services.AddDbContext<SqlServerWellbeingDbContext>(builder => SqlServerProvider.Configure(builder, database.ConnectionString!), optionsLifetime: options);
                 services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<SqlServerWellbeingDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresWellbeingDbContext>(options => PostgresProvider.Configure(options, database.ConnectionString!));
+                services.AddDbContext<PostgresWellbeingDbContext>(builder => PostgresProvider.Configure(builder, database.ConnectionString!), optionsLifetime: options);
                 services.AddScoped<WellbeingDbContext>(sp => sp.GetRequiredService<PostgresWellbeingDbContext>());
                 break;
         }
@@ -86,7 +91,9 @@ public static class DependencyInjection
         services.AddScoped<ISignInAccounts, SignInAccounts>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<IAccountSignIn>(sp => sp.GetRequiredService<AccountSignIn>());
-        services.AddScoped<ISignInSessions>(sp => sp.GetRequiredService<AccountSignIn>());
+        services.AddScoped<ISignInSessions, OpenSessions>();
+        services.AddSingleton<SessionMemory>();
+        services.AddScoped<IAccountRegistration, AccountRegistrations>();
         services.AddSingleton<IFhirExport, FhirExport>();
         services.AddScoped<IPeriodSource, EfPeriodSource>();
         services.AddMemoryCache();
@@ -95,6 +102,8 @@ public static class DependencyInjection
         services.AddScoped<IPartnerClients, OpenIddictPartnerClients>();
         services.AddSingleton<PartnerClientRegistrations>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
+        services.AddScoped<IWellbeingReminderSource, EfWellbeingReminderSource>();
+        services.AddScoped<IOutboxWriter, EfOutboxWriter>();
 
         // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
         services.AddOpenIddict().AddCore(options =>
@@ -114,7 +123,6 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<WellbeingDbContext>()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = AccountSignIn.KeepSessionClaim);
 
         return services;
     }

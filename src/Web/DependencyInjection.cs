@@ -21,6 +21,8 @@ public static class DependencyInjection
         BrowserSecurity.RequireConfiguredHosts(configuration, environment);
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<IAuditActor, RequestAuditActor>());
+        services.AddDataProtectionKeyRing(DataProtectionKeys.Certificate(configuration, environment), DataProtectionKeys.PreviousCertificate(configuration));
+        services.AddTrustedProxies(configuration);
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
@@ -78,6 +80,7 @@ public static class DependencyInjection
     {
         // The security headers come before this, from SecurityHeadersFirst, so that every response gets them: error
         // pages, static files, the API, refusals and a forged Host's 400 alike.
+        app.UseTrustedProxies();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/errors",
@@ -107,6 +110,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         app.MapControllers();
+        app.MapJobsDashboard();
         return app;
     }
 }

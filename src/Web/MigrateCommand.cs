@@ -1,4 +1,5 @@
 using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Web;
 
@@ -12,21 +13,7 @@ public static partial class MigrateCommand
 {
     public const string Verb = "migrate";
 
-    /// <summary>
-    /// The verb may stand anywhere among the arguments, in any case: a deployment script that puts its settings first,
-    /// or writes "Migrate", must not start a web node that never exits instead.
-    /// </summary>
-    public static bool IsAskedFor(IEnumerable<string> args) => HasVerb(args, Verb);
-
-    /// <summary>Whether <paramref name="verb"/> stands anywhere among the arguments, in any case (every command's rule).</summary>
-    public static bool HasVerb(IEnumerable<string> args, string verb) => args.Any(a => a.Equals(verb, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>
-    /// A command's own console logging, made before the settings are read, so that a refusal of the settings is logged
-    /// and exits non-zero too.
-    /// </summary>
-    public static ILoggerFactory CommandLogging(WebApplicationBuilder builder) =>
-        LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+    public static bool IsAskedFor(IEnumerable<string> args) => CommandVerbs.IsAskedFor(args, Verb);
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder)
     {
@@ -36,6 +23,7 @@ public static partial class MigrateCommand
         {
             // Only Infrastructure's services: the deployment step runs no use case and needs no web settings
             // (certificates, hosts), and the graph it builds is complete, so Development's validation passes.
+            DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
             builder.Services.AddInfrastructure(builder.Configuration);
             await using var app = builder.Build();
             await app.Services.MigrateDatabaseAsync();

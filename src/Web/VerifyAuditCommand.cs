@@ -1,5 +1,6 @@
 using Wellbeing.Application.Auditing.Queries.VerifyAuditLog;
 using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Web;
 
@@ -17,15 +18,16 @@ public static partial class VerifyAuditCommand
     public const int Failed = 1;
     public const int Broken = 2;
 
-    public static bool IsAskedFor(IEnumerable<string> args) => MigrateCommand.HasVerb(args, Verb);
+    public static bool IsAskedFor(IEnumerable<string> args) => CommandVerbs.IsAskedFor(args, Verb);
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, TextWriter output)
     {
-        using var loggers = MigrateCommand.CommandLogging(builder);
+        using var loggers = CommandVerbs.CommandLogging(builder);
         var logger = loggers.CreateLogger(typeof(VerifyAuditCommand).FullName!);
         try
         {
             // Infrastructure and the one use case: no web settings are needed to read a database.
+            DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
             builder.Services.AddInfrastructure(builder.Configuration);
             builder.Services.AddScoped<VerifyAuditLogHandler>();
             await using var app = builder.Build();

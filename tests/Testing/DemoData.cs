@@ -4,6 +4,7 @@ using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Submissions;
 using Wellbeing.Infrastructure.Persistence;
@@ -21,6 +22,15 @@ public static class DemoData
 
     public static Task<Guid> HubIdAsync(this WellbeingAppFactory factory, string slug) =>
         factory.QueryAsync(db => db.Hubs.Where(h => h.Slug == slug).Select(h => h.Id).SingleAsync());
+
+    /// <summary>The member's own choice for one topic of e-mail (<see cref="Member.Receives"/>).</summary>
+    public static Task<bool> ReceivesEmailsAsync(this WellbeingAppFactory factory, string email, EmailTopic topic) =>
+        factory.QueryAsync(async db => (await db.Members.AsNoTracking().SingleAsync(m => m.Email == email)).Receives(topic));
+
+    /// <summary>How many Wellbeing Index submissions the client with this e-mail has saved.</summary>
+    public static Task<int> WellbeingCountAsync(this WellbeingAppFactory factory, string email) =>
+        factory.QueryAsync(db => db.Submissions
+            .CountAsync(s => s.Measure == Measure.Wellbeing && db.Members.Any(m => m.Id == s.MemberId && m.Email == email)));
 }
 
 /// <summary>Changes to the demo data that a test makes to set up its case, through the domain's own behaviour.</summary>

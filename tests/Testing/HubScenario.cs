@@ -46,7 +46,7 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
         var slug = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}"[..30];
-        var hub = new Hub(name, slug, TimeZone, (factory.Clock ?? TimeProvider.System).GetUtcNow().AddMonths(-3));
+        var hub = new Hub(name, name, slug, TimeZone, (factory.Clock ?? TimeProvider.System).GetUtcNow().AddMonths(-3));
         db.Hubs.Add(hub);
         await db.SaveChangesAsync();
 

@@ -62,6 +62,21 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
     /// <summary>Further configuration overrides, applied last (for example job polling intervals).</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>The site's address in e-mail links (<c>Email:PublicBaseUrl</c>).</summary>
+    public static readonly Uri PublicBaseUrl = new("http://localhost/");
+
+    /// <summary>Where the app writes e-mail when no SMTP server is configured: inside <see cref="DataDirectory"/>.</summary>
+    public string PickupFolder => Path.Combine(_dataDirectory, "mail-pickup");
+
+    /// <summary>Sends the app's e-mail to <paramref name="server"/> instead of the pickup folder (plain SMTP on loopback).</summary>
+    public WellbeingAppFactory WithSmtp(LoopbackSmtpServer server)
+    {
+        Settings["Email:Smtp:Host"] = IPAddress.Loopback.ToString();
+        Settings["Email:Smtp:Port"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Email:Smtp:Security"] = "None";
+        return this;
+    }
+
     /// <summary>A scratch directory that lives as long as the factory.</summary>
     public string DataDirectory => _dataDirectory;
 
@@ -101,8 +116,9 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("AllowedHosts", $"localhost;127.0.0.1;{PartnerHost}");
 
         // Every test client of a host shares one address (TestServer has none, Kestrel tests use loopback), so the
-        // sign-in throttle would trip across unrelated tests; the throttle's own tests set a small burst.
+        // sign-in and unsubscribe throttles would trip across unrelated tests; the throttles' own tests set a small burst.
         builder.UseSetting("SignIn:Throttle:Burst", "100000");
+        builder.UseSetting("Unsubscribe:Throttle:Burst", "100000");
 
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program.cs is still building,
         // which is where the app picks its database provider.
@@ -118,6 +134,14 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         // tests set low limits through Settings.
         builder.UseSetting("PartnerApi:TokenThrottle:PerClientPerMinute", "10000");
         builder.UseSetting("PartnerApi:TokenThrottle:PerAddressPerMinute", "10000");
+
+        // E-mail: links to a fixed address, messages into this factory's scratch folder (never the source tree), and no
+        // scheduled outbox or reminder run: tests run the jobs themselves, so what is sent, and when, is theirs to say.
+        builder.UseSetting("Email:PublicBaseUrl", PublicBaseUrl.AbsoluteUri);
+        builder.UseSetting("Email:PickupFolder", PickupFolder);
+        builder.UseSetting("Email:Schedule", Cron.Never());
+        builder.UseSetting("Jobs:WellbeingReminders:Cron", Cron.Never());
+        builder.UseSetting("Jobs:WellbeingReminders:RunAtStartup", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

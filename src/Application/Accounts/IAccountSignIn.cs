@@ -29,7 +29,11 @@ public interface IAccountSignIn
 /// <summary>Answers, for each request carrying a sign-in cookie, whether its session is still open.</summary>
 public interface ISignInSessions
 {
-    /// <summary>True while the session the principal names is open and belongs to it; false for a missing or ended one.</summary>
+    /// <summary>
+    /// True while the session the principal names is open and belongs to it; false for a missing or ended one. A node may
+    /// answer from memory for a short while after it last read the session (30 s): a session ended on this node is
+    /// refused at once, one ended on another node within that time (docs/decisions/0007).
+    /// </summary>
     Task<bool> IsOpenAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
 }
 

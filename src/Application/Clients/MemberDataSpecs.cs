@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
@@ -42,4 +43,10 @@ public sealed class ScoreViewsOfMemberSpec : Specification<ScoreView>
 {
     public ScoreViewsOfMemberSpec(Guid memberId, bool forUpdate = false) =>
         Query.Where(v => v.MemberId == memberId).OrderByDescending(v => v.ViewedAt).AsTracking(forUpdate).AsNoTracking(!forUpdate);
+}
+
+/// <summary>Every e-mail queued for the member, sent or not; tracked, for removal with the member.</summary>
+public sealed class OutboxMessagesOfMemberSpec : Specification<OutboxMessage>
+{
+    public OutboxMessagesOfMemberSpec(Guid memberId) => Query.Where(m => m.MemberId == memberId).AsTracking();
 }

@@ -1,30 +1,42 @@
+using System.Text.RegularExpressions;
 using Wellbeing.Domain.Common;
 
 namespace Wellbeing.Domain.Hubs;
 
 /// <summary>An employer's programme: the tenant that every member, session, submission and aggregate belongs to.</summary>
-public sealed class Hub : IAggregateRoot
+public sealed partial class Hub : IAggregateRoot
 {
+    /// <summary>The longest name or organisation stored (the column length).</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The longest short name or time zone id stored (the column length).</summary>
+    public const int MaxShortLength = 64;
+
     private Hub()
     {
         Name = string.Empty;
+        Organisation = string.Empty;
         Slug = string.Empty;
         TimeZoneId = "UTC";
         Settings = HubSettings.Defaults();
     }
 
-    public Hub(string name, string slug, string timeZoneId, DateTimeOffset createdAt)
+    /// <param name="id">The id the creation form was drawn with, so that sending it twice finds this hub; a new one when omitted.</param>
+    /// <exception cref="HubFieldException">See <see cref="Describe"/>.</exception>
+    public Hub(string name, string organisation, string slug, string timeZoneId, DateTimeOffset createdAt, Guid? id = null)
+        : this()
     {
-        Id = Guid.NewGuid();
-        Name = Required(name, "A hub needs a name.");
-        Slug = Required(slug, "A hub needs a short name for links.").ToLowerInvariant();
-        TimeZoneId = Required(timeZoneId, "A hub needs a time zone.");
-        Settings = HubSettings.Defaults();
+        Id = id ?? Guid.NewGuid();
+        Describe(name, organisation, slug, timeZoneId);
         CreatedAt = createdAt;
     }
 
     public Guid Id { get; private set; }
     public string Name { get; private set; }
+
+    /// <summary>The employer that sponsors the programme, as its people know it (a hub may be one of its departments).</summary>
+    public string Organisation { get; private set; }
+
     public string Slug { get; private set; }
 
     /// <summary>IANA zone in which the hub's people read dates; everything is stored in UTC.</summary>
@@ -32,6 +44,32 @@ public sealed class Hub : IAggregateRoot
 
     public HubSettings Settings { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// Sets what people see of the hub: its name, organisation, short name for links (lower case letters, digits and
+    /// single hyphens, trimmed and lower-cased here) and IANA time zone, which must be one this machine knows (a zone
+    /// unknown here would silently read dates as UTC).
+    /// </summary>
+    /// <exception cref="HubFieldException">A field is empty or too long, the short name has other characters, or the
+    /// zone is not an IANA zone known to this machine.</exception>
+    public void Describe(string name, string organisation, string slug, string timeZoneId)
+    {
+        var newName = Required(HubField.Name, name, "A hub needs a name.", MaxNameLength);
+        var newOrganisation = Required(HubField.Organisation, organisation, "Name the organisation the hub belongs to.", MaxNameLength);
+        var newSlug = Required(HubField.Slug, slug, "A hub needs a short name for links.", MaxShortLength).ToLowerInvariant();
+        if (!SlugPattern().IsMatch(newSlug))
+        {
+            throw new HubFieldException(HubField.Slug, "Use lower case letters, digits and single hyphens for the short name, e.g. northwind-london.");
+        }
+
+        var zone = Required(HubField.TimeZoneId, timeZoneId, "A hub needs a time zone.", MaxShortLength);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) || !found.HasIanaId)
+        {
+            throw new HubFieldException(HubField.TimeZoneId, $"{zone} is not a time zone this server knows. Use an IANA name such as Europe/London.");
+        }
+
+        (Name, Organisation, Slug, TimeZoneId) = (newName, newOrganisation, newSlug, found.Id);
+    }
 
     public void ChangeSettings(HubSettings settings) => Settings = settings;
 
@@ -48,6 +86,17 @@ public sealed class Hub : IAggregateRoot
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
     }
 
-    private static string Required(string value, string message) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainException(message) : value.Trim();
+    private static string Required(HubField field, string? value, string message, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new HubFieldException(field, message);
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length <= maxLength ? trimmed : throw new HubFieldException(field, $"Keep this to {maxLength} characters or fewer.");
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
 }

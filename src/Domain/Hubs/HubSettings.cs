@@ -1,4 +1,3 @@
-using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Statistics;
 
 namespace Wellbeing.Domain.Hubs;
@@ -44,16 +43,18 @@ public sealed class HubSettings
 
     public static HubSettings Defaults() => new();
 
+    /// <summary>The smallest groups behind HR figures: k people behind any number, k_dist behind a distribution or trend (SPEC section 6).</summary>
+    /// <exception cref="HubFieldException">k below <see cref="MinimumK"/> (field K), or k_dist below k (field KDistribution).</exception>
     public HubSettings WithPrivacy(int k, int kDistribution)
     {
         if (k < MinimumK)
         {
-            throw new DomainException($"The minimum group size k cannot be below {MinimumK}.");
+            throw new HubFieldException(HubField.K, $"The minimum group size k cannot be below {MinimumK}.");
         }
 
         if (kDistribution < k)
         {
-            throw new DomainException("The minimum group for distributions cannot be smaller than k.");
+            throw new HubFieldException(HubField.KDistribution, "The minimum group for distributions cannot be smaller than k.");
         }
 
         var copy = Copy();
@@ -62,21 +63,23 @@ public sealed class HubSettings
         return copy;
     }
 
+    /// <summary>Days between Wellbeing Index reminders, which sessions invite an alliance rating, and days an invitation stays open.</summary>
+    /// <exception cref="HubFieldException">Reminders outside 7-90 days, an unknown cadence, or an expiry outside 1-30 days; the field says which.</exception>
     public HubSettings WithCadences(int reminderCadenceDays, AllianceCadence allianceCadence, int invitationExpiryDays)
     {
         if (reminderCadenceDays is < 7 or > 90)
         {
-            throw new DomainException("Wellbeing reminders can be set from every 7 to every 90 days.");
+            throw new HubFieldException(HubField.ReminderCadenceDays, "Wellbeing reminders can be set from every 7 to every 90 days.");
         }
 
         if (!Enum.IsDefined(allianceCadence))
         {
-            throw new DomainException("The alliance cadence must be every session, every 2nd or every 3rd.");
+            throw new HubFieldException(HubField.AllianceCadence, "The alliance cadence must be every session, every 2nd or every 3rd.");
         }
 
         if (invitationExpiryDays is < 1 or > 30)
         {
-            throw new DomainException("Alliance invitations can stay open from 1 to 30 days.");
+            throw new HubFieldException(HubField.InvitationExpiryDays, "Alliance invitations can stay open from 1 to 30 days.");
         }
 
         var copy = Copy();
@@ -86,21 +89,33 @@ public sealed class HubSettings
         return copy;
     }
 
+    /// <summary>Bracket cut-offs and trend threshold on the 0-100 Wellbeing Index scale; alliance flag thresholds on the 1-7 scale.</summary>
+    /// <exception cref="HubFieldException">Brackets not 0 &lt;= Poor &lt; Moderate &lt; 100, a trend threshold outside 1-100, or alliance thresholds off the scale; the field says which.</exception>
     public HubSettings WithInterpretation(int poorUpTo, int moderateUpTo, int trendThreshold, decimal allianceLowThreshold, decimal allianceDropThreshold)
     {
-        if (poorUpTo < 0 || moderateUpTo <= poorUpTo || moderateUpTo >= 100)
+        if (poorUpTo < 0)
         {
-            throw new DomainException("Brackets must satisfy 0 <= Poor upper bound < Moderate upper bound < 100.");
+            throw new HubFieldException(HubField.PoorUpTo, "Brackets must satisfy 0 <= Poor upper bound < Moderate upper bound < 100.");
+        }
+
+        if (moderateUpTo <= poorUpTo || moderateUpTo >= 100)
+        {
+            throw new HubFieldException(HubField.ModerateUpTo, "Brackets must satisfy 0 <= Poor upper bound < Moderate upper bound < 100.");
         }
 
         if (trendThreshold is < 1 or > 100)
         {
-            throw new DomainException("The trend threshold must be between 1 and 100 points.");
+            throw new HubFieldException(HubField.TrendThreshold, "The trend threshold must be between 1 and 100 points.");
         }
 
-        if (allianceLowThreshold is < 1 or > 7 || allianceDropThreshold is <= 0 or > 6)
+        if (allianceLowThreshold is < 1 or > 7)
         {
-            throw new DomainException("Alliance thresholds must lie on the 1-7 scale.");
+            throw new HubFieldException(HubField.AllianceLowThreshold, "Alliance thresholds must lie on the 1-7 scale.");
+        }
+
+        if (allianceDropThreshold is <= 0 or > 6)
+        {
+            throw new HubFieldException(HubField.AllianceDropThreshold, "Alliance thresholds must lie on the 1-7 scale.");
         }
 
         var copy = Copy();
@@ -112,11 +127,12 @@ public sealed class HubSettings
         return copy;
     }
 
+    /// <exception cref="HubFieldException">A percentage outside 1-100.</exception>
     public HubSettings WithLowParticipationPercent(int percent)
     {
         if (percent is < 1 or > 100)
         {
-            throw new DomainException("The low-participation warning must be between 1 % and 100 %.");
+            throw new HubFieldException(HubField.LowParticipationPercent, "The low-participation warning must be between 1 % and 100 %.");
         }
 
         var copy = Copy();
@@ -125,7 +141,7 @@ public sealed class HubSettings
     }
 
     /// <summary>The e-mail rhythm: follow-up and alliance reminder delays in days, and the local sending hours.</summary>
-    /// <exception cref="DomainException">
+    /// <exception cref="HubFieldException">
     /// A follow-up outside 1-30 days or not before the next reminder; an alliance reminder not at least a day before the
     /// invitation expires; sending hours shorter than an hour or crossing midnight.
     /// </exception>
@@ -133,17 +149,17 @@ public sealed class HubSettings
     {
         if (wellbeingFollowUpDays < 1 || wellbeingFollowUpDays >= ReminderCadenceDays)
         {
-            throw new DomainException($"The follow-up comes 1 to {ReminderCadenceDays - 1} days after the reminder, before the next one is due.");
+            throw new HubFieldException(HubField.WellbeingFollowUpDays, $"The follow-up comes 1 to {ReminderCadenceDays - 1} days after the reminder, before the next one is due.");
         }
 
         if (allianceReminderAfterDays < 1 || allianceReminderAfterDays > InvitationExpiryDays - 1)
         {
-            throw new DomainException($"The alliance reminder must come at least a day before the invitation expires: 1 to {InvitationExpiryDays - 1} days after it.");
+            throw new HubFieldException(HubField.AllianceReminderAfterDays, $"The alliance reminder must come at least a day before the invitation expires: 1 to {InvitationExpiryDays - 1} days after it.");
         }
 
         if (sendingHoursEnd - sendingHoursStart < TimeSpan.FromHours(1) || sendingHoursEnd <= sendingHoursStart)
         {
-            throw new DomainException("Sending hours must span at least an hour within one day (for example 08:00 to 20:00).");
+            throw new HubFieldException(HubField.SendingHoursEnd, "Sending hours must span at least an hour within one day (for example 08:00 to 20:00).");
         }
 
         var copy = Copy();
@@ -154,12 +170,12 @@ public sealed class HubSettings
         return copy;
     }
 
-    /// <exception cref="DomainException">The length is neither a month nor a quarter.</exception>
+    /// <exception cref="HubFieldException">The length is neither a month nor a quarter.</exception>
     public HubSettings WithReportingPeriod(ReportingPeriodLength length)
     {
         if (!Enum.IsDefined(length))
         {
-            throw new DomainException("HR figures are published per month or per quarter.");
+            throw new HubFieldException(HubField.ReportingPeriod, "HR figures are published per month or per quarter.");
         }
 
         var copy = Copy();

@@ -60,22 +60,50 @@ public sealed class Member : IAggregateRoot
 
     public DateTimeOffset EnrolledAt { get; private set; }
     public DateTimeOffset? DeactivatedAt { get; private set; }
-    public bool RemindersOptedOut { get; private set; }
+
+    /// <summary>The member turned off Wellbeing Index reminders and follow-ups (<see cref="EmailTopic.WellbeingIndex"/>).</summary>
+    public bool WellbeingEmailsOff { get; private set; }
+
+    /// <summary>The member turned off alliance survey invitations and their reminders (<see cref="EmailTopic.AllianceSurvey"/>).</summary>
+    public bool AllianceEmailsOff { get; private set; }
 
     public bool IsActive => DeactivatedAt is null;
 
     /// <summary>
-    /// Whether the member still wants this kind of e-mail: an active member who has not opted out. Every kind is a
-    /// reminder or an invitation, which an opted-out member never gets; nothing we send is one they must get. A member
-    /// without a sign-in account yet could not follow the link, so they get nothing either.
+    /// Whether the member still wants this kind of e-mail: an active member who has not turned off its topic
+    /// (<see cref="EmailTopics.Of"/>). Every kind is a nudge back to a questionnaire, so a member who turned a topic off
+    /// gets none of its e-mails: nothing we send is one they must get. A member without a sign-in account yet could not
+    /// follow the link, so they get nothing either.
     /// </summary>
-    public bool Wants(MessageKind kind) => IsActive && UserId is not null && !RemindersOptedOut;
+    public bool Wants(MessageKind kind) => IsActive && UserId is not null && Receives(EmailTopics.Of(kind));
+
+    /// <summary>The member's own choice for a topic, whatever their account or activity.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="topic"/> is not a defined <see cref="EmailTopic"/>.</exception>
+    public bool Receives(EmailTopic topic) => topic switch
+    {
+        EmailTopic.WellbeingIndex => !WellbeingEmailsOff,
+        EmailTopic.AllianceSurvey => !AllianceEmailsOff,
+        _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not an e-mail topic."),
+    };
 
     public void LinkAccount(string userId) => UserId = userId;
 
-    public void OptOutOfReminders() => RemindersOptedOut = true;
-
-    public void OptIntoReminders() => RemindersOptedOut = false;
+    /// <summary>Turns a topic's e-mails on (<paramref name="receive"/> true) or off; setting the current choice again changes nothing.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="topic"/> is not a defined <see cref="EmailTopic"/>.</exception>
+    public void ChooseEmails(EmailTopic topic, bool receive)
+    {
+        switch (topic)
+        {
+            case EmailTopic.WellbeingIndex:
+                WellbeingEmailsOff = !receive;
+                break;
+            case EmailTopic.AllianceSurvey:
+                AllianceEmailsOff = !receive;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not an e-mail topic.");
+        }
+    }
 
     public void Deactivate(DateTimeOffset at) => DeactivatedAt ??= at;
 }

@@ -69,14 +69,62 @@ public sealed class OutboxMessage : IAggregateRoot
     /// <summary>UTC at which the job decided not to send (the member opted out, left, answered, or it expired).</summary>
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
+    /// <summary>
+    /// UTC at which the unsubscribe link of this message was first used (RFC 8058 one-click or the visible link's
+    /// button). A link works once: a reused one changes nothing, so an old e-mail cannot undo a later choice made on
+    /// the My data page.
+    /// </summary>
+    public DateTimeOffset? UnsubscribeLinkUsedAt { get; private set; }
+
     public static string KeyFor(MessageKind kind, Guid memberId, DateOnly? dueOn, Guid? careSessionId) =>
         careSessionId is { } session ? $"{kind}/{session:N}" : $"{kind}/{memberId:N}/{dueOn:yyyy-MM-dd}";
 
     public bool IsSettled => SentAt is not null || WithdrawnAt is not null;
 
+    /// <summary>
+    /// Records an attempt before the message goes to the SMTP server: the stored <see cref="Attempts"/> is the
+    /// persistence layer's concurrency token, so of two job runs that read the same row only the first one's attempt is
+    /// saved and only that run sends (see docs/decisions/0008-outbox-delivery.md).
+    /// </summary>
+    /// <exception cref="DomainException">The message was already sent or withdrawn.</exception>
+    public void BeginAttempt(DateTimeOffset at)
+    {
+        if (IsSettled)
+        {
+            throw new DomainException("A message that was sent or withdrawn is not sent again.");
+        }
+
+        AttemptedAt = at;
+        Attempts++;
+    }
+
+    /// <summary>
+    /// Gives the message back after the SMTP server refused it or could not be reached: nothing was delivered, so the
+    /// next run may send it at once. <see cref="Attempts"/> keeps counting.
+    /// </summary>
+    public void ReleaseAttempt()
+    {
+        if (SentAt is null)
+        {
+            AttemptedAt = null;
+        }
+    }
+
     public void MarkSent(DateTimeOffset at) => SentAt ??= at;
 
     public void Withdraw(DateTimeOffset at) => WithdrawnAt ??= at;
+
+    /// <summary>Records the first use of the message's unsubscribe link; false, changing nothing, when it was used before.</summary>
+    public bool UseUnsubscribeLink(DateTimeOffset at)
+    {
+        if (UnsubscribeLinkUsedAt is not null)
+        {
+            return false;
+        }
+
+        UnsubscribeLinkUsedAt = at;
+        return true;
+    }
 
     /// <summary>Moves a message that fell due at night to the morning; never earlier than already planned.</summary>
     public void Defer(DateTimeOffset until)

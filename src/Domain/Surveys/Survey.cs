@@ -140,6 +140,24 @@ public sealed class Survey
         return new SurveyScore(raw, total, subscales);
     }
 
+    /// <summary>
+    /// Whether a hub may put this instrument in front of its clients: always, unless its licence requires the copyright
+    /// holder's permission for commercial use (the WHO-5, per WHO's CC BY-NC-SA 3.0 IGO licence), in which case only
+    /// once an administrator has recorded that permission for that hub.
+    /// </summary>
+    /// <param name="licencesOfHub">The licence records of the hub in question (records of other hubs are ignored).</param>
+    public bool MayBeUsedIn(Guid hubId, IEnumerable<InstrumentLicence> licencesOfHub) =>
+        !Licence.NeedsPermission || licencesOfHub.Any(l => l.HubId == hubId && l.SurveyKey == Key);
+
+    /// <exception cref="LicenceMissingException">The hub may not use this instrument yet (see <see cref="MayBeUsedIn"/>).</exception>
+    public void EnsureMayBeUsedIn(Guid hubId, IEnumerable<InstrumentLicence> licencesOfHub)
+    {
+        if (!MayBeUsedIn(hubId, licencesOfHub))
+        {
+            throw new LicenceMissingException(this);
+        }
+    }
+
     private int ScoredValue(SurveyItem item, int value) =>
         item.Reversed ? MinimumValue + MaximumValue - value : value;
 }
@@ -154,7 +172,11 @@ public sealed record InterpretationBand(string Label, decimal From, decimal To, 
 
 /// <summary>Licence facts an operator must see before going live.</summary>
 /// <param name="CommercialUseNote">Set when commercial use needs the copyright holder's permission.</param>
-public sealed record SurveyLicence(string Name, string Attribution, string? Url, string? CommercialUseNote);
+public sealed record SurveyLicence(string Name, string Attribution, string? Url, string? CommercialUseNote)
+{
+    /// <summary>A hub may use the instrument only once its permission is recorded (<see cref="InstrumentLicence"/>).</summary>
+    public bool NeedsPermission => CommercialUseNote is not null;
+}
 
 public sealed record AnswerError(string ItemId, string Message);
 
@@ -162,4 +184,11 @@ public sealed class InvalidAnswersException(IReadOnlyList<AnswerError> errors)
     : DomainException("Some answers are missing or not valid: " + string.Join(" ", errors.Select(e => e.Message)))
 {
     public IReadOnlyList<AnswerError> Errors { get; } = errors;
+}
+
+/// <summary>A hub's clients asked for an instrument whose commercial-use permission is not recorded for their hub.</summary>
+public sealed class LicenceMissingException(Survey survey)
+    : DomainException($"The {survey.Title} is not available in your programme yet: your employer's licence to use it has not been recorded. Nothing was saved; please ask your programme's contact.")
+{
+    public Survey Survey { get; } = survey;
 }

@@ -14,8 +14,9 @@ public sealed class AccountSignIn(
     UserManager<ApplicationUser> users,
     IPasswordHasher<ApplicationUser> hasher,
     WellbeingDbContext db,
+    SessionMemory memory,
     IAuditLog audit,
-    TimeProvider clock) : IAccountSignIn, ISignInSessions
+    TimeProvider clock) : IAccountSignIn
 {
     /// <summary>The claim in the sign-in cookie that names its <see cref="SignInSession"/>.</summary>
     public const string SessionClaim = "wellbeing:session";
@@ -63,6 +64,7 @@ public sealed class AccountSignIn(
         if (SessionOf(user) is { } session)
         {
             await db.SignInSessions.Where(s => s.Id == session.Id && s.UserId == session.UserId).ExecuteDeleteAsync(cancellationToken);
+            memory.SessionEnded(session.Id);
         }
 
         await signIn.SignOutAsync();
@@ -83,33 +85,9 @@ public sealed class AccountSignIn(
         // Whoever else holds a cookie of this account, perhaps the reason for the change, is signed out; so is the
         // cookie this request came with, which is replaced by a fresh one.
         await db.SignInSessions.Where(s => s.UserId == account.Id).ExecuteDeleteAsync(cancellationToken);
+        memory.AccountSessionsEnded(account.Id);
         await OpenSessionAsync(account, cancellationToken);
         return PasswordChange.Done;
-    }
-
-    public async Task<bool> IsOpenAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (SessionOf(user) is not { } session)
-        {
-            return false;
-        }
-
-        var now = clock.GetUtcNow();
-        return await db.SignInSessions.AnyAsync(s => s.Id == session.Id && s.UserId == session.UserId && s.ExpiresAt > now, cancellationToken);
-    }
-
-    /// <summary>
-    /// Identity re-creates the principal from the database now and then (its security-stamp check); the session
-    /// claim, which only the sign-in adds, is carried over so the renewed cookie still names its session.
-    /// </summary>
-    public static Task KeepSessionClaim(SecurityStampRefreshingPrincipalContext context)
-    {
-        if (context.CurrentPrincipal?.FindFirst(SessionClaim) is { } claim && context.NewPrincipal?.Identity is ClaimsIdentity identity)
-        {
-            identity.AddClaim(new Claim(SessionClaim, claim.Value));
-        }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The account the e-mail names, or nobody: the e-mail itself is never written to the log.</summary>
@@ -131,7 +109,8 @@ public sealed class AccountSignIn(
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionClaim, session.Id.ToString())]);
     }
 
-    private static (Guid Id, string UserId)? SessionOf(ClaimsPrincipal user) =>
+    /// <summary>The session the cookie's principal names, with the account it was opened for; null when it names none.</summary>
+    internal static (Guid Id, string UserId)? SessionOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(SessionClaim), out var id) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
             ? (id, userId)
             : null;

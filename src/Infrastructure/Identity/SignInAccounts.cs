@@ -8,7 +8,7 @@ namespace Wellbeing.Infrastructure.Identity;
 /// Works on the context rather than through UserManager, whose DeleteAsync saves at once: the account must go in the
 /// same transaction as the member's data. Roles, claims, logins and tokens follow by cascade.
 /// </summary>
-public sealed class SignInAccounts(WellbeingDbContext db) : ISignInAccounts
+internal sealed class SignInAccounts(WellbeingDbContext db, SessionMemory memory) : ISignInAccounts
 {
     public async Task RemoveAsync(string userId, CancellationToken cancellationToken)
     {
@@ -16,6 +16,10 @@ public sealed class SignInAccounts(WellbeingDbContext db) : ISignInAccounts
         if (user is not null)
         {
             db.Users.Remove(user);
+
+            // The account's sign-in sessions go by cascade when the save commits; from then on this node stops
+            // trusting any it remembers as open (the save may fail, and then they stay open).
+            db.SavedChanges += (_, _) => memory.AccountSessionsEnded(userId);
         }
     }
 }

@@ -7,6 +7,12 @@ namespace Wellbeing.Infrastructure.Identity;
 /// </summary>
 public sealed class SignInSession
 {
+    /// <summary>
+    /// How long a node trusts having found a session open before it reads the row again (<see cref="SessionMemory"/>):
+    /// the longest a session ended on another node still opens pages here. On the node that ends it, it ends at once.
+    /// </summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
+
     public required Guid Id { get; init; }
 
     public required string UserId { get; init; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wellbeing.Application.Statistics.Commands.RequestPublication;
+using Wellbeing.Infrastructure.Messaging;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers;
 
@@ -46,14 +47,20 @@ public static class JobsDependencyInjection
         });
         services.AddScoped<PublicationJob>();
         services.AddScoped<TokenPruningJob>();
+        services.AddScoped<WellbeingReminderJob>();
+        services.AddScoped<OutboxJob>();
         services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
-        services.AddHostedService<RecurringJobsRegistration>();
+        services.AddHostedService(container => new RecurringJobsRegistration(
+            container.GetRequiredService<IRecurringJobManager>(),
+            container.GetRequiredService<EmailSettings>(),
+            configuration.GetValue(WellbeingReminderJob.CronSetting, Cron.Hourly())!,
+            configuration.GetValue(WellbeingReminderJob.RunAtStartupSetting, true)));
         services.AddHostedService<StartupReport>();
         return services;
     }
 
     /// <summary>Registers the recurring jobs under stable ids at start-up, so a restart updates rather than duplicates them.</summary>
-    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs) : IHostedService
+    private sealed class RecurringJobsRegistration(IRecurringJobManager recurringJobs, EmailSettings email, string reminderCron, bool remindAtStartup) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -62,6 +69,14 @@ public static class JobsDependencyInjection
             recurringJobs.RemoveIfExists("aggregate-refresh");
             recurringJobs.AddOrUpdate<PublicationJob>(PublicationJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
             recurringJobs.AddOrUpdate<TokenPruningJob>(TokenPruningJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
+            recurringJobs.AddOrUpdate<WellbeingReminderJob>(
+                WellbeingReminderJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), reminderCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            if (remindAtStartup)
+            {
+                recurringJobs.Trigger(WellbeingReminderJob.RecurringJobId);
+            }
+
+            recurringJobs.AddOrUpdate<OutboxJob>(OutboxJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), email.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             return Task.CompletedTask;
         }
 

@@ -30,6 +30,11 @@ internal sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection, 
 
     public UnsubscribeRequest? Read(string token)
     {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
         string payload;
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Wellbeing.Infrastructure.Persistence.Providers;
 
 namespace Wellbeing.Infrastructure.Persistence;
@@ -37,6 +38,27 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string? Connect
             _ when bool.TryParse(migrate, out var value) => value,
             _ => throw new InvalidOperationException($"{DependencyInjection.MigrateAtStartupSetting} is \"{migrate}\"; use true or false."),
         });
+    }
+
+    /// <summary>
+    /// Outside Development, checks that the provider and the connection string are both given rather than left to the
+    /// embedded default: a deployed node that forgot them would otherwise run on an SQLite file inside its own folder
+    /// with background jobs in memory (data lost with the next deployment, each node on a database of its own).
+    /// Development keeps the embedded default; the test host always names its database.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Outside Development, either setting is missing or blank; the message names both.</exception>
+    public static void RequireExplicitOutsideDevelopment(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment()
+            && (string.IsNullOrWhiteSpace(configuration[DependencyInjection.ProviderSetting])
+                || string.IsNullOrWhiteSpace(configuration.GetConnectionString(DependencyInjection.ConnectionStringName))))
+        {
+            throw new InvalidOperationException(
+                $"Set {DependencyInjection.ProviderSetting} ({string.Join(", ", Enum.GetNames<DatabaseProvider>())}) and " +
+                $"ConnectionStrings:{DependencyInjection.ConnectionStringName} (environment variables Database__Provider and " +
+                $"ConnectionStrings__{DependencyInjection.ConnectionStringName}): outside Development the app does not fall back " +
+                "to an SQLite file in its own folder with background jobs in memory.");
+        }
     }
 
     // By name only: Enum.TryParse would also take "1" or "Sqlite, Postgres".

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Exceptions;
@@ -11,6 +12,7 @@ using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence.Converters;
 using Wellbeing.Infrastructure.Statistics;
@@ -19,9 +21,9 @@ namespace Wellbeing.Infrastructure.Persistence;
 
 /// <summary>
 /// The model shared by every database provider. Each provider derives its own context so that it keeps its own
-/// migrations; see docs/decisions.
+/// migrations; see docs/decisions. It also holds the data-protection key ring, so every web node reads the same keys.
 /// </summary>
-public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IUnitOfWork
+public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IUnitOfWork, IDataProtectionKeyContext
 {
     /// <summary>Scores, thresholds and means: two decimals is what the instruments report.</summary>
     public const int DecimalPrecision = 9;
@@ -41,6 +43,14 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
+
+    /// <summary>
+    /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
+    /// container or a second node reads the same keys (table DataProtectionKeys; each key's XML is encrypted with a
+    /// certificate outside Development, see DataProtectionKeyRing).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Saves, with the responder summaries of any Wellbeing Index submission added folded in, and any audit entries
@@ -71,9 +81,16 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
         return saved;
     }
 
-    /// <summary>Keeping the summaries needs a query; everything in the application saves asynchronously.</summary>
+    /// <summary>
+    /// Keeping the summaries needs a query; everything in the application saves asynchronously. The one synchronous
+    /// writer is ASP.NET Core's key repository (its IXmlRepository is synchronous), which saves a new key alone in a
+    /// context of its own, so it is let through.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Anything but data-protection keys is to be saved.</exception>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Save with SaveChangesAsync, which keeps the responder summaries in step.");
+        ChangeTracker.Entries().All(entry => entry.Entity is DataProtectionKey)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Save with SaveChangesAsync, which keeps the responder summaries in step.");
 
     // Use cases commit through IUnitOfWork; the row count EF returns means nothing to them. A write that a unique key
     // or concurrency check refuses becomes a ConflictException, which the application layer can act on without EF;

@@ -10,11 +10,13 @@ using Wellbeing.Application.Clients.Queries.ExportMyData;
 using Wellbeing.Application.Clients.Queries.GetMyData;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Accounts;
+using Wellbeing.Domain.Messaging;
+using Wellbeing.Web.Errors;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
 
-/// <summary>The client's own data: download it, delete it, and choose whether to be reminded.</summary>
+/// <summary>The client's own data: download it, delete it, and choose which e-mails to receive.</summary>
 [Authorize(Policy = Roles.Client)]
 public sealed class MyDataController(
     GetMyDataHandler overview,
@@ -69,15 +71,27 @@ public sealed class MyDataController(
     [HttpGet("my-data/deleted")]
     public IActionResult Deleted() => View();
 
+    /// <summary>
+    /// Turns one topic's e-mails on or off. The topic is read by its name only (MVC's enum binding would also take "1"
+    /// or "0,1"); a missing or unknown one reaches the use case as null and is refused there (400 page). A missing
+    /// <paramref name="remind"/> is refused too, rather than read as "off".
+    /// </summary>
     [HttpPost("reminders")]
-    public async Task<IActionResult> Reminders(bool remind, CancellationToken cancellationToken)
+    [RefusedPage("E-mail choices were not changed")]
+    public async Task<IActionResult> Reminders(string? topic, bool? remind, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        if (remind is null && ModelState.IsValid)
+        {
+            ModelState.TryAddModelError(nameof(remind), "Choose whether to receive these e-mails.");
+        }
+
+        if (!ModelState.IsValid || remind is not { } receive)
         {
             return await RedrawAsync(cancellationToken);
         }
 
-        await reminders.Handle(new ChangeRemindersCommand(User.Id(), remind), cancellationToken);
+        var chosen = Enum.GetValues<EmailTopic>().Select(t => (EmailTopic?)t).FirstOrDefault(t => t.ToString() == topic);
+        await reminders.Handle(new ChangeRemindersCommand(User.Id(), chosen, receive), cancellationToken);
         return Redirect("/my-data");
     }
 

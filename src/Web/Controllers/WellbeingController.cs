@@ -10,7 +10,10 @@ using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
 
-/// <summary>The WHO-5 form; the result is shown in answer to the post, and posting the same form again shows it again.</summary>
+/// <summary>
+/// The WHO-5 form; the result is shown in answer to the post, and posting the same form again shows it again. Until the
+/// hub's licence for the instrument is recorded, a notice replaces the form and a post is refused.
+/// </summary>
 [Authorize(Policy = Roles.Client)]
 [Route("wellbeing")]
 public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWellbeingHandler submit) : Controller
@@ -21,6 +24,11 @@ public sealed class WellbeingController(GetWellbeingFormHandler form, SubmitWell
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var model = await form.Handle(new GetWellbeingFormQuery(User.Id()), cancellationToken);
+        if (!model.MayBeUsed)
+        {
+            return View("Unavailable", model.Survey);
+        }
+
         return View("Form", SurveyFormView.Blank(model.Survey, Action, Hidden(model.SubmissionId, model.Survey)));
     }
 

@@ -7,6 +7,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Wellbeing.Application.PartnerClients;
+using Wellbeing.Web.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Wellbeing.Web.PartnerApi;
@@ -121,15 +122,7 @@ public static class PartnerApiServices
         }
     }
 
-    private static X509Certificate2 Certificate(IConfiguration configuration, string setting)
-    {
-        var path = configuration[$"{setting}:Path"];
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new InvalidOperationException(
-                $"The partner API needs {setting}:Path (a PKCS#12 file with its private key) and {setting}:Password outside Development.");
-        }
-
-        return X509CertificateLoader.LoadPkcs12FromFile(path, configuration[$"{setting}:Password"]);
-    }
+    private static X509Certificate2 Certificate(IConfiguration configuration, string setting) =>
+        ConfiguredCertificate.Load(configuration, setting) ?? throw new InvalidOperationException(
+            $"The partner API needs {setting}:Path (a PKCS#12 file with its private key) and {setting}:Password, or {setting}:Thumbprint, outside Development.");
 }

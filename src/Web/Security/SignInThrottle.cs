@@ -14,12 +14,17 @@ namespace Wellbeing.Web.Security;
 /// lets <see cref="Burst"/> attempts through at once, then one more each <see cref="SecondsPerAttempt"/>. Beyond that
 /// the answer is 429 with Retry-After (RFC 6585 section 4), the same for every e-mail, known or not. It slows a
 /// guesser down without ever locking an account, so a stranger cannot keep its owner out (docs/decisions/0007).
-/// Bound from the "SignIn:Throttle" settings.
+/// Bound from the "SignIn:Throttle" settings. Unsubscribe links, also used without signing in, get a bucket of the same
+/// shape per address under <see cref="UnsubscribePolicy"/> ("Unsubscribe:Throttle" settings) with a larger default
+/// (100 at once, then one a second): a mail provider posts the one-click requests of many members from few addresses,
+/// and the throttle only has to stop a flood, since a token cannot be guessed (authenticated encryption).
 /// </summary>
 public sealed class SignInThrottle
 {
     public const string Policy = "sign-in";
     public const string Section = "SignIn:Throttle";
+    public const string UnsubscribePolicy = "unsubscribe";
+    public const string UnsubscribeSection = "Unsubscribe:Throttle";
 
     /// <summary>Attempts one address may make at once before it is slowed down.</summary>
     public int Burst { get; set; } = 10;
@@ -56,20 +61,11 @@ public sealed class SignInThrottle
 
     public static IServiceCollection AddSignInThrottle(IServiceCollection services, IConfiguration configuration)
     {
-        var throttle = configuration.GetSection(Section).Get<SignInThrottle>() ?? new SignInThrottle();
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
-                ClientOf(context.Connection.RemoteIpAddress),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = throttle.Burst,
-                    TokensPerPeriod = 1,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(throttle.SecondsPerAttempt),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            AddPerClientPolicy(options, Policy, configuration.GetSection(Section), new SignInThrottle());
+            AddPerClientPolicy(options, UnsubscribePolicy, configuration.GetSection(UnsubscribeSection), new SignInThrottle { Burst = 100, SecondsPerAttempt = 1 });
 
             // The friendly 429 page comes from the status-code pages (ErrorsController); this only says when to come
             // back, for any limiter that knows (a token bucket always does), and records the refusal in the audit log. It
@@ -87,5 +83,21 @@ public sealed class SignInThrottle
                 await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellationToken);
             };
         });
+    }
+
+    /// <summary>Adds <paramref name="policy"/>: a token bucket per client address, shaped by <paramref name="throttle"/>'s defaults overridden by whatever <paramref name="settings"/> holds.</summary>
+    private static void AddPerClientPolicy(RateLimiterOptions options, string policy, IConfiguration settings, SignInThrottle throttle)
+    {
+        settings.Bind(throttle);
+        options.AddPolicy(policy, context => RateLimitPartition.GetTokenBucketLimiter(
+            ClientOf(context.Connection.RemoteIpAddress),
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = throttle.Burst,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(throttle.SecondsPerAttempt),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
     }
 }

@@ -30,7 +30,7 @@ public sealed class ContentSecurityPolicyTests(Chromium chromium) : IAsyncLifeti
         { DemoHub.Client(2), ["/dashboard", "/wellbeing", "/sharing", "/sharing/views", "/my-data", "/account/password"] },
         { DemoHub.FirstProfessional, ["/clients", "/my-alliance", "/account/password"] },
         { DemoHub.HrManager, ["/hr", "/account/password"] },
-        { DemoHub.Administrator, ["/admin", "/admin/partners", "/account/password"] },
+        { DemoHub.Administrator, ["/admin", "/admin/partners", "/admin/hubs/new", "/account/password"] },
     };
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class ContentSecurityPolicyTests(Chromium chromium) : IAsyncLifeti
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
 
-        Assert.Empty(_violations);
+        Assert.True(_violations.Count == 0, string.Join(Environment.NewLine, _violations));
     }
 
     [Fact]
@@ -72,6 +72,38 @@ public sealed class ContentSecurityPolicyTests(Chromium chromium) : IAsyncLifeti
         await client.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.Empty(_violations);
+    }
+
+    /// <summary>
+    /// Hangfire's dashboard runs under the site's policy, not relaxed for it. The policy refuses two of its extras, neither
+    /// of which it needs: an empty <c>data:</c> favicon (a placeholder so that the browser does not ask for
+    /// /favicon.ico) and the <c>&lt;style&gt;</c> Chart.js injects, whose rules Hangfire's own stylesheet already carries;
+    /// the charts still draw and their size monitors stay hidden.
+    /// </summary>
+    [Fact]
+    public async Task JobsDashboard_RunsUnderTheSitesPolicy_RefusingOnlyTwoExtrasItDoesNotNeed()
+    {
+        var page = await NewPageAsync();
+        await page.SignInAsync(DemoHub.Administrator, DemoHub.Password);
+        foreach (var path in new[] { "/hangfire/recurring", "/hangfire/jobs/succeeded", "/hangfire/servers", "/hangfire/" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        var charts = await page.Locator("canvas").EvaluateAllAsync<int[]>("canvases => canvases.map(c => c.width)");
+        var monitors = await page.Locator(".chartjs-size-monitor").EvaluateAllAsync<string[]>("monitors => monitors.map(m => getComputedStyle(m).visibility)");
+
+        Assert.NotEmpty(charts);
+        Assert.All(charts, width => Assert.True(width > 0));
+        Assert.All(monitors, visibility => Assert.Equal("hidden", visibility));
+        Assert.NotEmpty(_violations);
+        Assert.All(_violations, violation => Assert.True(
+            violation.Contains("data:image/x-icon", StringComparison.Ordinal) || violation.Contains("img-src blocked data", StringComparison.Ordinal)
+            // sha256 of "/* Chart.js */\n" and Chart.js 2.9's stylesheet, as Chart.js injects it; Chrome names the hash.
+            || violation.Contains("sha256-z7zcnw/4WalZqx+PrNaRnoeLz/G9WXuFqV1WCJ129sg=", StringComparison.Ordinal)
+            || violation.Contains("style-src-elem blocked inline at " + _app.ServerAddress.GetLeftPart(UriPartial.Authority) + "/hangfire/js", StringComparison.Ordinal),
+            violation));
     }
 
     /// <summary>The check itself: an inline style, which the policy refuses, is reported.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Clients.Commands.ChangeReminders;
 using Wellbeing.Application.FunctionalTests.Support;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Messaging;
 
 namespace Wellbeing.Application.FunctionalTests.Clients;
 
@@ -12,20 +14,36 @@ public sealed class ChangeRemindersHandlerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    private Task Change(bool remind) =>
-        _world.RunAsync<ChangeRemindersHandler>(h => h.Handle(new ChangeRemindersCommand(ClientWorld.UserId, remind), CancellationToken.None));
+    private Task Change(EmailTopic? topic, bool remind) =>
+        _world.RunAsync<ChangeRemindersHandler>(h => h.Handle(new ChangeRemindersCommand(ClientWorld.UserId, topic, remind), CancellationToken.None));
 
-    private Task<bool> OptedOut(Guid memberId) =>
-        _world.QueryAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.RemindersOptedOut).SingleAsync());
+    private Task<(bool Wellbeing, bool Alliance)> Off(Guid memberId) =>
+        _world.QueryAsync(async db =>
+        {
+            var member = await db.Members.SingleAsync(m => m.Id == memberId);
+            return (member.WellbeingEmailsOff, member.AllianceEmailsOff);
+        });
 
     [Fact]
-    public async Task OptingOut_ThenBackIn_IsSaved_AndOnlyForTheSignedInMember()
+    public async Task OptingOutOfATopic_ThenBackIn_IsSaved_ForThatTopicAndTheSignedInMemberOnly()
     {
-        await Change(remind: false);
-        Assert.True(await OptedOut(_world.Member.Id));
-        Assert.False(await OptedOut(_world.OtherMember.Id));
+        await Change(EmailTopic.AllianceSurvey, remind: false);
+        Assert.Equal((false, true), await Off(_world.Member.Id));
+        Assert.Equal((false, false), await Off(_world.OtherMember.Id));
 
-        await Change(remind: true);
-        Assert.False(await OptedOut(_world.Member.Id));
+        await Change(EmailTopic.WellbeingIndex, remind: false);
+        Assert.Equal((true, true), await Off(_world.Member.Id));
+
+        await Change(EmailTopic.AllianceSurvey, remind: true);
+        Assert.Equal((true, false), await Off(_world.Member.Id));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData((EmailTopic)7)]
+    public async Task AMissingOrUnknownTopic_IsRefused_AndChangesNothing(EmailTopic? topic)
+    {
+        await Assert.ThrowsAsync<DomainException>(() => Change(topic, remind: false));
+        Assert.Equal((false, false), await Off(_world.Member.Id));
     }
 }

@@ -66,12 +66,12 @@ public sealed class GetClientDashboardHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithoutSubmissions_TheFormIsDueNow_WithNoBracketNorTrend()
+    public async Task WithoutSubmissions_TheFormIsDueSinceEnrolment_WithNoBracketNorTrend()
     {
         var dashboard = await Dashboard();
 
         Assert.Empty(dashboard.History);
-        Assert.Equal(ClientWorld.Start, dashboard.NextDueAt);
+        Assert.Equal(_world.Member.EnrolledAt, dashboard.NextDueAt);
         Assert.True(dashboard.IsDue);
         Assert.Null(dashboard.LatestBracket);
         Assert.Null(dashboard.Trend);

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Application.Clients.Commands.SubmitWellbeing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.FunctionalTests.Support;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Interpretation;
 using Wellbeing.Domain.Surveys;
+using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Application.FunctionalTests.Clients;
 
@@ -37,6 +39,21 @@ public sealed class SubmitWellbeingHandlerTests : IAsyncLifetime
         Assert.Equal(_world.Member.Id, saved.MemberId);
         Assert.Equal(Measure.Wellbeing, saved.Measure);
         Assert.Equal(5, saved.Answers.Count);
+    }
+
+    [Fact]
+    public async Task WithoutTheHubsLicenceForTheInstrument_IsRefused_AndNothingIsSaved()
+    {
+        await _world.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<WellbeingDbContext>();
+            return await db.InstrumentLicences.Where(l => l.HubId == _world.Hub.Id).ExecuteDeleteAsync();
+        });
+
+        var refused = await Assert.ThrowsAsync<LicenceMissingException>(() => Submit(Guid.NewGuid(), Answers.Who5(5, 4, 3, 2, 1)));
+
+        Assert.Equal("who-5", refused.Survey.Key);
+        Assert.Equal(0, await _world.QueryAsync(db => db.Submissions.CountAsync()));
     }
 
     [Fact]

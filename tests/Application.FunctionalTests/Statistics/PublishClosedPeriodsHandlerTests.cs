@@ -139,7 +139,7 @@ public sealed class PublishClosedPeriodsHandlerTests : IAsyncLifetime
     [Fact]
     public async Task ConflictWithAConcurrentRun_IsReportedAsPublishedByAnotherRun_AndStopsOnlyThatHub()
     {
-        var other = new Hub("Zeta Wellbeing", "zeta", "Europe/Amsterdam", _world.Hub.CreatedAt);
+        var other = new Hub("Zeta Wellbeing", "Zeta", "zeta", "Europe/Amsterdam", _world.Hub.CreatedAt);
         await _world.SeedAsync(other);
         _world.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 5, 8, 0, 0, TimeSpan.Zero));
         Guid? rival = null;

@@ -4,10 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Wellbeing.Application;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
+using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure;
 using Wellbeing.Infrastructure.Persistence;
 
@@ -124,7 +127,7 @@ public sealed class ClientWorld : IAsyncDisposable
 
     private async Task SeedAsync(Func<HubSettings, HubSettings>? settings)
     {
-        Hub = new Hub("Acme Wellbeing", "acme", "Europe/Amsterdam", Start.AddMonths(-1));
+        Hub = new Hub("Acme Wellbeing", "Acme", "acme", "Europe/Amsterdam", Start.AddMonths(-1));
         if (settings is not null)
         {
             Hub.ChangeSettings(settings(Hub.Settings));
@@ -145,8 +148,12 @@ public sealed class ClientWorld : IAsyncDisposable
         OtherMembersSession = new CareSession(Hub.Id, OtherMember.Id, Professional.Id, Start.AddHours(-1), sequenceNumber: 1);
         OtherMembersSession.End(Start, Hub.Settings, Hub.TimeZoneId);
 
+        // A running programme holds the WHO-5's commercial-use permission; a test about its absence removes the record.
+        var wellbeing = _provider.GetRequiredService<ISurveyCatalogue>().Current(Measure.Wellbeing);
+        var licence = new InstrumentLicence(Hub.Id, wellbeing, "admin-user", "Alex Admin", Start.AddMonths(-1), "Permission held by the test employer.");
+
         await SeedAsync(
-            Hub, Member, OtherMember, Professional, UnconnectedProfessional,
+            Hub, licence, Member, OtherMember, Professional, UnconnectedProfessional,
             new ClientConnection(Hub.Id, Member.Id, Professional.Id, Start.AddDays(-20)),
             new ClientConnection(Hub.Id, OtherMember.Id, Professional.Id, Start.AddDays(-20)),
             Session, OtherMembersSession);

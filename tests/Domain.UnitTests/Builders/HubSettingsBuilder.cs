@@ -31,5 +31,11 @@ public sealed class HubSettingsBuilder
         return this;
     }
 
+    public HubSettingsBuilder WithEmail(int followUpDays, int allianceReminderAfterDays, TimeOnly opens, TimeOnly closes)
+    {
+        _settings = _settings.WithEmail(followUpDays, allianceReminderAfterDays, opens, closes);
+        return this;
+    }
+
     public HubSettings Build() => _settings;
 }

@@ -14,6 +14,7 @@ public sealed class SurveyBuilder
     private ScoringRule _scoring = ScoringRule.Sum;
     private readonly List<Subscale> _subscales = [];
     private bool _isValidated = true;
+    private string? _commercialUseNote;
 
     /// <summary>The shape of the WHO-5: five items answered 5..0, raw sum times 4.</summary>
     public static SurveyBuilder Who5Shaped() => new SurveyBuilder()
@@ -93,6 +94,13 @@ public sealed class SurveyBuilder
         return this;
     }
 
+    /// <summary>Commercial use needs the copyright holder's permission, as the WHO-5's licence says.</summary>
+    public SurveyBuilder NeedingPermission()
+    {
+        _commercialUseNote = "Commercial use needs permission.";
+        return this;
+    }
+
     public Survey Build() => new(
         _key,
         _version,
@@ -104,7 +112,7 @@ public sealed class SurveyBuilder
         _scoring,
         _subscales,
         [],
-        new SurveyLicence("Test licence", "Written for tests.", null, null),
+        new SurveyLicence("Test licence", "Written for tests.", null, _commercialUseNote),
         _isValidated,
         _isValidated ? null : "Unvalidated test content.");
 

@@ -1,4 +1,3 @@
-using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 
 namespace Wellbeing.Domain.UnitTests.Hubs;
@@ -35,13 +34,17 @@ public class HubSettingsTests
     [Fact]
     public void KBelowThree_IsRejected()
     {
-        Assert.Throws<DomainException>(() => _defaults.WithPrivacy(k: 2, kDistribution: 10));
+        var refused = Assert.Throws<HubFieldException>(() => _defaults.WithPrivacy(k: 2, kDistribution: 10));
+
+        Assert.Equal(HubField.K, refused.Field);
     }
 
     [Fact]
     public void KDistributionBelowK_IsRejected()
     {
-        Assert.Throws<DomainException>(() => _defaults.WithPrivacy(k: 8, kDistribution: 7));
+        var refused = Assert.Throws<HubFieldException>(() => _defaults.WithPrivacy(k: 8, kDistribution: 7));
+
+        Assert.Equal(HubField.KDistribution, refused.Field);
     }
 
     [Fact]
@@ -55,14 +58,16 @@ public class HubSettingsTests
     }
 
     [Theory]
-    [InlineData(6, AllianceCadence.EverySession, 7)]
-    [InlineData(91, AllianceCadence.EverySession, 7)]
-    [InlineData(14, (AllianceCadence)4, 7)]
-    [InlineData(14, AllianceCadence.EverySession, 0)]
-    [InlineData(14, AllianceCadence.EverySession, 31)]
-    public void WithCadences_RejectsValuesOutsideTheirLimits(int reminderDays, AllianceCadence cadence, int expiryDays)
+    [InlineData(6, AllianceCadence.EverySession, 7, HubField.ReminderCadenceDays)]
+    [InlineData(91, AllianceCadence.EverySession, 7, HubField.ReminderCadenceDays)]
+    [InlineData(14, (AllianceCadence)4, 7, HubField.AllianceCadence)]
+    [InlineData(14, AllianceCadence.EverySession, 0, HubField.InvitationExpiryDays)]
+    [InlineData(14, AllianceCadence.EverySession, 31, HubField.InvitationExpiryDays)]
+    public void WithCadences_RejectsValuesOutsideTheirLimits(int reminderDays, AllianceCadence cadence, int expiryDays, HubField field)
     {
-        Assert.Throws<DomainException>(() => _defaults.WithCadences(reminderDays, cadence, expiryDays));
+        var refused = Assert.Throws<HubFieldException>(() => _defaults.WithCadences(reminderDays, cadence, expiryDays));
+
+        Assert.Equal(field, refused.Field);
     }
 
     [Fact]
@@ -75,18 +80,20 @@ public class HubSettingsTests
     }
 
     [Theory]
-    [InlineData(-1, 50, 10, 4.0, 1.0)]
-    [InlineData(50, 50, 10, 4.0, 1.0)]
-    [InlineData(28, 100, 10, 4.0, 1.0)]
-    [InlineData(28, 50, 0, 4.0, 1.0)]
-    [InlineData(28, 50, 101, 4.0, 1.0)]
-    [InlineData(28, 50, 10, 0.99, 1.0)]
-    [InlineData(28, 50, 10, 7.01, 1.0)]
-    [InlineData(28, 50, 10, 4.0, 0)]
-    [InlineData(28, 50, 10, 4.0, 6.01)]
-    public void WithInterpretation_RejectsValuesOutsideTheirLimits(int poorUpTo, int moderateUpTo, int trend, double low, double drop)
+    [InlineData(-1, 50, 10, 4.0, 1.0, HubField.PoorUpTo)]
+    [InlineData(50, 50, 10, 4.0, 1.0, HubField.ModerateUpTo)]
+    [InlineData(28, 100, 10, 4.0, 1.0, HubField.ModerateUpTo)]
+    [InlineData(28, 50, 0, 4.0, 1.0, HubField.TrendThreshold)]
+    [InlineData(28, 50, 101, 4.0, 1.0, HubField.TrendThreshold)]
+    [InlineData(28, 50, 10, 0.99, 1.0, HubField.AllianceLowThreshold)]
+    [InlineData(28, 50, 10, 7.01, 1.0, HubField.AllianceLowThreshold)]
+    [InlineData(28, 50, 10, 4.0, 0, HubField.AllianceDropThreshold)]
+    [InlineData(28, 50, 10, 4.0, 6.01, HubField.AllianceDropThreshold)]
+    public void WithInterpretation_RejectsValuesOutsideTheirLimits(int poorUpTo, int moderateUpTo, int trend, double low, double drop, HubField field)
     {
-        Assert.Throws<DomainException>(() => _defaults.WithInterpretation(poorUpTo, moderateUpTo, trend, (decimal)low, (decimal)drop));
+        var refused = Assert.Throws<HubFieldException>(() => _defaults.WithInterpretation(poorUpTo, moderateUpTo, trend, (decimal)low, (decimal)drop));
+
+        Assert.Equal(field, refused.Field);
     }
 
     [Fact]
@@ -103,7 +110,7 @@ public class HubSettingsTests
     [InlineData(101)]
     public void LowParticipationPercentOutsideOneToHundred_IsRejected(int percent)
     {
-        Assert.Throws<DomainException>(() => _defaults.WithLowParticipationPercent(percent));
+        Assert.Throws<HubFieldException>(() => _defaults.WithLowParticipationPercent(percent));
     }
 
     [Fact]

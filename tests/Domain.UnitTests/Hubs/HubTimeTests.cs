@@ -6,7 +6,7 @@ namespace Wellbeing.Domain.UnitTests.Hubs;
 /// <summary>A time typed by a professional means the wall clock of the client's hub, summer time included.</summary>
 public class HubTimeTests
 {
-    private static readonly Hub London = new("Northwind", "northwind", "Europe/London", DateTimeOffset.UnixEpoch);
+    private static readonly Hub London = new("Northwind", "Northwind Traders", "northwind", "Europe/London", DateTimeOffset.UnixEpoch);
 
     [Theory]
     [InlineData(2027, 1, 15, 14, 30, 14)] // GMT

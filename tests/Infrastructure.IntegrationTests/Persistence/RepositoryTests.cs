@@ -1,6 +1,7 @@
 using Ardalis.Specification;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Infrastructure.Persistence;
 
@@ -47,12 +48,12 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
             Assert.Empty(context.ChangeTracker.Entries());
 
             var tracked = await repository.FirstOrDefaultAsync(new MemberById(member.Id, tracking: true));
-            tracked!.OptOutOfReminders();
+            tracked!.ChooseEmails(EmailTopic.WellbeingIndex, receive: false);
             await ((Application.Common.Interfaces.IUnitOfWork)context).SaveChangesAsync();
         }
 
         await using var reader = database.CreateContext();
-        Assert.True((await reader.Members.SingleAsync(m => m.Id == member.Id)).RemindersOptedOut);
+        Assert.True((await reader.Members.SingleAsync(m => m.Id == member.Id)).WellbeingEmailsOff);
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.IntegrationTests.Databases;
 using Wellbeing.Testing.Databases;
 
@@ -53,15 +55,15 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
         var hub = TestData.Hub();
         var member = TestData.Member(hub, externalId: "HR-0042");
         member.LinkAccount("user-42");
-        member.OptOutOfReminders();
+        member.ChooseEmails(EmailTopic.AllianceSurvey, receive: false);
         member.Deactivate(Start.AddDays(30));
         await SaveAsync(hub, member);
 
         await using var context = Database.CreateContext();
         var loaded = await context.Members.SingleAsync(m => m.Id == member.Id);
         Assert.Equal(
-            (member.HubId, member.UserId, member.DisplayName, member.Email, member.ExternalId, member.Department, member.EnrolledAt, member.DeactivatedAt, true),
-            (loaded.HubId, loaded.UserId, loaded.DisplayName, loaded.Email, loaded.ExternalId, loaded.Department, loaded.EnrolledAt, loaded.DeactivatedAt, loaded.RemindersOptedOut));
+            (member.HubId, member.UserId, member.DisplayName, member.Email, member.ExternalId, member.Department, member.EnrolledAt, member.DeactivatedAt, false, true),
+            (loaded.HubId, loaded.UserId, loaded.DisplayName, loaded.Email, loaded.ExternalId, loaded.Department, loaded.EnrolledAt, loaded.DeactivatedAt, loaded.WellbeingEmailsOff, loaded.AllianceEmailsOff));
     }
 
     [Fact]
@@ -239,6 +241,24 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
         var first = TestData.Hub();
         var second = TestData.Hub();
         await SaveAsync(first, second, TestData.Member(first, externalId: "HR-1"), TestData.Member(second, externalId: "HR-1"));
+    }
+
+    [Fact]
+    public async Task InstrumentLicence_RoundTrips_InUtc_AndIsUniquePerHubAndInstrument()
+    {
+        var hub = TestData.Hub();
+        var survey = TestData.WellbeingSurvey(commercialUseNote: "Commercial use needs permission.");
+        var licence = new InstrumentLicence(hub.Id, survey, "admin-user", "Alex Admin", Start, "Letter ref. 17");
+        await SaveAsync(hub, licence);
+
+        await using (var context = Database.CreateContext())
+        {
+            var loaded = await context.InstrumentLicences.SingleAsync(l => l.Id == licence.Id);
+            Assert.Equal((hub.Id, survey.Key, "admin-user", "Alex Admin", Start, "Letter ref. 17"), (loaded.HubId, loaded.SurveyKey, loaded.RecordedByUserId, loaded.RecordedByName, loaded.RecordedAt, loaded.Note));
+            Assert.Equal(TimeSpan.Zero, loaded.RecordedAt.Offset);
+        }
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => SaveAsync(new InstrumentLicence(hub.Id, survey, "other-admin", "Sam Admin", Start.AddDays(1), "Again")));
     }
 
     private static (Hub Hub, Domain.Members.Member Member, Professional Professional) People()

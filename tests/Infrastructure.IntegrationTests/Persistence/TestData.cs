@@ -12,7 +12,7 @@ internal static class TestData
     /// <summary>Whole seconds with a non-UTC offset: the database must store the instant in UTC and give back the same instant.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(2));
 
-    public static Hub Hub() => new("Acme Wellbeing", "acme-" + Guid.NewGuid().ToString("N")[..8], "Europe/Amsterdam", Start);
+    public static Hub Hub() => new("Acme Wellbeing", "Acme", "acme-" + Guid.NewGuid().ToString("N")[..8], "Europe/Amsterdam", Start);
 
     public static Member Member(Hub hub, string name = "Ada Lovelace", string? externalId = null) =>
         new(hub.Id, name, $"{Guid.NewGuid():N}@example.org", Start, "Engineering", externalId);
@@ -20,7 +20,8 @@ internal static class TestData
     public static Professional Professional() => new("Dr Grace Hopper", $"{Guid.NewGuid():N}@example.org", "Psychologist");
 
     /// <summary>Three items on 0-5, one reversed, two subscales, scored sum x 4 like a short wellbeing index.</summary>
-    public static Survey WellbeingSurvey() => new(
+    /// <param name="commercialUseNote">Set to make commercial use need permission, as the WHO-5's licence does.</param>
+    public static Survey WellbeingSurvey(string? commercialUseNote = null) => new(
         key: "test-wellbeing",
         version: 1,
         measure: Measure.Wellbeing,
@@ -31,7 +32,7 @@ internal static class TestData
         scoring: ScoringRule.SumTimes(4),
         subscales: [new Subscale("mood", "Mood", ["q1", "q2"]), new Subscale("energy", "Energy", ["q3"])],
         bands: [],
-        licence: new SurveyLicence("Test", "Written for these tests", null, null),
+        licence: new SurveyLicence("Test", "Written for these tests", null, commercialUseNote),
         isValidated: false,
         validityNote: "Test instrument");
 

@@ -165,7 +165,7 @@ public abstract class PeriodSourceTests<TDatabase>(TDatabase database) : Databas
     /// <summary>Another hub at the same times and with the same departments, whose people the first hub's figures may not include.</summary>
     private static IEnumerable<object> NeighbouringHub(Hub hub, ReportingPeriod period, Survey wellbeing)
     {
-        var neighbour = new Hub("Neighbour", "neighbour-" + Guid.NewGuid().ToString("N")[..8], hub.TimeZoneId, hub.CreatedAt);
+        var neighbour = new Hub("Neighbour", "Neighbour organisation", "neighbour-" + Guid.NewGuid().ToString("N")[..8], hub.TimeZoneId, hub.CreatedAt);
         yield return neighbour;
         foreach (var department in Departments)
         {

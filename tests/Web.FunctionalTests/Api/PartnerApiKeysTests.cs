@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
@@ -12,7 +11,7 @@ namespace Wellbeing.Web.FunctionalTests.Api;
 /// <summary>Outside Development and the tests, tokens are signed and encrypted with certificates the operator configures.</summary>
 public sealed class PartnerApiKeysTests : IDisposable
 {
-    private readonly PartnerApiCertificates _certificates = new();
+    private readonly DeploymentCertificates _certificates = new();
 
     [Fact]
     public void Production_WithoutCertificates_RefusesToStart_NamingTheSetting()
@@ -43,16 +42,5 @@ public sealed class PartnerApiKeysTests : IDisposable
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
-    private static IHostEnvironment Environment(string name) => new TestEnvironment { EnvironmentName = name };
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public required string EnvironmentName { get; set; }
-
-        public string ApplicationName { get; set; } = "Wellbeing.Web";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
+    private static NamedEnvironment Environment(string name) => new(name);
 }

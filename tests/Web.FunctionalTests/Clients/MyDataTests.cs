@@ -1,14 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
+using Wellbeing.Web.Formatting;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Clients;
 
-/// <summary>Downloading, deleting and reminder choices: always the signed-in client's own data and nothing else.</summary>
+/// <summary>Downloading, deleting and e-mail choices: always the signed-in client's own data and nothing else.</summary>
 public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
@@ -54,21 +56,63 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(count, resources.Count(r => r.GetProperty("resourceType").GetString() == "Observation"));
     }
 
-    [Fact]
-    public async Task Reminders_CanBeTurnedOffAndBackOn()
+    [Theory]
+    [InlineData(5, EmailTopic.WellbeingIndex, "Send me Wellbeing Index reminders again", EmailTopic.AllianceSurvey)]
+    [InlineData(7, EmailTopic.AllianceSurvey, "Send me Alliance survey invitations again", EmailTopic.WellbeingIndex)]
+    public async Task EmailTopic_TurnedOffAndBackOn_ChangesOnlyThatTopic(int clientNumber, EmailTopic topic, string offButton, EmailTopic other)
     {
-        var email = DemoHub.Client(5);
+        var email = DemoHub.Client(clientNumber);
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
 
-        var off = await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "false" });
-        var optedOut = await OptedOutAsync(email);
+        var off = await client.PostFormAsync("/my-data", "/reminders", new() { ["topic"] = topic.ToString(), ["remind"] = "false" });
+        var receivesWhileOff = await app.Factory.ReceivesEmailsAsync(email, topic);
+        var otherWhileOff = await app.Factory.ReceivesEmailsAsync(email, other);
         var page = (await client.GetAsync("/my-data")).Body;
-        await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "true" });
+        await client.PostFormAsync("/my-data", "/reminders", new() { ["topic"] = topic.ToString(), ["remind"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
-        Assert.True(optedOut);
-        Assert.Contains("Send me reminders again", page);
-        Assert.False(await OptedOutAsync(email));
+        Assert.False(receivesWhileOff);
+        Assert.True(otherWhileOff);
+        Assert.Contains(offButton, page);
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, topic));
+        Assert.Contains($"Stop {topic.Name()}", (await client.GetAsync("/my-data")).Body);
+    }
+
+    [Fact]
+    public async Task EmailChoice_WithoutATopic_IsRefused_AndChangesNothing()
+    {
+        var email = DemoHub.Client(8);
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+
+        var response = await client.PostFormAsync("/my-data", "/reminders", new() { ["remind"] = "false" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Choose which e-mails to turn on or off.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.WellbeingIndex));
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.AllianceSurvey));
+    }
+
+    /// <summary>Only the form's own values change a choice: no "remind" is not "off", and a topic is named, not numbered.</summary>
+    [Theory]
+    [InlineData(11, "WellbeingIndex", null)]
+    [InlineData(12, "1", "false")]
+    [InlineData(13, "0,1", "false")]
+    [InlineData(14, "wellbeingindex", "false")]
+    public async Task EmailChoice_WithoutRemindOrWithATopicNotNamedAsTheFormNamesIt_IsRefused_AndChangesNothing(int clientNumber, string topic, string? remind)
+    {
+        var email = DemoHub.Client(clientNumber);
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
+        var fields = new Dictionary<string, string> { ["topic"] = topic };
+        if (remind is not null)
+        {
+            fields["remind"] = remind;
+        }
+
+        var response = await client.PostFormAsync("/my-data", "/reminders", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.WellbeingIndex));
+        Assert.True(await app.Factory.ReceivesEmailsAsync(email, EmailTopic.AllianceSurvey));
     }
 
     [Fact]
@@ -97,6 +141,7 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
         await app.Factory.QueryAsync(db =>
         {
             db.ScoreViews.Add(new ScoreView(hubId, memberId, professionalId, DateTimeOffset.UtcNow.AddDays(-1)));
+            db.OutboxMessages.Add(new OutboxMessage(hubId, memberId, MessageKind.WellbeingReminder, DateOnly.FromDateTime(DateTime.UtcNow), null, DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow));
             return db.SaveChangesAsync();
         });
         var (othersBefore, blocksBefore) = await app.Factory.QueryAsync(async db =>
@@ -115,6 +160,7 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
             await db.ScoreViews.CountAsync(v => v.MemberId == memberId),
             await db.CareSessions.CountAsync(s => s.MemberId == memberId),
             await db.ClientConnections.CountAsync(c => c.MemberId == memberId),
+            await db.OutboxMessages.CountAsync(m => m.MemberId == memberId),
             await db.Users.CountAsync(u => u.Id == userId),
             await db.UserRoles.CountAsync(r => r.UserId == userId),
         });
@@ -135,7 +181,4 @@ public sealed class MyDataTests(AppFixture app) : IClassFixture<AppFixture>
         command.CommandText = "SELECT COUNT(*) FROM \"SubmissionAnswers\" WHERE \"SubmissionId\" NOT IN (SELECT \"Id\" FROM \"Submissions\")";
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     });
-
-    private Task<bool> OptedOutAsync(string email) =>
-        app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync());
 }

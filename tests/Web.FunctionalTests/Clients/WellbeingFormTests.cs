@@ -168,6 +168,5 @@ public sealed class WellbeingFormTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Contains("Where to get help", body);
     }
 
-    private Task<int> CountAsync(string email) => app.Factory.QueryAsync(db => db.Submissions
-        .CountAsync(s => s.Measure == Measure.Wellbeing && db.Members.Any(m => m.Id == s.MemberId && m.Email == email)));
+    private Task<int> CountAsync(string email) => app.Factory.WellbeingCountAsync(email);
 }

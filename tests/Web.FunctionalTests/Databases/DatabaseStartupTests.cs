@@ -9,6 +9,7 @@ using Wellbeing.Infrastructure.Persistence.Providers;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
 using Wellbeing.Testing;
 using Wellbeing.Testing.Databases;
+using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Databases;
 
@@ -35,9 +36,7 @@ public sealed class DatabaseSettingsStartupTests
 [Collection(PostgresCollection.Name)]
 public sealed class DatabaseStartupTests(PostgresCluster cluster)
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-
-    [Fact]
+        [Fact]
     public async Task Postgres_ByDefault_DoesNotMigrateAtStart_AndFailsFastSayingHowToMigrate()
     {
         var database = await cluster.CreateDatabaseAsync($"behind_{Guid.NewGuid():N}");
@@ -57,10 +56,10 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
     {
         var database = cluster.ConnectionStringFor($"migrated_{Guid.NewGuid():N}");
 
-        var first = await RunToEndAsync(AppProcess(database, [MigrateCommand.Verb]));
+        var first = await PublishedApp.RunToEndAsync(AppProcess(database, [MigrateCommand.Verb]));
         // The verb after a setting, in another case, is the same command (never a web node that does not exit), and
         // Development, where `dotnet run` puts it, validates the services it builds.
-        var again = await RunToEndAsync(AppProcess(database, ["--environment=Development", "Migrate"]));
+        var again = await PublishedApp.RunToEndAsync(AppProcess(database, ["--environment=Development", "Migrate"]));
         await using var app = WellbeingAppFactory.ForDatabase(DatabaseProvider.Postgres, database);
         app.Settings["Database:MigrateAtStartup"] = null;
         app.Settings["DemoData:Enabled"] = "false";
@@ -78,7 +77,7 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
     {
         var unreachable = new NpgsqlConnectionStringBuilder(await cluster.CreateDatabaseAsync($"unused_{Guid.NewGuid():N}")) { Port = FreeLoopbackPort(), Timeout = 5 };
 
-        var (exitCode, output) = await RunToEndAsync(AppProcess(unreachable.ConnectionString, [MigrateCommand.Verb]));
+        var (exitCode, output) = await PublishedApp.RunToEndAsync(AppProcess(unreachable.ConnectionString, [MigrateCommand.Verb]));
 
         Assert.True(exitCode == 1, output);
         Assert.Contains("Migrating the database failed", output);
@@ -89,7 +88,7 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
     {
         var database = cluster.ConnectionStringFor($"unused_{Guid.NewGuid():N}");
 
-        var (exitCode, output) = await RunToEndAsync(AppProcess(database, [MigrateCommand.Verb, "--Database:Provider=Oracle"]));
+        var (exitCode, output) = await PublishedApp.RunToEndAsync(AppProcess(database, [MigrateCommand.Verb, "--Database:Provider=Oracle"]));
 
         Assert.True(exitCode == 1, output);
         Assert.Contains("Migrating the database failed", output);
@@ -105,7 +104,7 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
     {
         var database = await cluster.CreateDatabaseAsync($"two_nodes_{Guid.NewGuid():N}");
         var ports = new[] { FreeLoopbackPort(), FreeLoopbackPort() };
-        var nodes = ports.Select(port => Start(AppProcess(database, ["--urls", $"http://127.0.0.1:{port}"], migrateAtStartup: true))).ToList();
+        var nodes = ports.Select(port => PublishedApp.Start(AppProcess(database, ["--urls", $"http://127.0.0.1:{port}"], migrateAtStartup: true))).ToList();
         try
         {
             var statuses = await Task.WhenAll(nodes.Zip(ports, (node, port) => HealthOnceStartedAsync(node, port)));
@@ -125,70 +124,16 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
         }
     }
 
-    /// <summary>The published app beside the tests (Wellbeing.Web.dll), run by the dotnet host that runs the tests.</summary>
-    private static ProcessStartInfo AppProcess(string connectionString, IEnumerable<string> arguments, bool? migrateAtStartup = null)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Wellbeing.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Testing: throwaway token keys and plain http, as in the in-process tests.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = WellbeingAppFactory.EnvironmentName;
-        start.Environment["AllowedHosts"] = "127.0.0.1";
-        start.Environment["Database__Provider"] = nameof(DatabaseProvider.Postgres);
-        start.Environment["ConnectionStrings__Wellbeing"] = connectionString;
-        start.Environment["DemoData__Enabled"] = "false";
-        if (migrateAtStartup is { } migrate)
-        {
-            start.Environment["Database__MigrateAtStartup"] = migrate ? "true" : "false";
-        }
-
-        return start;
-    }
-
-    private static (Process Process, StringBuilder Output) Start(ProcessStartInfo start)
-    {
-        var output = new StringBuilder();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        DataReceivedEventHandler collect = (_, line) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(line.Data);
-            }
-        };
-        process.OutputDataReceived += collect;
-        process.ErrorDataReceived += collect;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return (process, output);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunToEndAsync(ProcessStartInfo start)
-    {
-        var (process, output) = Start(start);
-        using (process)
-        {
-            using var timeout = new CancellationTokenSource(StartTimeout);
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, output.ToString());
-        }
-    }
+    private static ProcessStartInfo AppProcess(string connectionString, IEnumerable<string> arguments, bool? migrateAtStartup = null) =>
+        PublishedApp.Process(DatabaseProvider.Postgres, connectionString, arguments, migrateAtStartup is { } migrate
+            ? new Dictionary<string, string?> { ["Database__MigrateAtStartup"] = migrate ? "true" : "false" }
+            : null);
 
     /// <summary>Asks /healthz until the node answers, or until it exits or the start timeout passes (null then).</summary>
     private static async Task<HttpStatusCode?> HealthOnceStartedAsync((Process Process, StringBuilder Output) node, int port)
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        var deadline = DateTime.UtcNow + StartTimeout;
+        var deadline = DateTime.UtcNow + PublishedApp.StartTimeout;
         while (!node.Process.HasExited && DateTime.UtcNow < deadline)
         {
             try

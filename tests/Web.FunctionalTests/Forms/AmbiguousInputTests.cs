@@ -153,7 +153,7 @@ public sealed class AmbiguousInputTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var email = DemoHub.Client(29);
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
-        var optedOut = await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync());
+        var optedOut = await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.WellbeingEmailsOff).SingleAsync());
 
         var delete = await client.SubmitFormAsync("/my-data", "/my-data/delete", [new("confirm", "true"), new("confirm", "true")]);
         var remind = await client.SubmitFormAsync("/my-data", "/reminders", [new("remind", "true"), new("remind", "false")]);
@@ -162,7 +162,7 @@ public sealed class AmbiguousInputTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Contains(SingleValueBinderProvider.FormMessage, await BodyAsync(delete));
         Assert.Equal(HttpStatusCode.BadRequest, remind.StatusCode);
         Assert.Contains(SingleValueBinderProvider.FormMessage, await BodyAsync(remind));
-        Assert.Equal(optedOut, await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync()));
+        Assert.Equal(optedOut, await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.WellbeingEmailsOff).SingleAsync()));
     }
 
     [Fact]
@@ -204,13 +204,13 @@ public sealed class AmbiguousInputTests(AppFixture app) : IClassFixture<AppFixtu
         var email = DemoHub.Client(35);
         var client = await BrowserlessClient.SignedInAsync(app.Factory, email);
         var token = (await client.HiddenFieldsAsync("/my-data", "/reminders")).Single(f => f.Key == Antiforgery.FieldName).Value;
-        var optedOut = await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync());
+        var optedOut = await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.WellbeingEmailsOff).SingleAsync());
 
         var response = await client.Http.PostAsync("/reminders", new FormUrlEncodedContent([
-            new(Antiforgery.FieldName, token), new(Antiforgery.FieldName, token), new("remind", optedOut ? "true" : "false")]));
+            new(Antiforgery.FieldName, token), new(Antiforgery.FieldName, token), new("topic", "WellbeingIndex"), new("remind", optedOut ? "true" : "false")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(optedOut, await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.RemindersOptedOut).SingleAsync()));
+        Assert.Equal(optedOut, await app.Factory.QueryAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.WellbeingEmailsOff).SingleAsync()));
     }
 
     private static async Task<string> BodyAsync(HttpResponseMessage response) =>

@@ -89,11 +89,21 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
 
         new("GET", "admin", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/statistics/publish", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/instruments", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/instruments/licences", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners/{clientId}/revoke", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/audit", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/audit/verify", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/new", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        // Hangfire's dashboard, one endpoint for all its pages and methods (tried with GET).
+        new("*", "/hangfire/{**path}", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
     ];
 
     /// <summary>Routes anyone may use, signed in or not; the partner API (api/…) takes a token instead and is checked in tests/Web.FunctionalTests/Api.</summary>
@@ -102,6 +112,9 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         ("GET", "account/login"),
         ("POST", "account/login"),
         ("GET", "my-data/deleted"),
+        // The unsubscribe link of an e-mail: the token in the path is the proof (tests/Web.FunctionalTests/Clients/UnsubscribeTests).
+        ("GET", "unsubscribe/{token}"),
+        ("POST", "unsubscribe/{token}"),
         // Signed in or not, signing out ends at the sign-in page.
         ("POST", "account/logout"),
         ("*", "errors/{status:int:range(400,599)?}"),
@@ -120,7 +133,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
     {
         ["clients/{memberId:guid}/sessions"] = _ => new() { ["Form.Date"] = "2026-12-01", ["Form.Time"] = "10:00" },
         ["sharing"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString(), ["measure"] = "Wellbeing", ["share"] = "true" },
-        ["reminders"] = _ => new() { ["remind"] = "false" },
+        ["reminders"] = _ => new() { ["topic"] = "WellbeingIndex", ["remind"] = "false" },
         ["my-data/delete"] = _ => new() { ["confirm"] = "false" },
     };
 
@@ -151,7 +164,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         var path = scene.PathOf(route);
         var before = await FingerprintAsync();
 
-        var response = method == "GET"
+        var response = method is "GET" or "*"
             ? await client.Http.GetAsync(path)
             : await client.PostFormAsync(caller == "anonymous" ? "/account/login" : "/account/password", path, Fields.TryGetValue(route, out var fields) ? fields(scene) : []);
 
@@ -173,8 +186,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             .ToHashSet();
 
         // A route naming a hub's thing (an id in its path) needs both the own and the other hub's row; a partner client
-        // is the administrator's, who belongs to no hub.
-        var expectedRows = mapped.SelectMany(endpoint => endpoint.Route.Contains('{') && !endpoint.Route.Contains("{clientId}", StringComparison.Ordinal)
+        // is the administrator's, who belongs to no hub, and so are the job dashboard's pages (a catch-all).
+        var expectedRows = mapped.SelectMany(endpoint => endpoint.Route.Contains('{') && !endpoint.Route.Contains("{clientId}", StringComparison.Ordinal) && !endpoint.Route.Contains("{**", StringComparison.Ordinal)
             ? new[] { (endpoint.Method, endpoint.Route, Hub.Own), (endpoint.Method, endpoint.Route, Hub.Other) }
             : [(endpoint.Method, endpoint.Route, Hub.None)]);
         var rows = Matrix.Select(row => (row.Method, row.Route, row.Hub)).ToList();
@@ -199,8 +212,10 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         /// Fills in the route's parameters. An alliance survey answers a session whose invitation is open; ending takes
         /// a session not ended yet. The partner client is the demo one (partner clients belong to no hub's path).
         /// </summary>
-        public string PathOf(string route) => "/" + Parameter().Replace(route, parameter => parameter.Groups[1].Value switch
+        public string PathOf(string route) => "/" + Parameter().Replace(route.TrimStart('/'), parameter => parameter.Groups[1].Value switch
         {
+            // A catch-all's start page.
+            "path" => string.Empty,
             "hubId" => HubId.ToString(),
             "memberId" => MemberId.ToString(),
             "sessionId" when route.StartsWith("alliance/", StringComparison.Ordinal) => InvitedSessionId.ToString(),
@@ -250,8 +265,9 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         await db.ShareGrants.CountAsync(),
         await db.ShareGrants.CountAsync(g => g.RevokedAt != null),
         await db.Members.CountAsync(),
-        await db.Members.CountAsync(m => m.RemindersOptedOut)));
+        await db.Members.CountAsync(m => m.WellbeingEmailsOff),
+        await db.Members.CountAsync(m => m.AllianceEmailsOff)));
 
-    [GeneratedRegex(@"\{([A-Za-z]+)[^}]*\}")]
+    [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
     private static partial Regex Parameter();
 }

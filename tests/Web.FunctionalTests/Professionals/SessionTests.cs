@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -53,6 +54,42 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(ended.InvitationExpiresAt, again.InvitationExpiresAt);
         var (_, profile) = await client.GetAsync($"/clients/{memberId}");
         Assert.Contains("Alliance survey sent, open until", profile);
+    }
+
+    [Fact]
+    public async Task End_OpeningAnInvitation_RecordsTheInvitationAndOneReminder_InTheSendingHours_Once()
+    {
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(21));
+        var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+        var session = await ScheduleOneAsync(client, memberId);
+
+        await client.PostFormAsync($"/clients/{memberId}", $"/sessions/{session.Id}/end", new());
+        var again = await client.PostFormAsync($"/clients/{memberId}", $"/sessions/{session.Id}/end", new());
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var ended = await SessionAsync(session.Id);
+        var hub = await app.Factory.QueryAsync(db => db.Hubs.AsNoTracking().SingleAsync(h => h.Id == ended.HubId));
+        var messages = await OutboxAsync(session.Id);
+        Assert.Equal([MessageKind.AllianceInvitation, MessageKind.AllianceReminder], messages.Select(m => m.Kind));
+        Assert.All(messages, m => Assert.Equal(memberId, m.MemberId));
+        Assert.All(messages, m => Assert.Equal(m.NotBefore, SendingHours.NextAllowed(m.NotBefore, hub.TimeZoneId, hub.Settings.SendingHoursStart, hub.Settings.SendingHoursEnd)));
+        Assert.InRange(messages[0].NotBefore, ended.EndedAt!.Value, ended.EndedAt.Value.AddDays(1));
+        Assert.InRange(messages[1].NotBefore, messages[0].NotBefore, LocalCalendar.AddDays(ended.InvitationExpiresAt!.Value, -1, hub.TimeZoneId));
+    }
+
+    [Fact]
+    public async Task End_ForAClientWhoTurnedRemindersOff_RecordsNoEmail_ButOpensTheSurvey()
+    {
+        var memberId = await app.Factory.MemberIdAsync(DemoHub.Client(23));
+        var member = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Client(23));
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync("/my-data", "/reminders", new() { ["topic"] = "AllianceSurvey", ["remind"] = "false" })).StatusCode);
+        var professional = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.FirstProfessional);
+        var session = await ScheduleOneAsync(professional, memberId);
+
+        await professional.PostFormAsync($"/clients/{memberId}", $"/sessions/{session.Id}/end", new());
+
+        Assert.NotNull((await SessionAsync(session.Id)).InvitationOpenedAt);
+        Assert.Empty(await OutboxAsync(session.Id));
     }
 
     [Theory]
@@ -199,6 +236,17 @@ public sealed class SessionTests(AppFixture app) : IClassFixture<AppFixture>
         var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.Add(fromNow), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
         return new() { ["Form.Date"] = $"{local:yyyy-MM-dd}", ["Form.Time"] = $"{local:HH:mm}" };
     }
+
+    /// <summary>Books a session that started an hour ago, so it can be ended now.</summary>
+    private async Task<CareSession> ScheduleOneAsync(BrowserlessClient professional, Guid memberId)
+    {
+        var scheduled = await professional.SubmitFormAsync($"/clients/{memberId}", $"/clients/{memberId}/sessions", StartingIn(TimeSpan.FromHours(-1)));
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        return (await SessionsAsync(memberId)).Single(s => s.EndedAt is null);
+    }
+
+    private Task<List<OutboxMessage>> OutboxAsync(Guid sessionId) =>
+        app.Factory.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.CareSessionId == sessionId).OrderBy(m => m.Kind).ToListAsync());
 
     private Task<List<CareSession>> SessionsAsync(Guid memberId) =>
         app.Factory.QueryAsync(db => db.CareSessions.AsNoTracking().Where(s => s.MemberId == memberId).ToListAsync());

@@ -10,7 +10,7 @@ namespace Wellbeing.Web.FunctionalTests.Security;
 /// <summary>The app as an operator deploys it ("Staging": HTTPS, configured hosts and keys), not as the tests run it.</summary>
 public sealed class OutsideDevelopmentTests : IDisposable
 {
-    private readonly PartnerApiCertificates _certificates = new();
+    private readonly DeploymentCertificates _certificates = new();
 
     [Fact]
     public async Task Cookies_AreSecureOnly_AndAForgedHostIsRefused()

@@ -56,7 +56,7 @@ public sealed class ProfessionalScenario
         var hubIds = new List<Guid>();
         foreach (var (k, expiry) in hubs)
         {
-            var hub = new Hub("Scenario hub", $"hub-{tag}-{hubIds.Count}", "UTC", now.AddMonths(-3));
+            var hub = new Hub("Scenario hub", "Scenario organisation", $"hub-{tag}-{hubIds.Count}", "UTC", now.AddMonths(-3));
             hub.ChangeSettings(hub.Settings.WithPrivacy(k, Math.Max(k, 10)).WithCadences(hub.Settings.ReminderCadenceDays, AllianceCadence.EverySession, expiry));
             db.Hubs.Add(hub);
             professional.JoinHub(hub.Id, hub.CreatedAt);

@@ -10,9 +10,10 @@ internal sealed class HubConfiguration : IEntityTypeConfiguration<Hub>
     {
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.Name).HasMaxLength(Lengths.Name).IsRequired();
-        builder.Property(h => h.Slug).HasMaxLength(Lengths.ShortCode).IsRequired();
-        builder.Property(h => h.TimeZoneId).HasMaxLength(Lengths.ShortCode).IsRequired();
+        builder.Property(h => h.Name).HasMaxLength(Hub.MaxNameLength).IsRequired();
+        builder.Property(h => h.Organisation).HasMaxLength(Hub.MaxNameLength).IsRequired();
+        builder.Property(h => h.Slug).HasMaxLength(Hub.MaxShortLength).IsRequired();
+        builder.Property(h => h.TimeZoneId).HasMaxLength(Hub.MaxShortLength).IsRequired();
         builder.HasIndex(h => h.Slug).IsUnique();
 
         // Settings are read with the hub on nearly every request, so they live in its row rather than a join away.

@@ -15,6 +15,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.DeduplicationKey).HasMaxLength(Lengths.ExternalKey);
         builder.HasIndex(m => m.DeduplicationKey).IsUnique();
 
+        // Every save of a message says "WHERE Attempts = what I read": of two job runs that read it, only the first
+        // one's claim (or withdrawal, or deferral) is saved, and the other learns of it (docs/decisions/0008).
+        builder.Property(m => m.Attempts).IsConcurrencyToken();
+
         // Like every other row about a member, removed explicitly with the member (DeleteMyAccountHandler).
         builder.HasOne<Hub>().WithMany().HasForeignKey(m => m.HubId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);

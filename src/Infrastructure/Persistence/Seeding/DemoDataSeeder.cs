@@ -7,6 +7,7 @@ using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
@@ -45,6 +46,7 @@ public sealed partial class DemoDataSeeder(
 
         // Also into a demo database seeded before the partner API existed, so the README's curl works after an update.
         await SeedPartnerClientAsync(cancellationToken);
+        await SeedInstrumentLicencesAsync(cancellationToken);
     }
 
     private async Task SeedHubsAsync(CancellationToken cancellationToken)
@@ -55,8 +57,13 @@ public sealed partial class DemoDataSeeder(
         var wellbeing = catalogue.Current(Measure.Wellbeing);
         var alliance = catalogue.Current(Measure.Alliance);
 
-        var northwind = new Hub("Northwind Wellbeing Hub", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
-        var fabrikam = new Hub("Fabrikam Care Hub", "fabrikam", "Europe/Copenhagen", now.AddMonths(-7));
+        var northwind = new Hub("Northwind Wellbeing Hub", "Northwind Traders", DemoHub.Slug, "Europe/London", now.AddMonths(-7));
+        var fabrikam = new Hub("Fabrikam Care Hub", "Fabrikam, Inc.", DemoHub.OtherHubSlug, "Europe/Copenhagen", now.AddMonths(-7));
+
+        // Around the clock in the demo, so the first start writes its reminder and invitation e-mails to the pickup
+        // folder whatever the hour; Fabrikam keeps the default sending hours (08:00-20:00).
+        var defaults = northwind.Settings;
+        northwind.ChangeSettings(defaults.WithEmail(defaults.WellbeingFollowUpDays, defaults.AllianceReminderAfterDays, TimeOnly.MinValue, new TimeOnly(23, 59)));
         db.Hubs.AddRange(northwind, fabrikam);
 
         await AddAccountAsync(DemoHub.Administrator, "Alex Admin", Roles.Administrator);
@@ -96,6 +103,35 @@ public sealed partial class DemoDataSeeder(
             await partners.AddAsync(new PartnerClient(DemoHub.PartnerClientId, "Northwind HR analytics (demo)", hubId, PartnerScopes.Names), DemoHub.PartnerClientSecret, cancellationToken);
             LogPartnerClientSeeded(DemoHub.PartnerClientId);
         }
+    }
+
+    /// <summary>
+    /// Records, as the demo administrator, the licence of both demo hubs for every loaded instrument that needs
+    /// permission (the WHO-5), so that their clients get the forms; also into a demo database seeded before licences were
+    /// recorded. A real hub's administrator records its own.
+    /// </summary>
+    private async Task SeedInstrumentLicencesAsync(CancellationToken cancellationToken)
+    {
+        var admin = await users.FindByEmailAsync(DemoHub.Administrator);
+        if (admin is null)
+        {
+            return;
+        }
+
+        string[] demoSlugs = [DemoHub.Slug, DemoHub.OtherHubSlug];
+        var demoHubs = await db.Hubs.Where(h => demoSlugs.Contains(h.Slug)).Select(h => h.Id).ToListAsync(cancellationToken);
+        var recorded = (await db.InstrumentLicences.Select(l => new { l.HubId, l.SurveyKey }).ToListAsync(cancellationToken))
+            .Select(l => (l.HubId, l.SurveyKey)).ToHashSet();
+        var needingPermission = catalogue.All.Where(s => s.Licence.NeedsPermission).DistinctBy(s => s.Key);
+        foreach (var hubId in demoHubs)
+        {
+            foreach (var survey in needingPermission.Where(s => !recorded.Contains((hubId, s.Key))))
+            {
+                db.InstrumentLicences.Add(new InstrumentLicence(hubId, survey, admin.Id, admin.DisplayName, clock.GetUtcNow(), "Demo data: no real permission is held."));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     // A Warning: demo accounts share a published password, and the demo partner a published secret.
@@ -160,7 +196,8 @@ public sealed partial class DemoDataSeeder(
 
     /// <summary>
     /// Weekly sessions for the last 8 to 12 weeks, and for 20 weeks with the first two clients; the latest ended
-    /// yesterday, so its alliance survey is still open. About one survey in five goes unanswered, never two in a row.
+    /// yesterday, so its alliance survey is still open and its invitation e-mail waits in the outbox, as ending it in
+    /// the app would have left it. About one survey in five goes unanswered, never two in a row.
     /// So every client rates some sessions of each of the last two months, and each professional's oldest alliance
     /// months have one client only: "My alliance score" shows its closed months with enough responses and hides the
     /// early ones, whatever the day the demo starts.
@@ -181,6 +218,11 @@ public sealed partial class DemoDataSeeder(
             db.CareSessions.Add(session);
             var skipped = _random.Next(0, 5) == 0 && !skippedPrevious;
             skippedPrevious = skipped;
+            if (sequence == count && session.InvitationIsOpen(now))
+            {
+                db.OutboxMessages.AddRange(AllianceReminders.For(session, hub, now));
+            }
+
             if (sequence == count || skipped)
             {
                 continue;

@@ -5,6 +5,7 @@ public static class DemoHub
 {
     public const string Password = "Demo!2026";
     public const string Slug = "northwind";
+    public const string OtherHubSlug = "fabrikam";
 
     /// <summary>Northwind's demo partner system (client credentials, scope aggregates:read), listed in the README.</summary>
     public const string PartnerClientId = "northwind-demo-partner";

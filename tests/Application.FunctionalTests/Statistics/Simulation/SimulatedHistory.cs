@@ -72,7 +72,7 @@ internal sealed class SimulatedHistory
             settings = settings.WithInterpretation(poorUpTo, poorUpTo + random.Next(8, 40), random.Next(4, 25), 4.0m, 1.0m);
         }
 
-        Hub = new Hub("Simulated hub", $"simulated-{seed}", Zones[random.Next(Zones.Length)], created);
+        Hub = new Hub("Simulated hub", "Simulated organisation", $"simulated-{(uint)seed}", Zones[random.Next(Zones.Length)], created);
         Hub.ChangeSettings(settings);
         QuartersFrom = random.Next(5) == 0 ? Between(random, created, End) : null;
 

@@ -3,17 +3,16 @@ using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
-using Wellbeing.Domain.Surveys;
 
 namespace Wellbeing.Application.Administration.Queries.GetHubs;
 
 public sealed record GetHubsQuery;
 
-public sealed record HubsDto(IReadOnlyList<HubRowDto> Hubs, IReadOnlyList<Survey> Instruments);
+public sealed record HubsDto(IReadOnlyList<HubRowDto> Hubs);
 
-public sealed record HubRowDto(Guid Id, string Name, string Slug, int ActiveMembers, int K);
+public sealed record HubRowDto(Guid Id, string Name, string Organisation, string Slug, int ActiveMembers, int K);
 
-public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> members, ISurveyCatalogue catalogue)
+public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> members)
 {
     public async Task<HubsDto> Handle(GetHubsQuery query, CancellationToken cancellationToken)
     {
@@ -21,10 +20,10 @@ public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> me
         var rows = new List<HubRowDto>(all.Count);
         foreach (var hub in all)
         {
-            rows.Add(new HubRowDto(hub.Id, hub.Name, hub.Slug, await members.CountAsync(new ActiveMembersOfHubSpec(hub.Id), cancellationToken), hub.Settings.K));
+            rows.Add(new HubRowDto(hub.Id, hub.Name, hub.Organisation, hub.Slug, await members.CountAsync(new ActiveMembersOfHubSpec(hub.Id), cancellationToken), hub.Settings.K));
         }
 
-        return new HubsDto(rows, catalogue.All);
+        return new HubsDto(rows);
     }
 }
 

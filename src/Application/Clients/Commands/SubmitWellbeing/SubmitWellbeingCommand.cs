@@ -1,6 +1,7 @@
 using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Interpretation;
@@ -20,11 +21,13 @@ public sealed class SubmitWellbeingHandler(
     IRepository<Member> members,
     IRepository<Hub> hubs,
     IRepository<Submission> submissions,
+    IRepository<InstrumentLicence> licences,
     ISurveyCatalogue catalogue,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
     /// <exception cref="InvalidAnswersException">Missing or out-of-range answers; nothing is saved.</exception>
+    /// <exception cref="LicenceMissingException">The hub's permission for the instrument is not recorded; nothing is saved.</exception>
     public async Task<WellbeingResultDto> Handle(SubmitWellbeingCommand command, CancellationToken cancellationToken)
     {
         var member = await members.OfUserAsync(command.UserId, cancellationToken);
@@ -36,6 +39,7 @@ public sealed class SubmitWellbeingHandler(
         }
 
         var survey = catalogue.Current(Measure.Wellbeing);
+        survey.EnsureMayBeUsedIn(member.HubId, await licences.ListAsync(new LicencesOfHubSpec(member.HubId), cancellationToken));
         survey.EnsureIsTheFormOf(command.SurveyKey, command.SurveyVersion);
 
         var submission = Submission.ForWellbeing(member.HubId, member.Id, survey, command.Answers, clock.GetUtcNow(), command.SubmissionId);

@@ -24,7 +24,7 @@ public sealed record MyDataExportDto(
     IReadOnlyList<ExportedShareGrantDto> ShareGrants,
     IReadOnlyList<ExportedScoreViewDto> ScoreViews);
 
-public sealed record ExportedMemberDto(Guid Id, string Name, string Email, string Hub, string? Department, DateTimeOffset EnrolledAt, bool RemindersOptedOut);
+public sealed record ExportedMemberDto(Guid Id, string Name, string Email, string Hub, string? Department, DateTimeOffset EnrolledAt, bool WellbeingEmailsOff, bool AllianceEmailsOff);
 
 public sealed record ExportedSubmissionDto(
     Guid Id,
@@ -88,7 +88,7 @@ public sealed class ExportMyDataHandler(
 
         return new MyDataExportDto(
             clock.GetUtcNow(),
-            new ExportedMemberDto(member.Id, member.DisplayName, member.Email, hub.Name, member.Department, member.EnrolledAt, member.RemindersOptedOut),
+            new ExportedMemberDto(member.Id, member.DisplayName, member.Email, hub.Name, member.Department, member.EnrolledAt, member.WellbeingEmailsOff, member.AllianceEmailsOff),
             memberSubmissions.Select(s => Exported(s, s.ProfessionalId is { } p ? NameOf(p) : null)).ToList(),
             memberSessions.Select(s => new ExportedSessionDto(s.Id, NameOf(s.ProfessionalId), s.ScheduledAt, s.EndedAt, s.AllianceSubmissionId is not null)).ToList(),
             memberGrants.Select(g => new ExportedShareGrantDto(NameOf(g.ProfessionalId), g.Measure, g.GrantedAt, g.RevokedAt)).ToList(),

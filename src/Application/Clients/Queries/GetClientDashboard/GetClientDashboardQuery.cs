@@ -6,14 +6,17 @@ using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Interpretation;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Submissions;
+using Wellbeing.Domain.Surveys;
 
 namespace Wellbeing.Application.Clients.Queries.GetClientDashboard;
 
 public sealed record GetClientDashboardQuery(string UserId);
 
+/// <param name="WellbeingAvailable">False while the hub's licence for the Wellbeing Index instrument is not recorded: no form, nothing due.</param>
 public sealed record ClientDashboardDto(
     string MemberName,
     string HubName,
@@ -23,6 +26,7 @@ public sealed record ClientDashboardDto(
     TrendDirection? Trend,
     DateTimeOffset NextDueAt,
     bool IsDue,
+    bool WellbeingAvailable,
     IReadOnlyList<PendingAllianceDto> PendingAlliance)
 {
     public WellbeingPointDto? Latest => History.Count > 0 ? History[^1] : null;
@@ -38,6 +42,8 @@ public sealed class GetClientDashboardHandler(
     IRepository<Submission> submissions,
     IRepository<CareSession> sessions,
     IRepository<Professional> professionals,
+    IRepository<InstrumentLicence> licences,
+    ISurveyCatalogue catalogue,
     TimeProvider clock)
 {
     public async Task<ClientDashboardDto> Handle(GetClientDashboardQuery query, CancellationToken cancellationToken)
@@ -55,8 +61,9 @@ public sealed class GetClientDashboardHandler(
             ? new Dictionary<Guid, string>()
             : (await professionals.ListAsync(new ProfessionalsByIdsSpec(professionalIds), cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayName);
 
+        var wellbeingAvailable = catalogue.Current(Measure.Wellbeing).MayBeUsedIn(hub.Id, await licences.ListAsync(new LicencesOfHubSpec(hub.Id), cancellationToken));
         var latest = history.Count > 0 ? history[^1] : null;
-        var nextDue = latest is null ? now : LocalCalendar.AddDays(latest.SubmittedAt, hub.Settings.ReminderCadenceDays, hub.TimeZoneId);
+        var nextDue = WellbeingSchedule.DueAt(latest?.SubmittedAt, member.EnrolledAt, hub.Settings.ReminderCadenceDays, hub.TimeZoneId);
         return new ClientDashboardDto(
             member.DisplayName,
             hub.Name,
@@ -66,6 +73,7 @@ public sealed class GetClientDashboardHandler(
             Trend.Of(history.Select(h => h.Score).ToList(), hub.Settings.TrendThreshold),
             nextDue,
             nextDue <= now,
+            wellbeingAvailable,
             open.Select(s => new PendingAllianceDto(s.Id, names.GetValueOrDefault(s.ProfessionalId, "Your professional"), s.EndedAt!.Value, s.InvitationExpiresAt!.Value)).ToList());
     }
 }

@@ -2,13 +2,18 @@ using Ardalis.Specification;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Submissions;
 
 namespace Wellbeing.Application.Clients.Queries.GetMyData;
 
 public sealed record GetMyDataQuery(string UserId);
 
-public sealed record MyDataDto(string Name, string Email, bool RemindersOptedOut, int WellbeingSubmissions, int AllianceSubmissions);
+/// <param name="Emails">The member's choice for every <see cref="EmailTopic"/>, in the enum's order.</param>
+public sealed record MyDataDto(string Name, string Email, IReadOnlyList<EmailPreferenceDto> Emails, int WellbeingSubmissions, int AllianceSubmissions);
+
+/// <param name="Receives">False when the member turned the topic off.</param>
+public sealed record EmailPreferenceDto(EmailTopic Topic, bool Receives);
 
 public sealed class GetMyDataHandler(IRepository<Member> members, IRepository<Submission> submissions)
 {
@@ -19,7 +24,7 @@ public sealed class GetMyDataHandler(IRepository<Member> members, IRepository<Su
         return new MyDataDto(
             member.DisplayName,
             member.Email,
-            member.RemindersOptedOut,
+            [.. Enum.GetValues<EmailTopic>().Select(topic => new EmailPreferenceDto(topic, member.Receives(topic)))],
             measures.Count(m => m == Measure.Wellbeing),
             measures.Count(m => m == Measure.Alliance));
     }

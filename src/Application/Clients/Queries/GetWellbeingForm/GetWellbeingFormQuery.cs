@@ -1,4 +1,5 @@
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Surveys;
@@ -8,13 +9,16 @@ namespace Wellbeing.Application.Clients.Queries.GetWellbeingForm;
 public sealed record GetWellbeingFormQuery(string UserId);
 
 /// <param name="SubmissionId">Fresh for every rendering of the form; posting it twice saves one submission.</param>
-public sealed record WellbeingFormDto(Survey Survey, Guid SubmissionId);
+/// <param name="MayBeUsed">False while the hub's permission for the instrument is not recorded: show a notice instead of the form.</param>
+public sealed record WellbeingFormDto(Survey Survey, Guid SubmissionId, bool MayBeUsed);
 
-public sealed class GetWellbeingFormHandler(IRepository<Member> members, ISurveyCatalogue catalogue)
+public sealed class GetWellbeingFormHandler(IRepository<Member> members, IRepository<InstrumentLicence> licences, ISurveyCatalogue catalogue)
 {
     public async Task<WellbeingFormDto> Handle(GetWellbeingFormQuery query, CancellationToken cancellationToken)
     {
-        await members.OfUserAsync(query.UserId, cancellationToken);
-        return new WellbeingFormDto(catalogue.Current(Measure.Wellbeing), Guid.NewGuid());
+        var member = await members.OfUserAsync(query.UserId, cancellationToken);
+        var survey = catalogue.Current(Measure.Wellbeing);
+        var mayBeUsed = survey.MayBeUsedIn(member.HubId, await licences.ListAsync(new LicencesOfHubSpec(member.HubId), cancellationToken));
+        return new WellbeingFormDto(survey, Guid.NewGuid(), mayBeUsed);
     }
 }

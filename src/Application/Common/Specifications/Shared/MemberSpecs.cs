@@ -18,3 +18,9 @@ public sealed class ActiveMemberByIdSpec : Specification<Member>
 {
     public ActiveMemberByIdSpec(Guid id) => Query.Where(m => m.Id == id && m.DeactivatedAt == null).AsNoTracking();
 }
+
+public sealed class MemberByIdSpec : Specification<Member>
+{
+    public MemberByIdSpec(Guid id, bool forUpdate = false) =>
+        Query.Where(m => m.Id == id).AsTracking(forUpdate).AsNoTracking(!forUpdate);
+}

@@ -17,6 +17,23 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -428,6 +445,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -450,6 +472,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllianceEmailsOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("DeactivatedAt")
                         .HasColumnType("INTEGER");
@@ -478,9 +503,6 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("RemindersOptedOut")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -488,6 +510,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WellbeingEmailsOff")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -509,6 +534,7 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("CareSessionId")
@@ -538,6 +564,9 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnsubscribeLinkUsedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("WithdrawnAt")
@@ -854,6 +883,45 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.HasIndex("HubId", "Measure", "SubmittedAt", "MemberId", "Score");
 
                     b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Surveys.InstrumentLicence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurveyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId", "SurveyKey")
+                        .IsUnique();
+
+                    b.ToTable("InstrumentLicences");
                 });
 
             modelBuilder.Entity("Wellbeing.Infrastructure.Identity.ApplicationUser", b =>
@@ -1411,6 +1479,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("Subscales");
+                });
+
+            modelBuilder.Entity("Wellbeing.Domain.Surveys.InstrumentLicence", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wellbeing.Infrastructure.Identity.SignInSession", b =>

@@ -1,0 +1,58 @@
+using Ardalis.Specification;
+using Wellbeing.Application.Administration.Common;
+using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Statistics;
+
+namespace Wellbeing.Application.Administration.Commands.ChangeHubSettings;
+
+public sealed record ChangeHubSettingsCommand(Guid HubId, HubInput Hub);
+
+/// <summary>
+/// Changes a hub's name, organisation, short name, time zone and settings in one go. Once HR figures of the hub are
+/// published, <see cref="PublishedFiguresRule"/> refuses lowering k or k_dist and shortening the reporting period.
+/// </summary>
+public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<PeriodBlock> blocks, IUnitOfWork unitOfWork)
+{
+    /// <exception cref="NotFoundException">No hub has this id.</exception>
+    /// <exception cref="HubRefusedException">A field broke its rule, the short name is taken, or the change would weaken
+    /// published figures (one message per field); nothing is saved.</exception>
+    /// <exception cref="ConflictException">Another hub took the short name at the same moment.</exception>
+    public async Task Handle(ChangeHubSettingsCommand command, CancellationToken cancellationToken)
+    {
+        var stored = await hubs.FirstOrDefaultAsync(new HubForUpdateSpec(command.HubId), cancellationToken)
+            ?? throw new NotFoundException("Hub");
+        var current = stored.Settings;
+        var input = command.Hub;
+        var errors = new List<HubFieldError>();
+        await HubIdentity.DescribeAsync(
+            () =>
+            {
+                stored.Describe(input.Name, input.Organisation, input.Slug, input.TimeZoneId);
+                return stored;
+            },
+            hubs,
+            errors,
+            cancellationToken);
+        var settings = input.Settings.Validate(errors);
+        if (settings is not null)
+        {
+            var published = await blocks.AnyAsync(new PublishedBlocksOfHubSpec(stored.Id), cancellationToken);
+            errors.AddRange(PublishedFiguresRule.Refusals(current, settings, published));
+        }
+
+        if (settings is null || errors.Count > 0)
+        {
+            throw new HubRefusedException(errors);
+        }
+
+        stored.ChangeSettings(settings);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public sealed class HubForUpdateSpec : Specification<Hub>
+{
+    public HubForUpdateSpec(Guid hubId) => Query.Where(h => h.Id == hubId).AsTracking();
+}

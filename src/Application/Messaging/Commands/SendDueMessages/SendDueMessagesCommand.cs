@@ -1,0 +1,192 @@
+using Ardalis.Specification;
+using Wellbeing.Application.Common.Exceptions;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
+using Wellbeing.Domain.Sessions;
+using Wellbeing.Domain.Submissions;
+
+namespace Wellbeing.Application.Messaging.Commands.SendDueMessages;
+
+/// <summary>Sends the outbox messages that are due now (one batch, oldest first).</summary>
+public sealed record SendDueMessagesCommand;
+
+/// <summary>
+/// What a run did, in counts only (the job logs it). <see cref="LeftToAnotherRun"/>: another run changed a message this
+/// one had read (it claimed, sent or withdrew it first), so this run stopped and left the batch to it.
+/// </summary>
+public sealed record SendDueMessagesResult(int Sent, int Withdrawn, int Deferred, bool LeftToAnotherRun);
+
+/// <summary>How the outbox is sent; from configuration (<c>Email:*</c>).</summary>
+/// <param name="PublicBaseUrl">The site's absolute address, for the links in the messages (a job has no request to take it from).</param>
+/// <param name="StaleAttemptAfter">
+/// How long an attempt whose outcome was never recorded (the process died, or marking it sent failed) blocks the
+/// message; afterwards it is sent again. Longer than any send can take, so a slow send is never duplicated.
+/// </param>
+/// <param name="BatchSize">Messages per run; the rest wait for the next run.</param>
+public sealed record OutboxSettings(Uri PublicBaseUrl, TimeSpan StaleAttemptAfter, int BatchSize);
+
+/// <summary>
+/// The outbox's sender. For each due message it decides at sending time whether the member should still get it
+/// (withdrawn otherwise: they opted out or left, answered the Wellbeing Index since, or the survey was answered or has
+/// expired), waits for the hub's sending hours, then claims it by saving the attempt (a conditional update: the first
+/// run to save wins), sends, and marks it sent. A failed SMTP delivery gives the claim back and fails the run, so that
+/// Hangfire retries it later; nothing is marked sent. See docs/decisions/0008-outbox-delivery.md for why this sends at
+/// most once within <see cref="OutboxSettings.StaleAttemptAfter"/>.
+/// </summary>
+/// <exception cref="EmailDeliveryException">The SMTP server was down or refused us; the claim was released.</exception>
+public sealed class SendDueMessagesHandler(
+    IRepository<OutboxMessage> outbox,
+    IRepository<Member> members,
+    IRepository<Hub> hubs,
+    IRepository<Submission> submissions,
+    IRepository<CareSession> sessions,
+    IUnsubscribeTokens unsubscribeTokens,
+    IEmailSender sender,
+    IUnitOfWork unitOfWork,
+    OutboxSettings settings,
+    TimeProvider clock)
+{
+    public async Task<SendDueMessagesResult> Handle(SendDueMessagesCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await outbox.ListAsync(new DueOutboxMessagesSpec(now, now - settings.StaleAttemptAfter, settings.BatchSize), cancellationToken);
+        if (due.Count == 0)
+        {
+            return new SendDueMessagesResult(0, 0, 0, false);
+        }
+
+        var recipients = (await members.ListAsync(new MembersByIdsSpec(due.Select(m => m.MemberId).Distinct().ToList()), cancellationToken)).ToDictionary(m => m.Id);
+        var hubsById = (await hubs.ListAsync(new HubsByIdsSpec(due.Select(m => m.HubId).Distinct().ToList()), cancellationToken)).ToDictionary(h => h.Id);
+        int sent = 0, withdrawn = 0, deferred = 0;
+        foreach (var message in due)
+        {
+            if (!recipients.TryGetValue(message.MemberId, out var member) || !hubsById.TryGetValue(message.HubId, out var hub))
+            {
+                // The member deleted their account since the batch was read, and their messages with it.
+                continue;
+            }
+
+            try
+            {
+                switch (await SendAsync(message, member, hub, cancellationToken))
+                {
+                    case Outcome.Sent: sent++; break;
+                    case Outcome.Withdrawn: withdrawn++; break;
+                    case Outcome.Deferred: deferred++; break;
+                }
+            }
+            catch (ConflictException)
+            {
+                // Another run saved this message first. Its failed update stays in this unit of work and would fail
+                // every later save, and that run is working through the same batch anyway.
+                return new SendDueMessagesResult(sent, withdrawn, deferred, true);
+            }
+        }
+
+        return new SendDueMessagesResult(sent, withdrawn, deferred, false);
+    }
+
+    private enum Outcome
+    {
+        Sent,
+        Withdrawn,
+        Deferred,
+    }
+
+    private async Task<Outcome> SendAsync(OutboxMessage message, Member member, Hub hub, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!await StillWantedAsync(message, member, hub, now, cancellationToken))
+        {
+            message.Withdraw(now);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return Outcome.Withdrawn;
+        }
+
+        var opens = SendingHours.NextAllowed(now, hub.TimeZoneId, hub.Settings.SendingHoursStart, hub.Settings.SendingHoursEnd);
+        if (opens > now)
+        {
+            message.Defer(opens);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return Outcome.Deferred;
+        }
+
+        // Rendered before the claim, so that a rendering fault fails the run without leaving the message claimed.
+        var email = Render(message, member, hub);
+        message.BeginAttempt(now);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await sender.SendAsync(email, cancellationToken);
+        }
+        catch (EmailDeliveryException exception) when (exception.RecipientRefused)
+        {
+            // The server will never take this address: retrying would only hold up every message queued behind it.
+            message.Withdraw(clock.GetUtcNow());
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return Outcome.Withdrawn;
+        }
+        catch (EmailDeliveryException)
+        {
+            message.ReleaseAttempt();
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        message.MarkSent(clock.GetUtcNow());
+        await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        return Outcome.Sent;
+    }
+
+    /// <summary>Whether the reason for the message still holds now; a member's answers may have made it pointless.</summary>
+    private async Task<bool> StillWantedAsync(OutboxMessage message, Member member, Hub hub, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!member.Wants(message.Kind))
+        {
+            return false;
+        }
+
+        if (message.CareSessionId is { } sessionId)
+        {
+            var session = await sessions.FirstOrDefaultAsync(new SessionByIdSpec(sessionId), cancellationToken);
+            return session is not null && session.InvitationIsOpen(now);
+        }
+
+        // An index answered since the message was recorded moves the due date, so this reminder no longer applies.
+        var latest = await submissions.FirstOrDefaultAsync(new LatestWellbeingAtSpec(member.Id), cancellationToken);
+        return WellbeingSchedule.DueOn(latest, member.EnrolledAt, hub.Settings.ReminderCadenceDays, hub.TimeZoneId) == message.DueOn;
+    }
+
+    private EmailMessage Render(OutboxMessage message, Member member, Hub hub)
+    {
+        var page = message.CareSessionId is { } sessionId ? $"alliance/{sessionId}" : "wellbeing";
+        var unsubscribe = new Uri(settings.PublicBaseUrl, $"unsubscribe/{unsubscribeTokens.Issue(message)}");
+        var content = MemberEmails.Compose(message.Kind, hub.Name, new Uri(settings.PublicBaseUrl, page), unsubscribe);
+        return new EmailMessage(message.Id, member.Email, content.Subject, content.TextBody, content.HtmlBody, unsubscribe);
+    }
+}
+
+/// <summary>
+/// Unsettled messages whose time has come and that nobody is sending: never attempted, released after a failed
+/// delivery, or attempted before <paramref name="staleBefore"/> with no outcome recorded. Tracked: the run changes them.
+/// </summary>
+public sealed class DueOutboxMessagesSpec : Specification<OutboxMessage>
+{
+    public DueOutboxMessagesSpec(DateTimeOffset now, DateTimeOffset staleBefore, int take) =>
+        Query.Where(m => m.SentAt == null && m.WithdrawnAt == null && m.NotBefore <= now && (m.AttemptedAt == null || m.AttemptedAt <= staleBefore))
+            .OrderBy(m => m.NotBefore).ThenBy(m => m.Id).Take(take).AsTracking();
+}
+
+/// <summary>When the member last filled in the Wellbeing Index (UTC); null when never.</summary>
+public sealed class LatestWellbeingAtSpec : Specification<Submission, DateTimeOffset?>
+{
+    public LatestWellbeingAtSpec(Guid memberId)
+    {
+        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Wellbeing).OrderByDescending(s => s.SubmittedAt).AsNoTracking();
+        Query.Select(s => (DateTimeOffset?)s.SubmittedAt);
+    }
+}

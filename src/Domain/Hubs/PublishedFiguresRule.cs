@@ -1,0 +1,53 @@
+using Wellbeing.Domain.Common;
+
+namespace Wellbeing.Domain.Hubs;
+
+/// <summary>A message about one field of a hub's form.</summary>
+public sealed record HubFieldError(HubField Field, string Message);
+
+/// <summary>A hub was not created or changed: one message per field that broke a rule.</summary>
+public sealed class HubRefusedException(IReadOnlyList<HubFieldError> errors)
+    : DomainException("The hub was not saved: " + string.Join(" ", errors.Select(e => e.Message)))
+{
+    public IReadOnlyList<HubFieldError> Errors { get; } = errors;
+}
+
+/// <summary>
+/// What a hub may no longer weaken once HR figures of it are published (SPEC section 6, privacy rules: k, k_dist and
+/// closed reporting periods). The published blocks were suppressed with the hub's k and k_dist over periods of its
+/// length and never change; later blocks computed with a smaller k or k_dist, or over months inside a published
+/// quarter's span, could be set beside them to isolate groups the earlier figures were built to hide. Raising k or
+/// k_dist, or lengthening months to quarters, only hides more, so it is always allowed.
+/// </summary>
+public static class PublishedFiguresRule
+{
+    /// <summary>
+    /// The changes from <paramref name="current"/> to <paramref name="proposed"/> that the rule refuses, one per field
+    /// (k, k_dist, reporting period); none when <paramref name="figuresPublished"/> is false.
+    /// </summary>
+    public static IReadOnlyList<HubFieldError> Refusals(HubSettings current, HubSettings proposed, bool figuresPublished)
+    {
+        if (!figuresPublished)
+        {
+            return [];
+        }
+
+        var refusals = new List<HubFieldError>();
+        if (proposed.K < current.K)
+        {
+            refusals.Add(new(HubField.K, $"k cannot go below {current.K} now that HR figures are published: a smaller group size would change what the published figures protect. It can be raised."));
+        }
+
+        if (proposed.KDistribution < current.KDistribution)
+        {
+            refusals.Add(new(HubField.KDistribution, $"k_dist cannot go below {current.KDistribution} now that HR figures are published: smaller distributions would change what the published figures protect. It can be raised."));
+        }
+
+        if ((int)proposed.ReportingPeriod < (int)current.ReportingPeriod)
+        {
+            refusals.Add(new(HubField.ReportingPeriod, "The reporting period cannot be shortened now that HR figures are published per quarter: monthly figures beside them would change what the published figures protect."));
+        }
+
+        return refusals;
+    }
+}

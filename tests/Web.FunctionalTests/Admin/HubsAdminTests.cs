@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Statistics;
+using Wellbeing.Infrastructure.Persistence.Seeding;
+using Wellbeing.Testing;
+using Wellbeing.Web.FunctionalTests.Support;
+
+namespace Wellbeing.Web.FunctionalTests.Admin;
+
+/// <summary>An administrator creates a hub and edits it; published figures keep the protection they were made with.</summary>
+public sealed partial class HubsAdminTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string NewPage = "/admin/hubs/new";
+    private const string Create = "/admin/hubs";
+
+    [Fact]
+    public async Task Creating_WithEverySetting_StoresTheHub_AndListsIt()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var fields = Form("Contoso Care", "contoso-care", ("TimeZoneId", "America/New_York"), ("K", "6"), ("KDistribution", "11"),
+            ("ReportingPeriod", "Quarter"), ("ReminderCadenceDays", "21"), ("WellbeingFollowUpDays", "4"), ("SendingHoursStart", "09:00"),
+            ("SendingHoursEnd", "18:30"), ("AllianceCadence", "EverySecondSession"), ("InvitationExpiryDays", "5"), ("AllianceReminderAfterDays", "3"),
+            ("PoorUpTo", "30"), ("ModerateUpTo", "55"), ("TrendThreshold", "12"), ("AllianceLowThreshold", "4.5"), ("AllianceDropThreshold", "0.75"),
+            ("LowParticipationPercent", "45"));
+
+        var response = await admin.SubmitFormAsync(NewPage, Create, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var hub = await app.Factory.QueryAsync(db => db.Hubs.SingleAsync(h => h.Slug == "contoso-care"));
+        Assert.Equal($"/admin/hubs/{hub.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal(("Contoso Care", "Contoso Care Inc.", "America/New_York"), (hub.Name, hub.Organisation, hub.TimeZoneId));
+        var s = hub.Settings;
+        Assert.Equal((6, 11, ReportingPeriodLength.Quarter, 21, 4), (s.K, s.KDistribution, s.ReportingPeriod, s.ReminderCadenceDays, s.WellbeingFollowUpDays));
+        Assert.Equal((new TimeOnly(9, 0), new TimeOnly(18, 30), AllianceCadence.EverySecondSession, 5, 3), (s.SendingHoursStart, s.SendingHoursEnd, s.AllianceCadence, s.InvitationExpiryDays, s.AllianceReminderAfterDays));
+        Assert.Equal((30, 55, 12, 4.5m, 0.75m, 45), (s.PoorUpTo, s.ModerateUpTo, s.TrendThreshold, s.AllianceLowThreshold, s.AllianceDropThreshold, s.LowParticipationPercent));
+        var (_, list) = await admin.GetAsync("/admin");
+        Assert.Matches($"<a href=\"/admin/hubs/{hub.Id}\">Contoso Care</a></th><td>Contoso Care Inc.</td><td>contoso-care</td>", list);
+    }
+
+    [Fact]
+    public async Task TheSameFormSentTwice_CreatesOneHub()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        List<KeyValuePair<string, string>> form = [.. await admin.HiddenFieldsAsync(NewPage, Create), .. Form("Twice", "twice")];
+
+        var first = await admin.Http.PostAsync(Create, new FormUrlEncodedContent(form));
+        var second = await admin.Http.PostAsync(Create, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Slug == "twice")));
+    }
+
+    [Fact]
+    public async Task KBelowThree_AndKDistBelowK_AreRefusedBesideTheirFields_KeepingWhatWasTyped()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var low = await BodyAsync(await admin.SubmitFormAsync(NewPage, Create, Form("Too small", "too-small", ("K", "2"))), HttpStatusCode.BadRequest);
+        var distribution = await BodyAsync(await admin.SubmitFormAsync(NewPage, Create, Form("Too small", "too-small", ("K", "8"), ("KDistribution", "7"))), HttpStatusCode.BadRequest);
+
+        Assert.Matches(FieldError("K", "The minimum group size k cannot be below 3."), low);
+        Assert.Matches(InputValue("K", "2"), low);
+        Assert.Matches(InputValue("Name", "Too small"), low);
+        Assert.Matches(FieldError("KDistribution", "The minimum group for distributions cannot be smaller than k."), distribution);
+        Assert.Matches(InputValue("KDistribution", "7"), distribution);
+        Assert.Equal(0, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Slug == "too-small")));
+    }
+
+    [Fact]
+    public async Task SeveralBrokenFields_AreEachRefusedBesideTheirField_AtOnce()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var body = await BodyAsync(
+            await admin.SubmitFormAsync(NewPage, Create, Form("Broken", DemoHub.Slug, ("TimeZoneId", "Europe/Atlantis"), ("K", "many"),
+                ("ModerateUpTo", "20"), ("SendingHoursStart", "20:00"), ("SendingHoursEnd", "08:00"), ("AllianceReminderAfterDays", "7"))),
+            HttpStatusCode.BadRequest);
+
+        Assert.Matches("id=\"Form_K-error\"><span class=\"field-validation-error\"[^>]*>The value 'many' is not valid", body);
+        Assert.Matches(InputValue("K", "many"), body);
+
+        // The rules behind the number are checked once every number can be read.
+        var rules = await BodyAsync(
+            await admin.SubmitFormAsync(NewPage, Create, Form("Broken", "broken", ("TimeZoneId", "Europe/Atlantis"),
+                ("ModerateUpTo", "20"), ("AllianceReminderAfterDays", "7"))),
+            HttpStatusCode.BadRequest);
+        Assert.Matches(FieldError("TimeZoneId", "Europe/Atlantis is not a time zone this server knows. Use an IANA name such as Europe/London."), rules);
+        Assert.Matches(FieldError("ModerateUpTo", "Brackets must satisfy 0 <= Poor upper bound < Moderate upper bound < 100."), rules);
+        Assert.Matches(FieldError("AllianceReminderAfterDays", "The alliance reminder must come at least a day before the invitation expires: 1 to 6 days after it."), rules);
+        var taken = await BodyAsync(
+            await admin.SubmitFormAsync(NewPage, Create, Form("Broken", DemoHub.Slug.ToUpperInvariant(), ("SendingHoursStart", "20:00"), ("SendingHoursEnd", "08:00"))),
+            HttpStatusCode.BadRequest);
+        Assert.Matches(FieldError("Slug", $"Another hub already uses the short name {DemoHub.Slug}."), taken);
+        Assert.Matches(FieldError("SendingHoursEnd", "Sending hours must span at least an hour within one day (for example 08:00 to 20:00)."), taken);
+        Assert.Matches(InputValue("SendingHoursEnd", "08:00"), taken);
+        Assert.Equal(0, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Name == "Broken")));
+        Assert.Equal(1, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Slug == DemoHub.Slug)));
+    }
+
+    [Fact]
+    public async Task AfterPublication_LoweringKOrKDistOrShorteningThePeriod_IsRefusedWithTheReason_AndRaisingIsSaved()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "Published");
+        await scenario.AddMembersAsync("Sales", 6, i => [40 + (4 * i)]);
+        await scenario.PublishAsync();
+        Assert.True(await scenario.BlockCountAsync() > 0, "the scenario's closed months are published");
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var page = $"/admin/hubs/{scenario.HubId}";
+        var slug = await app.Factory.QueryAsync(db => db.Hubs.Where(h => h.Id == scenario.HubId).Select(h => h.Slug).SingleAsync());
+
+        var (_, form) = await admin.GetAsync(page);
+        Assert.Contains("can be raised but not lowered", form);
+        var lowered = await BodyAsync(await admin.SubmitFormAsync(page, page, Form("Published", slug, ("TimeZoneId", "UTC"), ("K", "4"), ("KDistribution", "9"))), HttpStatusCode.BadRequest);
+        Assert.Matches(FieldError("K", "k cannot go below 5 now that HR figures are published: a smaller group size would change what the published figures protect. It can be raised."), lowered);
+        Assert.Matches(FieldError("KDistribution", "k_dist cannot go below 10 now that HR figures are published: smaller distributions would change what the published figures protect. It can be raised."), lowered);
+        Assert.Matches(InputValue("K", "4"), lowered);
+
+        var raised = await admin.SubmitFormAsync(page, page, Form("Published", slug, ("TimeZoneId", "UTC"), ("K", "7"), ("KDistribution", "12"), ("ReportingPeriod", "Quarter")));
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+
+        var shortened = await BodyAsync(await admin.SubmitFormAsync(page, page, Form("Published", slug, ("TimeZoneId", "UTC"), ("K", "7"), ("KDistribution", "12"), ("ReportingPeriod", "Month"))), HttpStatusCode.BadRequest);
+        Assert.Matches(FieldError("ReportingPeriod", "The reporting period cannot be shortened now that HR figures are published per quarter: monthly figures beside them would change what the published figures protect."), shortened);
+        var settings = (await app.Factory.QueryAsync(db => db.Hubs.SingleAsync(h => h.Id == scenario.HubId))).Settings;
+        Assert.Equal((7, 12, ReportingPeriodLength.Quarter), (settings.K, settings.KDistribution, settings.ReportingPeriod));
+    }
+
+    [Fact]
+    public async Task BeforeAnyPublication_LoweringK_AndRenaming_AreSaved()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "Unpublished");
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var page = $"/admin/hubs/{scenario.HubId}";
+
+        var response = await admin.SubmitFormAsync(page, page, Form("Renamed", "renamed-unpublished", ("TimeZoneId", "Asia/Tokyo"), ("K", "3"), ("KDistribution", "3")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var hub = await app.Factory.QueryAsync(db => db.Hubs.SingleAsync(h => h.Id == scenario.HubId));
+        Assert.Equal(("Renamed", "renamed-unpublished", "Asia/Tokyo", 3, 3), (hub.Name, hub.Slug, hub.TimeZoneId, hub.Settings.K, hub.Settings.KDistribution));
+        var (_, edited) = await admin.GetAsync(page);
+        Assert.Contains("The changes were saved.", edited);
+        Assert.Matches(InputValue("Organisation", "Renamed Inc."), edited);
+    }
+
+    [Fact]
+    public async Task AHubThatDoesNotExist_IsNotFound()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var page = $"/admin/hubs/{Guid.NewGuid()}";
+
+        var (status, _) = await admin.GetAsync(page);
+        var post = await admin.PostFormAsync(NewPage, page, new(Form("Nobody", "nobody")));
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+    }
+
+    /// <summary>Every field of the hub form with the product's defaults, the organisation "{name} Inc.", and the changes given.</summary>
+    private static Dictionary<string, string> Form(string name, string slug, params (string Field, string Value)[] changes)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Name"] = name,
+            ["Organisation"] = $"{name} Inc.",
+            ["Slug"] = slug,
+            ["TimeZoneId"] = "Europe/London",
+            ["K"] = "5",
+            ["KDistribution"] = "10",
+            ["ReportingPeriod"] = "Month",
+            ["ReminderCadenceDays"] = "14",
+            ["WellbeingFollowUpDays"] = "3",
+            ["SendingHoursStart"] = "08:00",
+            ["SendingHoursEnd"] = "20:00",
+            ["AllianceCadence"] = "EverySession",
+            ["InvitationExpiryDays"] = "7",
+            ["AllianceReminderAfterDays"] = "2",
+            ["PoorUpTo"] = "28",
+            ["ModerateUpTo"] = "50",
+            ["TrendThreshold"] = "10",
+            ["AllianceLowThreshold"] = "4",
+            ["AllianceDropThreshold"] = "1",
+            ["LowParticipationPercent"] = "60",
+        };
+        foreach (var (field, value) in changes)
+        {
+            fields[field] = value;
+        }
+
+        return fields.ToDictionary(f => $"Form.{f.Key}", f => f.Value);
+    }
+
+    private static async Task<string> BodyAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {body}");
+        return body;
+    }
+
+    private static Regex FieldError(string field, string message) =>
+        new($"id=\"Form_{field}-error\"><span class=\"field-validation-error\"[^>]*>{Regex.Escape(message)}</span>");
+
+    private static Regex InputValue(string field, string value) =>
+        new($"<input[^>]*id=\"Form_{field}\"[^>]*value=\"{Regex.Escape(value)}\"");
+}
