@@ -17,7 +17,7 @@ public static partial class MigrateCommand
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder)
     {
-        using var loggers = CommandLogging(builder);
+        using var loggers = CommandVerbs.CommandLogging(builder);
         var logger = loggers.CreateLogger(typeof(MigrateCommand).FullName!);
         try
         {

@@ -35,6 +35,15 @@ public enum AuditAction
 
     /// <summary>An administrator asked for closed reporting periods to be published now; the object is the queued job.</summary>
     PublicationRequested,
+
+    /// <summary>An administrator created a hub; the object is the hub.</summary>
+    HubCreated,
+
+    /// <summary>An administrator changed a hub's name, organisation, short name, time zone or settings; the object is the hub.</summary>
+    HubSettingsChanged,
+
+    /// <summary>An administrator recorded that a hub holds an instrument's licence; the object is the instrument's key.</summary>
+    InstrumentLicenceRecorded,
 }
 
 /// <summary>Whether the recorded action took effect.</summary>
