@@ -36,7 +36,7 @@ try
 }
 catch (InvalidSettingsException refused) when (StartupRefusal.IsTheProcess)
 {
-    return StartupRefusal.Exit(builder.Configuration, refused);
+    return StartupRefusal.Exit(builder, refused);
 }
 
 var app = builder.Build();

@@ -58,10 +58,10 @@ public static partial class StartupRefusal
     public static bool IsTheProcess => Assembly.GetEntryAssembly() == typeof(StartupRefusal).Assembly;
 
     /// <returns>1, the process's exit code.</returns>
-    public static int Exit(IConfiguration configuration, InvalidSettingsException refused)
+    public static int Exit(WebApplicationBuilder builder, InvalidSettingsException refused)
     {
-        // A logger of its own: the app's logging is part of the services that could not be built.
-        using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole());
+        // The commands' console logging: the app's own is part of the services that could not be built.
+        using var loggers = CommandVerbs.CommandLogging(builder);
         var problems = string.Concat(refused.Problems.Select(p => Environment.NewLine + "  - " + p));
         LogRefused(loggers.CreateLogger(typeof(StartupRefusal).FullName!), refused.Problems.Count, problems);
         return 1;
