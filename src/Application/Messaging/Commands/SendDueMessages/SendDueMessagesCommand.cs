@@ -31,9 +31,11 @@ public sealed record OutboxSettings(Uri PublicBaseUrl, TimeSpan StaleAttemptAfte
 
 /// <summary>
 /// The outbox's sender. It reads what the batch's decisions need up front (its members, hubs, licences, sessions and
-/// latest indexes: a fixed number of queries per run, whatever the batch size). For each due message it decides at sending time whether the member should still get it
-/// (withdrawn otherwise: they opted out or left, answered the Wellbeing Index since, the hub may no longer use the
-/// Wellbeing Index (<see cref="WellbeingIndexLicences"/>), or the survey was answered or has expired), waits for the hub's sending hours, then claims it by saving the attempt (a conditional update: the first
+/// latest indexes: a fixed number of queries per run, whatever the batch size; an answer given while the run works
+/// through its batch is seen by the next run). For each due message it decides at sending time whether the member
+/// should still get it (withdrawn otherwise: they opted out or left, answered the Wellbeing Index since, the hub may
+/// not use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>), or the survey was answered or has
+/// expired), waits for the hub's sending hours, then claims it by saving the attempt (a conditional update: the first
 /// run to save wins), sends, and marks it sent. A failed SMTP delivery gives the claim back and fails the run, so that
 /// Hangfire retries it later; nothing is marked sent. See docs/decisions/0008-outbox-delivery.md for why this sends at
 /// most once within <see cref="OutboxSettings.StaleAttemptAfter"/>.
