@@ -14,6 +14,7 @@ using Wellbeing.Domain.Submissions;
 using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence.Converters;
+using Wellbeing.Infrastructure.Persistence.ReadModels;
 using Wellbeing.Infrastructure.Statistics;
 
 namespace Wellbeing.Infrastructure.Persistence;
@@ -43,6 +44,10 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
 
+    /// <summary>The clients list's read model, derived in every save (<see cref="SharedScoreReadModel"/>).</summary>
+    public DbSet<SharedScore> SharedScores => Set<SharedScore>();
+    public DbSet<SharedScoreStamp> SharedScoreStamps => Set<SharedScoreStamp>();
+
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
     /// container or a second node reads the same keys (table DataProtectionKeys; each key's XML is encrypted with a
@@ -50,12 +55,34 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
+    /// <summary>
+    /// Saves, with the responder summaries of any Wellbeing Index submission added folded in and the shared scores of
+    /// every member whose grants or submissions change derived again, in the same transaction.
+    /// </summary>
+    /// <exception cref="DbUpdateConcurrencyException">
+    /// A concurrency token of the caller's rows was stale, or other saves changed the same member's shared scores
+    /// <see cref="SharedScoreAttempts"/> times in a row while this one derived them.
+    /// </exception>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await Statistics.ResponderSummaries.RecordAddedSubmissionsAsync(this, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var staged = await SharedScoreReadModel.StageAsync(this, cancellationToken);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (staged && attempt < SharedScoreAttempts && conflict.Entries.All(e => e.Entity is SharedScoreStamp))
+            {
+                // Only the derived rows were stale, and the transaction was rolled back: the caller's own changes are
+                // still pending, so the next turn derives again from what the other save committed.
+            }
+        }
     }
+
+    /// <summary>How often a save derives the shared scores again when another save of the same member wins the race.</summary>
+    private const int SharedScoreAttempts = 3;
 
     /// <summary>
     /// Keeping the summaries needs a query; everything in the application saves asynchronously. The one synchronous
