@@ -36,5 +36,21 @@ internal static class TestData
         isValidated: false,
         validityNote: "Test instrument");
 
+    /// <summary>Two items on 1-7, scored as their mean like the alliance survey.</summary>
+    public static Survey AllianceSurvey() => new(
+        key: "test-alliance",
+        version: 1,
+        measure: Measure.Alliance,
+        title: "Test alliance",
+        instructions: "About today's session...",
+        items: [new SurveyItem("a1", "Understood"), new SurveyItem("a2", "Agreed on goals")],
+        options: Enumerable.Range(1, 7).Select(v => new AnswerOption(v, $"Option {v}")).ToList(),
+        scoring: ScoringRule.Mean,
+        subscales: [],
+        bands: [],
+        licence: new SurveyLicence("Test", "Written for these tests", null, null),
+        isValidated: false,
+        validityNote: "Test instrument");
+
     public static Dictionary<string, int?> Answers(int q1, int q2, int q3) => new() { ["q1"] = q1, ["q2"] = q2, ["q3"] = q3 };
 }
