@@ -155,11 +155,8 @@ public abstract class SharedScoreReadModelTests<TDatabase>(TDatabase database) :
                 .Select(s => new SubmittedScore(s.Id, s.MemberId, s.Measure, s.ProfessionalId, s.SubmittedAt, s.Score))
                 .ToListAsync();
             var stored = await context.SharedScores.Where(s => _everyMember.Contains(s.MemberId)).ToListAsync();
-            return (Describe(SharedScores.Derive(grants, scores)), Describe(stored));
+            return (TestData.Describe(SharedScores.Derive(grants, scores)), TestData.Describe(stored));
         }
-
-        private static List<string> Describe(IEnumerable<SharedScore> rows) =>
-            [.. rows.Select(r => $"{r.MemberId} {r.ProfessionalId} {r.Measure} {r.Latest} {r.Previous}").Order(StringComparer.Ordinal)];
     }
 }
 

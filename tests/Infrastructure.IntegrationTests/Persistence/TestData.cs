@@ -2,6 +2,7 @@ using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Surveys;
 
 namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
@@ -51,6 +52,10 @@ internal static class TestData
         licence: new SurveyLicence("Test", "Written for these tests", null, null),
         isValidated: false,
         validityNote: "Test instrument");
+
+    /// <summary>Shared-score rows as comparable text, in one order whatever order they were read in.</summary>
+    public static List<string> Describe(IEnumerable<SharedScore> rows) =>
+        [.. rows.Select(r => $"{r.MemberId} {r.ProfessionalId} {r.Measure} {r.Latest} {r.Previous}").Order(StringComparer.Ordinal)];
 
     public static Dictionary<string, int?> Answers(int q1, int q2, int q3) => new() { ["q1"] = q1, ["q2"] = q2, ["q3"] = q3 };
 }
