@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
@@ -42,6 +43,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
 
     /// <summary>The clients list's read model, derived in every save (<see cref="SharedScoreReadModel"/>).</summary>
@@ -56,9 +58,11 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// Saves, with the responder summaries of any Wellbeing Index submission added folded in and the shared scores of
-    /// every member whose grants or submissions change derived again, in the same transaction.
+    /// Saves, with the responder summaries of any Wellbeing Index submission added folded in, the shared scores of
+    /// every member whose grants or submissions change derived again, and any audit entries added appended to the
+    /// log's chain, in the same transaction.
     /// </summary>
+    /// <exception cref="InvalidOperationException">An audit entry was changed or removed: the log is append-only.</exception>
     /// <exception cref="DbUpdateConcurrencyException">
     /// A concurrency token of the caller's rows was stale, or other saves changed the same member's shared scores
     /// <see cref="SharedScoreAttempts"/> times in a row while this one derived them.
@@ -66,6 +70,32 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await Statistics.ResponderSummaries.RecordAddedSubmissionsAsync(this, cancellationToken);
+        var audited = AuditEntriesToAppend();
+        if (audited.Count == 0)
+        {
+            return await SaveWithSharedScoresAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Reading the last entry and storing the next must not interleave with another writer's, or the chain forks;
+        // the lock is the transaction's, so it is held until the entries are committed with the rest.
+        if (Database.CurrentTransaction is not null)
+        {
+            await AppendAsync(audited, cancellationToken);
+            return await SaveWithSharedScoresAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await AppendAsync(audited, cancellationToken);
+        var saved = await SaveWithSharedScoresAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>How often a save derives the shared scores again when another save of the same member wins the race.</summary>
+    private const int SharedScoreAttempts = 3;
+
+    private async Task<int> SaveWithSharedScoresAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var staged = await SharedScoreReadModel.StageAsync(this, cancellationToken);
@@ -75,14 +105,12 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
             }
             catch (DbUpdateConcurrencyException conflict) when (staged && attempt < SharedScoreAttempts && conflict.Entries.All(e => e.Entity is SharedScoreStamp))
             {
-                // Only the derived rows were stale, and the transaction was rolled back: the caller's own changes are
-                // still pending, so the next turn derives again from what the other save committed.
+                // Only the derived rows were stale, and the save was rolled back (to its savepoint inside a caller's
+                // transaction): the caller's own changes are still pending, so the next turn derives again from what
+                // the other save committed.
             }
         }
     }
-
-    /// <summary>How often a save derives the shared scores again when another save of the same member wins the race.</summary>
-    private const int SharedScoreAttempts = 3;
 
     /// <summary>
     /// Keeping the summaries needs a query; everything in the application saves asynchronously. The one synchronous
@@ -112,6 +140,34 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
 
     /// <summary>Each engine reports a duplicate key its own way.</summary>
     protected abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// Makes the current transaction the only one appending to the audit log until it ends. The unique sequence would
+    /// refuse a fork anyway, but as a conflict the user sees; waiting a few milliseconds for the other writer is better.
+    /// </summary>
+    protected abstract Task SerialiseAuditAppendsAsync(CancellationToken cancellationToken);
+
+    private List<AuditEntry> AuditEntriesToAppend()
+    {
+        var entries = ChangeTracker.Entries<AuditEntry>().ToList();
+        if (entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: its entries are never changed or removed.");
+        }
+
+        return [.. entries.Where(e => e.State == EntityState.Added && e.Entity.Sequence == 0).Select(e => e.Entity)];
+    }
+
+    private async Task AppendAsync(List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        await SerialiseAuditAppendsAsync(cancellationToken);
+        var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.Append(last);
+            last = entry;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
