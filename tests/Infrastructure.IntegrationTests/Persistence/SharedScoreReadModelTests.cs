@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
@@ -220,6 +221,28 @@ public sealed class PostgresSharedScoreReadModelTests(PostgresCluster cluster)
 
         var row = Assert.Single(await SharedScoresAsync(member));
         Assert.Equal((latest.Score, first.Score), (row.Latest, row.Previous));
+    }
+
+    [Fact]
+    public async Task AuditedRevocation_ThatLosesTheRaceToASubmission_DerivesAgainInsideItsTransaction()
+    {
+        var (hub, member, professional) = await SeedAsync();
+        var grant = new ShareGrant(hub.Id, member.Id, professional.Id, Measure.Wellbeing, TestData.Start);
+        await SaveAsync(grant, Wellbeing(member, day: 1, score: 2));
+
+        // The revocation carries its audit entry, so it saves in a transaction of its own; a submission commits between
+        // its reads and its write, and the revocation must still end with nothing shown and its entry recorded.
+        await using (var revoking = Database.CreateContext(new BeforeWriting(() => SaveAsync(Wellbeing(member, day: 2, score: 5)))))
+        {
+            (await revoking.ShareGrants.AsTracking().SingleAsync(g => g.Id == grant.Id)).Revoke(TestData.Start.AddDays(2));
+            revoking.Add(new AuditEntry(TestData.Start.AddDays(2), null, null, hub.Id, AuditAction.ShareRevoked, grant.Id.ToString(), AuditOutcome.Succeeded, null));
+            await revoking.SaveChangesAsync();
+        }
+
+        Assert.Empty(await SharedScoresAsync(member));
+        await using var context = Database.CreateContext();
+        Assert.Equal(2, await context.Submissions.CountAsync(s => s.MemberId == member.Id));
+        Assert.True(await context.AuditEntries.AnyAsync(e => e.ObjectId == grant.Id.ToString()));
     }
 
     private async Task<(Hub Hub, Member Member, Professional Professional)> SeedAsync()
