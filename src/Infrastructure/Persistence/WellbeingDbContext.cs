@@ -15,6 +15,7 @@ using Wellbeing.Domain.Submissions;
 using Wellbeing.Domain.Surveys;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.Persistence.Converters;
+using Wellbeing.Infrastructure.Persistence.ReadModels;
 using Wellbeing.Infrastructure.Statistics;
 
 namespace Wellbeing.Infrastructure.Persistence;
@@ -45,6 +46,10 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
 
+    /// <summary>The clients list's read model, derived in every save (<see cref="SharedScoreReadModel"/>).</summary>
+    public DbSet<SharedScore> SharedScores => Set<SharedScore>();
+    public DbSet<SharedScoreStamp> SharedScoreStamps => Set<SharedScoreStamp>();
+
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
     /// container or a second node reads the same keys (table DataProtectionKeys; each key's XML is encrypted with a
@@ -53,17 +58,22 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// Saves, with the responder summaries of any Wellbeing Index submission added folded in, and any audit entries
-    /// added appended to the log's chain, in the same transaction.
+    /// Saves, with the responder summaries of any Wellbeing Index submission added folded in, the shared scores of
+    /// every member whose grants or submissions change derived again, and any audit entries added appended to the
+    /// log's chain, in the same transaction.
     /// </summary>
     /// <exception cref="InvalidOperationException">An audit entry was changed or removed: the log is append-only.</exception>
+    /// <exception cref="DbUpdateConcurrencyException">
+    /// A concurrency token of the caller's rows was stale, or other saves changed the same member's shared scores
+    /// <see cref="SharedScoreAttempts"/> times in a row while this one derived them.
+    /// </exception>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await Statistics.ResponderSummaries.RecordAddedSubmissionsAsync(this, cancellationToken);
         var audited = AuditEntriesToAppend();
         if (audited.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveWithSharedScoresAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         // Reading the last entry and storing the next must not interleave with another writer's, or the chain forks;
@@ -71,14 +81,35 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
         if (Database.CurrentTransaction is not null)
         {
             await AppendAsync(audited, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveWithSharedScoresAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         await AppendAsync(audited, cancellationToken);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await SaveWithSharedScoresAsync(acceptAllChangesOnSuccess, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return saved;
+    }
+
+    /// <summary>How often a save derives the shared scores again when another save of the same member wins the race.</summary>
+    private const int SharedScoreAttempts = 3;
+
+    private async Task<int> SaveWithSharedScoresAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var staged = await SharedScoreReadModel.StageAsync(this, cancellationToken);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (staged && attempt < SharedScoreAttempts && conflict.Entries.All(e => e.Entity is SharedScoreStamp))
+            {
+                // Only the derived rows were stale, and the save was rolled back (to its savepoint inside a caller's
+                // transaction): the caller's own changes are still pending, so the next turn derives again from what
+                // the other save committed.
+            }
+        }
     }
 
     /// <summary>

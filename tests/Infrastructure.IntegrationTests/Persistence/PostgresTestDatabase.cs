@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
@@ -18,10 +19,10 @@ public sealed class PostgresTestDatabase(PostgresCluster cluster) : TestDatabase
     /// </summary>
     public override bool OwnedByEachTest => true;
 
-    public override WellbeingDbContext CreateContext()
+    public override WellbeingDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<PostgresWellbeingDbContext>();
         PostgresProvider.Configure(options, _connectionString);
-        return new PostgresWellbeingDbContext(options.Options);
+        return new PostgresWellbeingDbContext(options.AddInterceptors(interceptors).Options);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 
@@ -12,11 +13,11 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public string ConnectionString => $"Data Source={Path.Combine(_directory, "wellbeing.db")}";
 
-    public override WellbeingDbContext CreateContext()
+    public override WellbeingDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<SqliteWellbeingDbContext>();
         SqliteProvider.Configure(options, ConnectionString);
-        return new SqliteWellbeingDbContext(options.Options);
+        return new SqliteWellbeingDbContext(options.AddInterceptors(interceptors).Options);
     }
 
     public override async Task DisposeAsync()

@@ -2,6 +2,7 @@ using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
+using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Surveys;
 
 namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
@@ -35,6 +36,26 @@ internal static class TestData
         licence: new SurveyLicence("Test", "Written for these tests", null, commercialUseNote),
         isValidated: false,
         validityNote: "Test instrument");
+
+    /// <summary>Two items on 1-7, scored as their mean like the alliance survey.</summary>
+    public static Survey AllianceSurvey() => new(
+        key: "test-alliance",
+        version: 1,
+        measure: Measure.Alliance,
+        title: "Test alliance",
+        instructions: "About today's session...",
+        items: [new SurveyItem("a1", "Understood"), new SurveyItem("a2", "Agreed on goals")],
+        options: Enumerable.Range(1, 7).Select(v => new AnswerOption(v, $"Option {v}")).ToList(),
+        scoring: ScoringRule.Mean,
+        subscales: [],
+        bands: [],
+        licence: new SurveyLicence("Test", "Written for these tests", null, null),
+        isValidated: false,
+        validityNote: "Test instrument");
+
+    /// <summary>Shared-score rows as comparable text, in one order whatever order they were read in.</summary>
+    public static List<string> Describe(IEnumerable<SharedScore> rows) =>
+        [.. rows.Select(r => $"{r.MemberId} {r.ProfessionalId} {r.Measure} {r.Latest} {r.Previous}").Order(StringComparer.Ordinal)];
 
     public static Dictionary<string, int?> Answers(int q1, int q2, int q3) => new() { ["q1"] = q1, ["q2"] = q2, ["q3"] = q3 };
 }

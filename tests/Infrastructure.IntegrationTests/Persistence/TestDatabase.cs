@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
@@ -7,7 +8,8 @@ namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
 public abstract class TestDatabase : IAsyncLifetime
 {
     /// <summary>Each call is a fresh context, as each request or job gets in the application.</summary>
-    public abstract WellbeingDbContext CreateContext();
+    /// <param name="interceptors">EF Core interceptors for this context only, e.g. to run another save at a chosen moment.</param>
+    public abstract WellbeingDbContext CreateContext(params IInterceptor[] interceptors);
 
     /// <summary>Whether each test makes and drops its own database (see <see cref="DatabaseTests{TDatabase}"/>) rather than sharing one per class.</summary>
     public virtual bool OwnedByEachTest => false;

@@ -68,7 +68,7 @@ public abstract class PeriodSourceTests<TDatabase>(TDatabase database) : Databas
         var professional = TestData.Professional();
         professional.JoinHub(hub.Id, hub.CreatedAt);
         var wellbeing = TestData.WellbeingSurvey();
-        var alliance = AllianceSurvey();
+        var alliance = TestData.AllianceSurvey();
         var members = new List<Member>();
         var sessions = new List<CareSession>();
         var submissions = new List<Submission>();
@@ -182,21 +182,6 @@ public abstract class PeriodSourceTests<TDatabase>(TDatabase database) : Databas
         context.AddRange(entities);
         await context.SaveChangesAsync();
     }
-
-    private static Survey AllianceSurvey() => new(
-        key: "test-alliance",
-        version: 1,
-        measure: Measure.Alliance,
-        title: "Test alliance",
-        instructions: "About today's session...",
-        items: [new SurveyItem("a1", "Understood"), new SurveyItem("a2", "Agreed on goals")],
-        options: Enumerable.Range(1, 7).Select(v => new AnswerOption(v, $"Option {v}")).ToList(),
-        scoring: ScoringRule.Mean,
-        subscales: [],
-        bands: [],
-        licence: new SurveyLicence("Test", "Written for these tests", null, null),
-        isValidated: false,
-        validityNote: "Test instrument");
 
     /// <summary>The groups as the publication defines them, counted over the objects that were saved.</summary>
     private sealed record SeededHub(Hub Hub, ReportingPeriod Period, IReadOnlyList<Member> Members, IReadOnlyList<Submission> Submissions)

@@ -12,9 +12,10 @@ using Wellbeing.Domain.Text;
 namespace Wellbeing.Infrastructure.Persistence.ReadModels;
 
 /// <summary>
-/// One SQL query for the page with each row's hub, and a count only when the page is full: the latest scores are
-/// correlated subqueries guarded by the share grant, so nothing unshared ever leaves the database and the cost does not
-/// grow with the number of rows shown. Both queries are compiled once per model (EF Core's compiled queries), so a
+/// One SQL query for the page with each row's hub, and a count only when the page is full: the latest shared scores are
+/// read from the <see cref="Domain.Sharing.SharedScore"/> read model by key, which holds a row only while its grant is
+/// active (kept in the same transaction as grants and submissions), so nothing unshared ever leaves the database and
+/// the cost does not grow with the number of rows shown or of submissions. Both queries are compiled once per model (EF Core's compiled queries), so a
 /// request neither walks nor hashes an expression tree to find its SQL (docs/performance.md, "Clients list under load").
 /// </summary>
 public sealed class MyClientsReader(WellbeingDbContext db) : IMyClientsReader
@@ -44,28 +45,26 @@ public sealed class MyClientsReader(WellbeingDbContext db) : IMyClientsReader
                 .Select(x => x.Connection.Id)
                 .Contains(c.Id))
             .Join(db.Members, c => c.MemberId, m => m.Id, (c, m) => new Client { Connection = c, Member = m })
-            .Join(db.Hubs, x => x.Member.HubId, h => h.Id, (x, h) => new
-            {
-                x.Member,
-                Hub = h,
-                SharesWellbeing = db.ShareGrants.Any(g =>
-                    g.MemberId == x.Connection.MemberId && g.ProfessionalId == x.Connection.ProfessionalId && g.Measure == Measure.Wellbeing && g.RevokedAt == null),
-                SharesAlliance = db.ShareGrants.Any(g =>
-                    g.MemberId == x.Connection.MemberId && g.ProfessionalId == x.Connection.ProfessionalId && g.Measure == Measure.Alliance && g.RevokedAt == null),
-                Alliance = db.Submissions.Where(s =>
-                    s.MemberId == x.Connection.MemberId && s.Measure == Measure.Alliance && s.ProfessionalId == x.Connection.ProfessionalId),
-            })
+            .Join(db.Hubs, x => x.Member.HubId, h => h.Id, (x, h) => new { x.Connection, x.Member, Hub = h })
+            // The read model holds a row only while its grant is active, so a missing row is "not shared": two seeks by key.
+            .LeftJoin(
+                db.SharedScores.Where(s => s.Measure == Measure.Wellbeing),
+                x => new { x.Connection.MemberId, x.Connection.ProfessionalId },
+                s => new { s.MemberId, s.ProfessionalId },
+                (x, wellbeing) => new { x.Connection, x.Member, x.Hub, Wellbeing = wellbeing })
+            .LeftJoin(
+                db.SharedScores.Where(s => s.Measure == Measure.Alliance),
+                x => new { x.Connection.MemberId, x.Connection.ProfessionalId },
+                s => new { s.MemberId, s.ProfessionalId },
+                (x, alliance) => new { x.Member, x.Hub, x.Wellbeing, Alliance = alliance })
             .OrderBy(x => x.Member.SearchKey).ThenBy(x => x.Member.DisplayName).ThenBy(x => x.Member.Id)
             .Select(x => new MyClientScores(
                 x.Member.Id,
                 x.Member.DisplayName,
                 x.Hub,
-                x.SharesWellbeing
-                    ? db.Submissions.Where(s => s.MemberId == x.Member.Id && s.Measure == Measure.Wellbeing)
-                        .OrderByDescending(s => s.SubmittedAt).Select(s => (decimal?)s.Score).FirstOrDefault()
-                    : null,
-                x.SharesAlliance ? x.Alliance.OrderByDescending(s => s.SubmittedAt).Select(s => (decimal?)s.Score).FirstOrDefault() : null,
-                x.SharesAlliance ? x.Alliance.OrderByDescending(s => s.SubmittedAt).Skip(1).Select(s => (decimal?)s.Score).FirstOrDefault() : null))
+                x.Wellbeing == null ? null : x.Wellbeing.Latest,
+                x.Alliance == null ? null : x.Alliance.Latest,
+                x.Alliance == null ? null : x.Alliance.Previous))
             .AsNoTracking();
 
     private static readonly Expression<Func<WellbeingDbContext, string, string?, CancellationToken, int>> CountOf = (db, userId, search, _) =>

@@ -806,6 +806,32 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("ShareGrants");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Sharing.SharedScore", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Latest")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal?>("Previous")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("MemberId", "ProfessionalId", "Measure");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("SharedScores");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1027,6 +1053,20 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("SignInSessions");
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("SharedScoreStamps");
                 });
 
             modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
@@ -1371,6 +1411,21 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Sharing.SharedScore", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
@@ -1508,6 +1563,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.HasOne("Wellbeing.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

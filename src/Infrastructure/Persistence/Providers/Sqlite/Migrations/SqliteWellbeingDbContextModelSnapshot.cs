@@ -795,6 +795,32 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.ToTable("ShareGrants");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Sharing.SharedScore", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latest")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Previous")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("MemberId", "ProfessionalId", "Measure");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("SharedScores");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1016,6 +1042,20 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("SignInSessions");
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("SharedScoreStamps");
                 });
 
             modelBuilder.Entity("Wellbeing.Infrastructure.Statistics.ResponderSummary", b =>
@@ -1360,6 +1400,21 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Sharing.SharedScore", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Statistics.PeriodBlock", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
@@ -1495,6 +1550,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.HasOne("Wellbeing.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
