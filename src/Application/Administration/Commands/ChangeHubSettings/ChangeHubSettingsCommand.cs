@@ -13,7 +13,8 @@ public sealed record ChangeHubSettingsCommand(Guid HubId, HubInput Hub);
 
 /// <summary>
 /// Changes a hub's name, organisation, short name, time zone and settings in one go. Once HR figures of the hub are
-/// published, <see cref="PublishedFiguresRule"/> refuses lowering k or k_dist and shortening the reporting period.
+/// published, <see cref="PublishedFiguresRule"/> refuses lowering k or k_dist, shortening the reporting period and
+/// moving the hub to another time zone.
 /// </summary>
 public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<PeriodBlock> blocks, IAuditLog audit, IUnitOfWork unitOfWork)
 {
@@ -26,9 +27,10 @@ public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<
         var stored = await hubs.FirstOrDefaultAsync(new HubForUpdateSpec(command.HubId), cancellationToken)
             ?? throw new NotFoundException("Hub");
         var current = stored.Settings;
+        var currentZone = stored.TimeZoneId;
         var input = command.Hub;
         var errors = new List<HubFieldError>();
-        await HubIdentity.DescribeAsync(
+        var described = await HubIdentity.DescribeAsync(
             () =>
             {
                 stored.Describe(input.Name, input.Organisation, input.Slug, input.TimeZoneId);
@@ -38,10 +40,15 @@ public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<
             errors,
             cancellationToken);
         var settings = input.Settings.Validate(errors);
+        var published = await blocks.AnyAsync(new PublishedBlocksOfHubSpec(stored.Id), cancellationToken);
         if (settings is not null)
         {
-            var published = await blocks.AnyAsync(new PublishedBlocksOfHubSpec(stored.Id), cancellationToken);
             errors.AddRange(PublishedFiguresRule.Refusals(current, settings, published));
+        }
+
+        if (described is not null && PublishedFiguresRule.TimeZoneRefusal(currentZone, described.TimeZoneId, published) is { } zone)
+        {
+            errors.Add(zone);
         }
 
         if (settings is null || errors.Count > 0)
