@@ -173,6 +173,45 @@ public sealed partial class HubsAdminTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task TheSameNewHubFormSentInParallel_CreatesOneHub_AndEveryCopyLandsOnIt()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        List<KeyValuePair<string, string>> form = [.. await admin.HiddenFieldsAsync(NewPage, Create), .. Form("Parallel", "parallel")];
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.Http.PostAsync(Create, new FormUrlEncodedContent(form))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(responses.Select(r => r.Headers.Location).Distinct());
+        Assert.Equal(1, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Slug == "parallel")));
+    }
+
+    [Fact]
+    public async Task TwoNewHubsRacingForOneShortName_TheLoserGetsTheFieldMessage_KeepingWhatWasTyped()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var forms = new List<List<KeyValuePair<string, string>>>();
+        for (var i = 0; i < 6; i++)
+        {
+            forms.Add([.. await admin.HiddenFieldsAsync(NewPage, Create), .. Form($"Racer {i}", "racing-slug")]);
+        }
+
+        var responses = await Task.WhenAll(forms.Select(form => admin.Http.PostAsync(Create, new FormUrlEncodedContent(form))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            var body = await BodyAsync(refused, HttpStatusCode.BadRequest);
+            Assert.Matches(FieldError("Slug", "Another hub already uses the short name racing-slug."), body);
+            Assert.Matches(InputValue("Slug", "racing-slug"), body);
+        }
+
+        var winner = await app.Factory.QueryAsync(db => db.Hubs.Where(h => h.Slug == "racing-slug").Select(h => h.Id).SingleAsync());
+        var created = (await app.Factory.OfAsync(AuditAction.HubCreated)).Select(e => e.HubId).ToList();
+        Assert.Single(created, id => id == winner);
+        Assert.Equal(1, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Name.StartsWith("Racer "))));
+    }
+
+    [Fact]
     public async Task BeforeAnyPublication_LoweringK_AndRenaming_AreSaved()
     {
         var scenario = await HubScenario.CreateAsync(app.Factory, "Unpublished");

@@ -20,8 +20,7 @@ public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<
 {
     /// <exception cref="NotFoundException">No hub has this id.</exception>
     /// <exception cref="HubRefusedException">A field broke its rule, the short name is taken, or the change would weaken
-    /// published figures (one message per field); nothing is saved.</exception>
-    /// <exception cref="ConflictException">Another hub took the short name at the same moment.</exception>
+    /// published figures (one message per field), or another hub took the short name at the same moment; nothing is saved.</exception>
     public async Task Handle(ChangeHubSettingsCommand command, CancellationToken cancellationToken)
     {
         var stored = await hubs.FirstOrDefaultAsync(new HubForUpdateSpec(command.HubId), cancellationToken)
@@ -58,7 +57,15 @@ public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<
 
         stored.ChangeSettings(settings);
         audit.Record(AuditAction.HubSettingsChanged, stored.Id, stored.Id.ToString());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // Another hub took the short name between the check and the save: its message, beside the field.
+            throw new HubRefusedException([HubIdentity.SlugTaken(stored.Slug)]);
+        }
     }
 }
 
