@@ -50,4 +50,15 @@ public static class PublishedFiguresRule
 
         return refusals;
     }
+
+    /// <summary>
+    /// Refuses moving a hub with published figures to another time zone: its periods were drawn in
+    /// <paramref name="currentZone"/>, and a month or quarter drawn in another zone would overlap the last published one
+    /// (then it is never published, PublishClosedPeriods skips it) or start after it ended (hours counted in no period).
+    /// </summary>
+    /// <returns>The message for the time zone field, or null when the zone is kept or nothing is published yet.</returns>
+    public static HubFieldError? TimeZoneRefusal(string currentZone, string proposedZone, bool figuresPublished) =>
+        figuresPublished && !string.Equals(currentZone, proposedZone, StringComparison.Ordinal)
+            ? new(HubField.TimeZoneId, $"The time zone cannot change now that HR figures are published: the published periods were drawn in {currentZone}, and periods in another zone would overlap them or leave hours out.")
+            : null;
 }

@@ -50,4 +50,12 @@ public class PublishedFiguresRuleTests
 
         Assert.Empty(PublishedFiguresRule.Refusals(Current, lowered, figuresPublished: false));
     }
+
+    [Fact]
+    public void AnotherTimeZone_AfterPublication_IsRefused_TheSameOneOrBeforePublicationIsNot()
+    {
+        Assert.Equal(HubField.TimeZoneId, PublishedFiguresRule.TimeZoneRefusal("Europe/London", "Asia/Tokyo", figuresPublished: true)?.Field);
+        Assert.Null(PublishedFiguresRule.TimeZoneRefusal("Europe/London", "Europe/London", figuresPublished: true));
+        Assert.Null(PublishedFiguresRule.TimeZoneRefusal("Europe/London", "Asia/Tokyo", figuresPublished: false));
+    }
 }

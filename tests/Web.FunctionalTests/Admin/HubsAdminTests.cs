@@ -134,6 +134,84 @@ public sealed partial class HubsAdminTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task AfterPublication_ChangingTheTimeZone_IsRefusedBesideTheField_KeepingWhatWasTyped()
+    {
+        // The published months were drawn in UTC; in Pacific/Kiritimati (UTC+14) the next month would start 14 hours
+        // before the last published one ended, overlap it and never be published (westwards: hours counted nowhere).
+        var scenario = await HubScenario.CreateAsync(app.Factory, "Zoned");
+        await scenario.AddMembersAsync("Sales", 6, i => [40 + (4 * i)]);
+        await scenario.PublishAsync();
+        Assert.True(await scenario.BlockCountAsync() > 0, "the scenario's closed months are published");
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var page = $"/admin/hubs/{scenario.HubId}";
+        var slug = await app.Factory.QueryAsync(db => db.Hubs.Where(h => h.Id == scenario.HubId).Select(h => h.Slug).SingleAsync());
+
+        var moved = await BodyAsync(await admin.SubmitFormAsync(page, page, Form("Zoned", slug, ("TimeZoneId", "Pacific/Kiritimati"))), HttpStatusCode.BadRequest);
+        var same = await admin.SubmitFormAsync(page, page, Form("Zoned again", slug, ("TimeZoneId", "UTC")));
+
+        Assert.Matches(FieldError("TimeZoneId", "The time zone cannot change now that HR figures are published: the published periods were drawn in UTC, and periods in another zone would overlap them or leave hours out."), moved);
+        Assert.Matches(InputValue("TimeZoneId", "Pacific/Kiritimati"), moved);
+        Assert.Equal(HttpStatusCode.Redirect, same.StatusCode);
+        var hub = await app.Factory.QueryAsync(db => db.Hubs.SingleAsync(h => h.Id == scenario.HubId));
+        Assert.Equal(("Zoned again", "UTC"), (hub.Name, hub.TimeZoneId));
+    }
+
+    [Theory]
+    [InlineData("../../../../etc/passwd")]
+    [InlineData("/usr/share/zoneinfo/UTC")]
+    [InlineData("Local")]
+    [InlineData("Pacific Standard Time")]
+    public async Task AStrangeTimeZone_IsRefusedBesideTheField_NotA500(string zone)
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var body = await BodyAsync(await admin.SubmitFormAsync(NewPage, Create, Form("Strange zone", "strange-zone", ("TimeZoneId", zone))), HttpStatusCode.BadRequest);
+
+        var errors = string.Join(" | ", Regex.Matches(body, "class=\"field-validation-error\"[^>]*>([^<]*)<").Select(m => m.Groups[1].Value));
+        Assert.True(Regex.IsMatch(body, "id=\"Form_TimeZoneId-error\"><span class=\"field-validation-error\""), errors);
+        Assert.Equal(0, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Slug == "strange-zone")));
+    }
+
+    [Fact]
+    public async Task TheSameNewHubFormSentInParallel_CreatesOneHub_AndEveryCopyLandsOnIt()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        List<KeyValuePair<string, string>> form = [.. await admin.HiddenFieldsAsync(NewPage, Create), .. Form("Parallel", "parallel")];
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.Http.PostAsync(Create, new FormUrlEncodedContent(form))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(responses.Select(r => r.Headers.Location).Distinct());
+        Assert.Equal(1, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Slug == "parallel")));
+    }
+
+    [Fact]
+    public async Task TwoNewHubsRacingForOneShortName_TheLoserGetsTheFieldMessage_KeepingWhatWasTyped()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var forms = new List<List<KeyValuePair<string, string>>>();
+        for (var i = 0; i < 6; i++)
+        {
+            forms.Add([.. await admin.HiddenFieldsAsync(NewPage, Create), .. Form($"Racer {i}", "racing-slug")]);
+        }
+
+        var responses = await Task.WhenAll(forms.Select(form => admin.Http.PostAsync(Create, new FormUrlEncodedContent(form))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            var body = await BodyAsync(refused, HttpStatusCode.BadRequest);
+            Assert.Matches(FieldError("Slug", "Another hub already uses the short name racing-slug."), body);
+            Assert.Matches(InputValue("Slug", "racing-slug"), body);
+        }
+
+        var winner = await app.Factory.QueryAsync(db => db.Hubs.Where(h => h.Slug == "racing-slug").Select(h => h.Id).SingleAsync());
+        var created = (await app.Factory.OfAsync(AuditAction.HubCreated)).Select(e => e.HubId).ToList();
+        Assert.Single(created, id => id == winner);
+        Assert.Equal(1, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Name.StartsWith("Racer "))));
+    }
+
+    [Fact]
     public async Task BeforeAnyPublication_LoweringK_AndRenaming_AreSaved()
     {
         var scenario = await HubScenario.CreateAsync(app.Factory, "Unpublished");

@@ -73,6 +73,21 @@ public sealed partial class AuditPageTests(AuditedApp app) : IClassFixture<Audit
         Assert.Contains(query[..query.IndexOf('=', StringComparison.Ordinal)], body);
     }
 
+    [Theory]
+    [InlineData("to=9999-12-31")]
+    [InlineData("from=0001-01-01&to=9999-12-31")]
+    [InlineData("from=9999-12-31")]
+    [InlineData("from=0001-01-01")]
+    public async Task TheFirstOrLastDayThereIs_IsAFilterLikeAnyOther_NotA500(string query)
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var (status, body) = await admin.GetAsync($"/admin/audit?{query}");
+
+        Assert.True(status == HttpStatusCode.OK, $"{status}: {body}");
+        Assert.Contains("entries match", body);
+    }
+
     private static async Task<List<string>> ObjectsAsync(BrowserlessClient admin, string path)
     {
         var (status, body) = await admin.GetAsync(path);

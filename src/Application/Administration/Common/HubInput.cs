@@ -122,9 +122,12 @@ internal static class HubIdentity
 
         if (await hubs.AnyAsync(new OtherHubWithSlugSpec(hub.Slug, hub.Id), cancellationToken))
         {
-            errors.Add(new HubFieldError(HubField.Slug, $"Another hub already uses the short name {hub.Slug}."));
+            errors.Add(SlugTaken(hub.Slug));
         }
 
         return hub;
     }
+
+    /// <summary>The short name's message when another hub has it (found before the save, or refused by its unique index).</summary>
+    public static HubFieldError SlugTaken(string slug) => new(HubField.Slug, $"Another hub already uses the short name {slug}.");
 }

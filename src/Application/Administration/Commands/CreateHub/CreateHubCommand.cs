@@ -1,5 +1,6 @@
 using Wellbeing.Application.Administration.Common;
 using Wellbeing.Application.Auditing;
+using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Auditing;
@@ -15,9 +16,9 @@ public sealed record CreateHubCommand(Guid HubId, HubInput Hub);
 public sealed class CreateHubHandler(IRepository<Hub> hubs, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     /// <returns>The hub's id, whether this call or an earlier copy of the form created it.</returns>
-    /// <exception cref="HubRefusedException">A field broke its rule (one message per field), or the short name is taken.</exception>
+    /// <exception cref="HubRefusedException">A field broke its rule (one message per field), or the short name is taken
+    /// (also when another hub took it at the same moment).</exception>
     /// <exception cref="DomainException">The form came without its id.</exception>
-    /// <exception cref="Common.Exceptions.ConflictException">Another hub took the short name at the same moment.</exception>
     public async Task<Guid> Handle(CreateHubCommand command, CancellationToken cancellationToken)
     {
         if (command.HubId == Guid.Empty)
@@ -43,7 +44,22 @@ public sealed class CreateHubHandler(IRepository<Hub> hubs, IAuditLog audit, IUn
         hub.ChangeSettings(settings);
         hubs.Add(hub);
         audit.Record(AuditAction.HubCreated, hub.Id, hub.Id.ToString());
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // Between the checks and the save, another copy of this form (a double click) created the hub, or another
+            // hub took the short name: the first lands on the hub like any later copy, the second is the slug's message.
+            if (await hubs.AnyAsync(new HubByIdSpec(command.HubId), cancellationToken))
+            {
+                return command.HubId;
+            }
+
+            throw new HubRefusedException([HubIdentity.SlugTaken(hub.Slug)]);
+        }
+
         return hub.Id;
     }
 }
