@@ -81,11 +81,23 @@ public sealed record ProfessionalsPage(HubProfessionalsDto Hub, FormMessage? Ref
 
     public static string DisconnectForm(Guid? professionalId, Guid? memberId) => $"disconnect-{professionalId}-{memberId}";
 
+    /// <summary>
+    /// The refusal's message when its form is not on the page (a professional of another hub, a pair no longer
+    /// connected), so it is shown above the page rather than nowhere.
+    /// </summary>
+    public string? Unplaced => Refused is { } refused && !Forms().Contains(refused.Form) ? refused.Message : null;
+
     /// <summary>The refusal's message when <paramref name="form"/> was the one sent.</summary>
     public string? MessageFor(string form) => Refused?.Form == form ? Refused.Message : null;
 
     /// <summary>What was typed in <paramref name="form"/> when it was the one refused.</summary>
     public string? TypedIn(string form) => Refused?.Form == form ? Refused.Typed : null;
+
+    private IEnumerable<string> Forms() =>
+    [
+        AddForm,
+        .. Hub.Professionals.SelectMany(p => new[] { RemoveForm(p.Id), ConnectForm(p.Id) }.Concat(p.Clients.Select(c => DisconnectForm(p.Id, c.MemberId)))),
+    ];
 }
 
 /// <param name="Form">Which form on the page (<see cref="ProfessionalsPage.AddForm"/> and the others).</param>
