@@ -1,7 +1,9 @@
 using Wellbeing.Application.Administration.Common;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Professionals;
@@ -13,9 +15,10 @@ public sealed record AddProfessionalToHubCommand(Guid HubId, string? Email);
 
 /// <summary>
 /// An administrator adds an existing professional to a hub. A professional already in it stays as they are. A new
-/// professional is invited instead (the invitations page), which creates their record.
+/// professional is invited instead (the invitations page), which creates their record. Joining is recorded in the
+/// audit log.
 /// </summary>
-public sealed class AddProfessionalToHubHandler(IRepository<Hub> hubs, IRepository<Professional> professionals, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class AddProfessionalToHubHandler(IRepository<Hub> hubs, IRepository<Professional> professionals, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     /// <returns>The professional's id.</returns>
     /// <exception cref="NotFoundException">No hub has this id.</exception>
@@ -31,7 +34,12 @@ public sealed class AddProfessionalToHubHandler(IRepository<Hub> hubs, IReposito
         // Professionals' addresses are stored trimmed and in lower case (Professional's constructor).
         var professional = await professionals.FirstOrDefaultAsync(new ProfessionalByEmailSpec(command.Email.Trim().ToLowerInvariant()), cancellationToken)
             ?? throw new DomainException("No professional has this e-mail address. Invite them to the hub instead.");
-        professional.JoinHub(hub.Id, clock.GetUtcNow());
+        if (!professional.BelongsTo(hub.Id))
+        {
+            professional.JoinHub(hub.Id, clock.GetUtcNow());
+            audit.Record(AuditAction.ProfessionalAddedToHub, hub.Id, professional.Id.ToString());
+        }
+
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return professional.Id;
     }

@@ -1,6 +1,8 @@
 using Wellbeing.Application.Administration.Common;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Members;
 
 namespace Wellbeing.Application.Administration.Commands.ChangeMemberDepartment;
@@ -10,9 +12,10 @@ public sealed record ChangeMemberDepartmentCommand(Guid HubId, Guid MemberId, st
 
 /// <summary>
 /// An administrator moves a member to another department (<see cref="Member.ChangeDepartment"/>). Published HR figures
-/// keep the department each period was published with; see docs/decisions/0006, "Changing people".
+/// keep the department each period was published with; see docs/decisions/0006, "Changing people". A change is
+/// recorded in the audit log (the member's id only); the same department again changes and records nothing.
 /// </summary>
-public sealed class ChangeMemberDepartmentHandler(IRepository<Member> members, IUnitOfWork unitOfWork)
+public sealed class ChangeMemberDepartmentHandler(IRepository<Member> members, IAuditLog audit, IUnitOfWork unitOfWork)
 {
     /// <returns>The member as the list shows them afterwards.</returns>
     /// <exception cref="NotFoundException">No member of this hub has this id.</exception>
@@ -21,7 +24,13 @@ public sealed class ChangeMemberDepartmentHandler(IRepository<Member> members, I
     {
         var member = await members.FirstOrDefaultAsync(new MemberOfHubSpec(command.HubId, command.MemberId, forUpdate: true), cancellationToken)
             ?? throw new NotFoundException("Member");
+        var before = member.Department;
         member.ChangeDepartment(command.Department);
+        if (member.Department != before)
+        {
+            audit.Record(AuditAction.MemberDepartmentChanged, member.HubId, member.Id.ToString());
+        }
+
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return MemberRowDto.From(member);
     }

@@ -1,6 +1,8 @@
 using Wellbeing.Application.Administration.Common;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
@@ -12,12 +14,13 @@ public sealed record ConnectClientCommand(Guid HubId, Guid ProfessionalId, strin
 
 /// <summary>
 /// An administrator connects a member of a hub to a professional (<see cref="ClientConnection.Between"/>: the same hub
-/// only). A pair already connected stays as it is.
+/// only). A pair already connected stays as it is; a new connection is recorded in the audit log.
 /// </summary>
 public sealed class ConnectClientHandler(
     IRepository<Member> members,
     IRepository<Professional> professionals,
     IRepository<ClientConnection> connections,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
@@ -50,6 +53,7 @@ public sealed class ConnectClientHandler(
 
         var connection = ClientConnection.Between(member, professional, clock.GetUtcNow());
         connections.Add(connection);
+        audit.Record(AuditAction.ClientConnected, connection.HubId, connection.Id.ToString());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return connection.Id;
     }
