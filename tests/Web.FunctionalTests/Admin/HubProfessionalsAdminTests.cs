@@ -35,19 +35,29 @@ public sealed class HubProfessionalsAdminTests(AppFixture app) : IClassFixture<A
         Assert.Contains($"id=\"professional-{professional.Id}\"", page);
     }
 
-    [Theory]
-    [InlineData("nobody@scenario.test", "No professional has this e-mail address. Invite them to the hub instead.")]
-    [InlineData("  ", "Enter the professional's e-mail address.")]
-    public async Task Add_AnAddressOfNoProfessional_IsRefusedBesideTheField_KeepingWhatWasTyped(string typed, string message)
+    [Fact]
+    public async Task Add_AnAddressOfNoProfessional_IsRefusedBesideTheField_KeepingWhatWasTyped()
     {
         var scenario = await HubScenario.CreateAsync(app.Factory, "AddNobody");
         var admin = await AdminAsync();
 
-        var refused = await admin.PostAsync(Page(scenario.HubId), Page(scenario.HubId), new() { ["email"] = typed });
+        var refused = await admin.PostAsync(Page(scenario.HubId), Page(scenario.HubId), new() { ["email"] = "nobody@scenario.test" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.Matches($"<span class=\"field-error\" id=\"add-email-error\" role=\"alert\">{System.Text.RegularExpressions.Regex.Escape(message)}</span>", refused.Body);
-        Assert.Contains($"value=\"{typed}\"", refused.Body);
+        Assert.Contains("<span class=\"field-error\" id=\"add-email-error\" role=\"alert\">No professional has this e-mail address. Invite them to the hub instead.</span>", refused.Body);
+        Assert.Contains("value=\"nobody@scenario.test\"", refused.Body);
+    }
+
+    [Fact]
+    public async Task Add_WithoutAnAddress_IsRefusedBesideTheField()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "AddBlank");
+        var admin = await AdminAsync();
+
+        var refused = await admin.PostAsync(Page(scenario.HubId), Page(scenario.HubId), new() { ["email"] = "  " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("<span class=\"field-error\" id=\"add-email-error\" role=\"alert\">Enter the professional's e-mail address.</span>", refused.Body);
     }
 
     [Fact]
