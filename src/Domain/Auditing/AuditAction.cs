@@ -9,7 +9,7 @@ public enum AuditAction
     /// <summary>A client let a professional see a measure; the object is the share grant.</summary>
     ShareGranted,
 
-    /// <summary>A client stopped sharing a measure; the object is the share grant.</summary>
+    /// <summary>A client stopped sharing a measure, or an administrator disconnected them from the professional; the object is the share grant.</summary>
     ShareRevoked,
 
     /// <summary>A professional opened a client's profile with its shared scores; the object is the member.</summary>
@@ -44,6 +44,27 @@ public enum AuditAction
 
     /// <summary>An administrator recorded that a hub holds an instrument's licence; the object is the instrument's key.</summary>
     InstrumentLicenceRecorded,
+
+    /// <summary>An administrator deactivated a member; the object is the member.</summary>
+    MemberDeactivated,
+
+    /// <summary>An administrator reactivated a deactivated member; the object is the member.</summary>
+    MemberReactivated,
+
+    /// <summary>An administrator moved a member to another department (or none); the object is the member, never the department.</summary>
+    MemberDepartmentChanged,
+
+    /// <summary>An administrator added an existing professional to a hub; the object is the professional.</summary>
+    ProfessionalAddedToHub,
+
+    /// <summary>An administrator took a professional out of a hub; the object is the professional.</summary>
+    ProfessionalRemovedFromHub,
+
+    /// <summary>An administrator connected a member to a professional; the object is the connection.</summary>
+    ClientConnected,
+
+    /// <summary>An administrator ended a member's connection to a professional; the object is the connection.</summary>
+    ClientDisconnected,
 }
 
 /// <summary>Whether the recorded action took effect.</summary>

@@ -14,6 +14,10 @@ public sealed class Member : IAggregateRoot
         Email = string.Empty;
     }
 
+    /// <summary>The longest department name kept (the column's length).</summary>
+    public const int DepartmentMaxLength = 200;
+
+    /// <exception cref="DomainException">No name, no e-mail address, or a department <see cref="NormaliseDepartment"/> refuses.</exception>
     public Member(Guid hubId, string displayName, string email, DateTimeOffset enrolledAt, string? department = null, string? externalId = null)
     {
         if (string.IsNullOrWhiteSpace(displayName))
@@ -32,7 +36,7 @@ public sealed class Member : IAggregateRoot
         SearchKey = TextFolding.Fold(DisplayName);
         Email = email.Trim().ToLowerInvariant();
         EnrolledAt = enrolledAt;
-        Department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        Department = NormaliseDepartment(department);
         ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
     }
 
@@ -105,5 +109,49 @@ public sealed class Member : IAggregateRoot
         }
     }
 
+    /// <summary>
+    /// Takes the member out of the programme from <paramref name="at"/> (UTC): no more e-mails, no place on a
+    /// professional's list, and no enrolment in reporting periods that start afterwards. Deactivating again keeps the
+    /// first time.
+    /// </summary>
     public void Deactivate(DateTimeOffset at) => DeactivatedAt ??= at;
+
+    /// <summary>
+    /// Brings a deactivated member back; an active one stays as they are. <see cref="EnrolledAt"/> is kept, so a
+    /// period published after this counts the member as enrolled since then (docs/decisions/0006, "Changing people").
+    /// </summary>
+    public void Reactivate() => DeactivatedAt = null;
+
+    /// <summary>
+    /// Moves the member to <paramref name="department"/> (none when empty). Published HR figures keep the department
+    /// the member had when each period was published; periods published later use the new one.
+    /// </summary>
+    /// <exception cref="DomainException">The name is too long or holds a control character (<see cref="NormaliseDepartment"/>).</exception>
+    public void ChangeDepartment(string? department) => Department = NormaliseDepartment(department);
+
+    /// <summary>
+    /// A department as stored: trimmed, runs of white space as one space (so "Sales " and "Sales" are one department
+    /// in HR figures), null when empty. Case is kept: HR reads the name as typed.
+    /// </summary>
+    /// <exception cref="DomainException">Over <see cref="DepartmentMaxLength"/> characters, or a control character (a pasted tab or line break would split the HR selector and the export's rows).</exception>
+    public static string? NormaliseDepartment(string? department)
+    {
+        if (string.IsNullOrWhiteSpace(department))
+        {
+            return null;
+        }
+
+        if (department.Any(char.IsControl))
+        {
+            throw new DomainException("A department name cannot hold tabs, line breaks or other control characters.");
+        }
+
+        var normalised = string.Join(' ', department.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (normalised.Length > DepartmentMaxLength)
+        {
+            throw new DomainException($"A department name has at most {DepartmentMaxLength} characters.");
+        }
+
+        return normalised;
+    }
 }

@@ -48,6 +48,24 @@ public sealed class Professional : IAggregateRoot
     }
 
     public bool BelongsTo(Guid hubId) => _hubs.Any(h => h.HubId == hubId);
+
+    /// <summary>
+    /// Takes the professional out of a hub. Refused while they still have clients connected there: those clients'
+    /// sharing and sessions are with this professional in this hub, and would point at someone no longer in it. A
+    /// professional not in the hub is left as they are.
+    /// </summary>
+    /// <param name="clientsInHub">How many clients the professional is connected to in <paramref name="hubId"/>.</param>
+    /// <exception cref="DomainException">The professional still has clients in the hub.</exception>
+    public void LeaveHub(Guid hubId, int clientsInHub)
+    {
+        if (clientsInHub > 0)
+        {
+            throw new DomainException(
+                $"This professional still works with {clientsInHub} {(clientsInHub == 1 ? "client" : "clients")} in this hub. Disconnect them first.");
+        }
+
+        _hubs.RemoveAll(h => h.HubId == hubId);
+    }
 }
 
 /// <summary>A professional works in a hub: without it they see nothing of that hub.</summary>

@@ -102,6 +102,22 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("GET", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/members", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/members", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/members/{memberId:guid}/active", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/members/{memberId:guid}/active", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/members/{memberId:guid}/department", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/members/{memberId:guid}/department", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/professionals", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/professionals", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/professionals", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/professionals", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/professionals/remove", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/professionals/remove", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/professionals/connect", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/professionals/connect", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/professionals/disconnect", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/professionals/disconnect", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         // Hangfire's dashboard, one endpoint for all its pages and methods (tried with GET).
         new("*", "/hangfire/{**path}", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
     ];
@@ -135,6 +151,13 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         ["sharing"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString(), ["measure"] = "Wellbeing", ["share"] = "true" },
         ["reminders"] = _ => new() { ["topic"] = "WellbeingIndex", ["remind"] = "false" },
         ["my-data/delete"] = _ => new() { ["confirm"] = "false" },
+        // The administrator's people pages: the member stays active in their department, the professional is refused
+        // leaving a hub where they have clients, and a connection without a client's address or id is refused.
+        ["admin/hubs/{hubId:guid}/members/{memberId:guid}/active"] = _ => new() { ["active"] = "true" },
+        ["admin/hubs/{hubId:guid}/members/{memberId:guid}/department"] = scene => new() { ["Department"] = scene.Department ?? string.Empty },
+        ["admin/hubs/{hubId:guid}/professionals/remove"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString() },
+        ["admin/hubs/{hubId:guid}/professionals/connect"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString() },
+        ["admin/hubs/{hubId:guid}/professionals/disconnect"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString() },
     };
 
     public static TheoryData<string, string, Hub, string, Outcome> Cases
@@ -206,7 +229,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
     };
 
     /// <summary>The things a path may name: of the demo hub, or of the other hub.</summary>
-    private sealed record Scene(Guid HubId, Guid MemberId, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId)
+    private sealed record Scene(Guid HubId, Guid MemberId, string? Department, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId)
     {
         /// <summary>
         /// Fills in the route's parameters. An alliance survey answers a session whose invitation is open; ending takes
@@ -236,6 +259,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             : (DemoHub.Slug, DemoHub.Client(1), DemoHub.FirstProfessional);
         var hubId = await app.Factory.HubIdAsync(slug);
         var memberId = await app.Factory.MemberIdAsync(email);
+        var department = await app.Factory.QueryAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.Department).SingleAsync());
         var professionalId = await app.Factory.ProfessionalIdAsync(professional);
         // Another hub's session needs only to exist: the survey must not be found whatever its state.
         var invited = await app.Factory.QueryAsync(db => db.CareSessions
@@ -254,10 +278,10 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             open = session.Id;
         }
 
-        return new Scene(hubId, memberId, invited, open, professionalId);
+        return new Scene(hubId, memberId, department, invited, open, professionalId);
     }
 
-    /// <summary>What a refused request must not change: sessions booked and ended, answers, sharing, members, reminders.</summary>
+    /// <summary>What a refused request must not change: sessions booked and ended, answers, sharing, members, reminders, deactivations, connections, professionals' hubs.</summary>
     private Task<string> FingerprintAsync() => app.Factory.QueryAsync(async db => string.Join(' ',
         await db.CareSessions.CountAsync(),
         await db.CareSessions.CountAsync(s => s.EndedAt != null),
@@ -266,7 +290,10 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         await db.ShareGrants.CountAsync(g => g.RevokedAt != null),
         await db.Members.CountAsync(),
         await db.Members.CountAsync(m => m.WellbeingEmailsOff),
-        await db.Members.CountAsync(m => m.AllianceEmailsOff)));
+        await db.Members.CountAsync(m => m.AllianceEmailsOff),
+        await db.Members.CountAsync(m => m.DeactivatedAt != null),
+        await db.ClientConnections.CountAsync(),
+        await db.Professionals.SelectMany(p => p.Hubs).CountAsync()));
 
     [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
     private static partial Regex Parameter();

@@ -18,7 +18,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.SearchKey).IsRequired();
         builder.Property(m => m.Email).HasMaxLength(Lengths.Email).IsRequired();
         builder.Property(m => m.ExternalId).HasMaxLength(Lengths.ExternalKey);
-        builder.Property(m => m.Department).HasMaxLength(Lengths.Name);
+        builder.Property(m => m.Department).HasMaxLength(Member.DepartmentMaxLength);
 
         builder.HasOne<Hub>().WithMany().HasForeignKey(m => m.HubId).OnDelete(DeleteBehavior.Restrict);
 

@@ -14,6 +14,9 @@ internal sealed class SimulatedMember(DateTimeOffset enrolledAt, string? departm
 
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    /// <summary>When an administrator brought the deactivated member back (Member.Reactivate clears the deactivation).</summary>
+    public DateTimeOffset? ReactivatedAt { get; set; }
+
     /// <summary>When the member deleted their account, with every answer they gave.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
@@ -23,15 +26,18 @@ internal sealed class SimulatedMember(DateTimeOffset enrolledAt, string? departm
     /// <summary>Alliance ratings, oldest first.</summary>
     public List<SimulatedAnswer> Alliance { get; } = [];
 
-    /// <summary>The end of the member's answering: deactivation, deletion or the end of the history.</summary>
-    public DateTimeOffset LeavesAt(DateTimeOffset end) => new[] { DeactivatedAt ?? end, DeletedAt ?? end, end }.Min();
+    /// <summary>The end of the member's answering: a deactivation never undone, deletion or the end of the history.</summary>
+    public DateTimeOffset LeavesAt(DateTimeOffset end) => new[] { ReactivatedAt is null ? DeactivatedAt ?? end : end, DeletedAt ?? end, end }.Min();
+
+    /// <summary>Whether the member was out of the programme at <paramref name="at"/>: deactivated and not yet back.</summary>
+    public bool AwayAt(DateTimeOffset at) => DeactivatedAt <= at && !(ReactivatedAt <= at);
 
     public bool ExistsAt(DateTimeOffset now) => EnrolledAt <= now && !(DeletedAt <= now);
 
     public string? DepartmentAt(DateTimeOffset now) => Departments.Last(d => d.From <= now).Department;
 
-    /// <summary>The deactivation as stored at <paramref name="now"/>: none before it happened.</summary>
-    public DateTimeOffset? DeactivatedAsOf(DateTimeOffset now) => DeactivatedAt <= now ? DeactivatedAt : null;
+    /// <summary>The deactivation as stored at <paramref name="now"/>: none before it happened, none again once reactivated.</summary>
+    public DateTimeOffset? DeactivatedAsOf(DateTimeOffset now) => AwayAt(now) ? DeactivatedAt : null;
 }
 
 /// <summary>
@@ -45,7 +51,8 @@ internal sealed record SimulatedAnswer(DateTimeOffset SubmittedAt, DateTimeOffse
 
 /// <summary>
 /// A random hub and its random history: departments of random sizes (tiny and empty ones included) and people
-/// without one, members joining late, moving department, being deactivated or deleting their account, Wellbeing Index
+/// without one, members joining late, moving department (up to three times), being deactivated (and some reactivated
+/// later, as an administrator does on the members page) or deleting their account, Wellbeing Index
 /// answers (0-100 in steps of 4, some departments uniform, some drifting one way, so that homogeneous groups and
 /// trends are common), alliance ratings, answers saved after their period ended, a switch from months to quarters in
 /// some hubs, and the times at which publication runs (many just around a period's end and its hour of grace).
@@ -130,6 +137,10 @@ internal sealed class SimulatedHistory
         if (random.Next(7) == 0)
         {
             member.DeactivatedAt = Between(random, member.EnrolledAt, End);
+            if (random.Next(2) == 0)
+            {
+                member.ReactivatedAt = Between(random, member.DeactivatedAt.Value, End);
+            }
         }
 
         if (random.Next(8) == 0)
@@ -139,14 +150,18 @@ internal sealed class SimulatedHistory
 
         if (random.Next(6) == 0)
         {
-            member.Departments.Add((Between(random, member.EnrolledAt, End), departments[random.Next(departments.Length)]));
+            // Moves in time order, so the latest stored department is the last one listed.
+            foreach (var at in Enumerable.Range(0, random.Next(1, 4)).Select(_ => Between(random, member.EnrolledAt, End)).Order())
+            {
+                member.Departments.Add((at, departments[random.Next(departments.Length)]));
+            }
         }
 
         var willingness = 0.3 + (0.7 * random.NextDouble());
         var leaves = member.LeavesAt(End);
         for (var at = member.EnrolledAt.AddHours(random.Next(1, 24 * 14)); at < leaves; at = at.AddHours(random.Next(24 * 5, 24 * 25)))
         {
-            if (random.NextDouble() > willingness)
+            if (random.NextDouble() > willingness || member.AwayAt(at))
             {
                 continue;
             }
