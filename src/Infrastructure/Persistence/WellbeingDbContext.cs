@@ -42,6 +42,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
+    public DbSet<ImportedInstrument> ImportedInstruments => Set<ImportedInstrument>();
 
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
