@@ -48,7 +48,8 @@ public sealed class InstrumentFileReader : IInstrumentFileReader
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var bom = StrictUtf8.Preamble;
+        // Spreadsheets and Windows editors write a byte order mark; it is not part of the JSON.
+        var bom = Encoding.UTF8.Preamble;
         if (bytes.StartsWith(bom))
         {
             bytes = bytes[bom.Length..];
