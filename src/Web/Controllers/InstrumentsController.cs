@@ -27,11 +27,11 @@ public sealed class InstrumentsController(
         View(new InstrumentsPage(await catalogue.Handle(new GetInstrumentCatalogueQuery(), cancellationToken), new LicenceForm()));
 
     /// <summary>
-    /// Imports a definition file. The form limit sits above <see cref="ImportForm.MaxBytes"/> so that a file just over
-    /// it still reaches the form model and gets its field message rather than a bare refusal of the body.
+    /// Imports a definition file. No tighter form limit than the server's request limit: a body refused while the form
+    /// is read gets a bare 400 without the page, so a file over <see cref="ImportForm.MaxBytes"/> is refused by the
+    /// form model instead, beside the field.
     /// </summary>
     [HttpPost("imports")]
-    [RequestFormLimits(MultipartBodyLengthLimit = 2 * ImportForm.MaxBytes)]
     public async Task<IActionResult> Import([Bind(Prefix = ImportForm.Prefix)] ImportForm form, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
