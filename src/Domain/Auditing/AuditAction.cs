@@ -44,6 +44,9 @@ public enum AuditAction
 
     /// <summary>An administrator recorded that a hub holds an instrument's licence; the object is the instrument's key.</summary>
     InstrumentLicenceRecorded,
+
+    /// <summary>An administrator imported a new instrument version; the object is "key|version" (e.g. "who-5|2"). A re-upload of a version already loaded stores nothing and is not recorded.</summary>
+    InstrumentImported,
 }
 
 /// <summary>Whether the recorded action took effect.</summary>

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
+using Wellbeing.Web.FunctionalTests.Audit;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Admin;
@@ -28,12 +30,14 @@ public sealed class InstrumentImportTests(AppFixture app) : IClassFixture<AppFix
     {
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
         var before = await StoredCountAsync();
+        var audited = (await app.Factory.OfAsync(AuditAction.InstrumentImported)).Count;
 
         var (response, body) = await admin.UploadAsync(InstrumentFiles.Bytes(fileName), fileName);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(InstrumentUploads.FieldMessage(reason), body);
         Assert.Equal(before, await StoredCountAsync());
+        Assert.Equal(audited, (await app.Factory.OfAsync(AuditAction.InstrumentImported)).Count);
     }
 
     [Fact]
@@ -83,6 +87,8 @@ public sealed class InstrumentImportTests(AppFixture app) : IClassFixture<AppFix
         Assert.Contains("Professional Alliance Survey version 2 is already in the catalogue with the same content: nothing changed.", pageAgain);
         Assert.Equal(stored, await StoredCountAsync());
         Assert.Equal(1, await app.Factory.QueryAsync(db => db.ImportedInstruments.CountAsync(i => i.Key == "professional-alliance" && i.Version == 2)));
+        var entry = Assert.Single(await app.Factory.OfAsync(AuditAction.InstrumentImported), e => e.ObjectId == "professional-alliance|2");
+        Assert.Equal((await app.Factory.AccountIdAsync(DemoHub.Administrator), AuditOutcome.Succeeded, (Guid?)null), (entry.UserId, entry.Outcome, entry.HubId));
     }
 
     [Fact]

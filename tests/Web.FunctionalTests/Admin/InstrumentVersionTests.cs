@@ -3,9 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
+using Wellbeing.Web.FunctionalTests.Audit;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Admin;
@@ -72,6 +74,8 @@ public sealed class InstrumentVersionTests(AppFixture app) : IClassFixture<AppFi
         Assert.Contains("<dd>World Health Organization. The World Health Organization-Five Well-Being Index (WHO-5). Geneva: World Health Organization; 2024. Licence: CC BY-NC-SA 3.0 IGO.</dd>", page);
         Assert.Contains("Commercial use needs permission from WHO.", page);
         Assert.Matches(@"<th scope=""row"">Northwind Wellbeing Hub</th>\s*<td class=""licence-recorded"">", page);
+        // Imported once by whichever test of this class ran first; the other upload found the same content.
+        Assert.Single(await app.Factory.OfAsync(AuditAction.InstrumentImported), e => e.ObjectId == "who-5|2");
     }
 
     /// <summary>The member's Wellbeing Index submissions as the JSON export writes them, one raw JSON text each, oldest first.</summary>

@@ -1,5 +1,8 @@
+using System.Globalization;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Surveys;
 
@@ -13,14 +16,16 @@ public sealed record ImportInstrumentCommand(Stream File, string UserId);
 public sealed record ImportInstrumentResult(string Key, int Version, string Title, bool IsValidated, Admission Admission);
 
 /// <summary>
-/// An administrator imports an instrument definition. It is stored in the database, so every node loads it; a version
-/// already loaded with other content is refused, because old submissions name only a key and a version.
+/// An administrator imports an instrument definition. It is stored in the database, so every node loads it, and the
+/// audit log records it in the same save; a version already loaded with other content is refused, because old
+/// submissions name only a key and a version.
 /// </summary>
 public sealed class ImportInstrumentHandler(
     IInstrumentFileReader reader,
     IRepository<ImportedInstrument> imported,
     ISurveyCatalogue catalogue,
     IUnitOfWork unitOfWork,
+    IAuditLog audit,
     TimeProvider clock)
 {
     /// <exception cref="InvalidInstrumentFileException">The file cannot be read or breaks a rule of its format; the message names the item.</exception>
@@ -35,6 +40,7 @@ public sealed class ImportInstrumentHandler(
         if (admission == Admission.New)
         {
             imported.Add(new ImportedInstrument(survey, file.Definition, file.Format, command.UserId, clock.GetUtcNow()));
+            audit.Record(AuditAction.InstrumentImported, hubId: null, string.Create(CultureInfo.InvariantCulture, $"{survey.Key}|{survey.Version}"));
             try
             {
                 await unitOfWork.SaveChangesAsync(cancellationToken);
