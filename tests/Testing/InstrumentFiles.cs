@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Wellbeing.Testing;
 
 /// <summary>
@@ -16,6 +18,17 @@ public static class InstrumentFiles
     public const string NoMeasure = "no-measure.questionnaire.json";
     public const string Who5Version1Reworded = "who-5.v1-reworded.json";
     public const string NotUtf8 = "not-utf8.json";
+
+    /// <summary>Each file that breaks a rule of its format, with what its refusal says: the reader's and the page's.</summary>
+    public static TheoryData<string, string> FormatRefusals { get; } = new()
+    {
+        { MissingOrdinal, "Item \"3\", answer \"Some of the time\": the ordinal value is missing (http://hl7.org/fhir/StructureDefinition/ordinalValue)." },
+        { DuplicateLinkId, "The linkId \"2\" is used by 2 items; each item needs its own." },
+        { NoItems, "The Questionnaire has no items." },
+        { UnsupportedType, "Item \"6\" is of type \"string\"; only \"choice\" items with ordinal values are supported." },
+        { NoMeasure, "Say which measure the Questionnaire is for" },
+        { NotUtf8, "The uploaded file is not UTF-8 text: save it as UTF-8 and upload it again." },
+    };
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "InstrumentFiles", name));
 }

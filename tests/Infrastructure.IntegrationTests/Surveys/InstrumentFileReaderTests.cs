@@ -107,12 +107,7 @@ public sealed class InstrumentFileReaderTests
     }
 
     [Theory]
-    [InlineData(InstrumentFiles.MissingOrdinal, "Item \"3\", answer \"Some of the time\": the ordinal value is missing (http://hl7.org/fhir/StructureDefinition/ordinalValue).")]
-    [InlineData(InstrumentFiles.DuplicateLinkId, "The linkId \"2\" is used by 2 items; each item needs its own.")]
-    [InlineData(InstrumentFiles.NoItems, "The Questionnaire has no items.")]
-    [InlineData(InstrumentFiles.UnsupportedType, "Item \"6\" is of type \"string\"; only \"choice\" items with ordinal values are supported.")]
-    [InlineData(InstrumentFiles.NoMeasure, "Say which measure the Questionnaire is for")]
-    [InlineData(InstrumentFiles.NotUtf8, "The uploaded file is not UTF-8 text")]
+    [MemberData(nameof(InstrumentFiles.FormatRefusals), MemberType = typeof(InstrumentFiles))]
     public async Task BadFile_IsRefused_SayingWhatIsWrongAndWhere(string fileName, string reason)
     {
         var refusal = await Assert.ThrowsAsync<InvalidInstrumentFileException>(() => ReadAsync(fileName));

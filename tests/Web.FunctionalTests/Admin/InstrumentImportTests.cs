@@ -18,12 +18,7 @@ public sealed class InstrumentImportTests(AppFixture app) : IClassFixture<AppFix
     private Task<int> StoredCountAsync() => app.Factory.QueryAsync(db => db.ImportedInstruments.CountAsync());
 
     [Theory]
-    [InlineData(InstrumentFiles.MissingOrdinal, "Item \"3\", answer \"Some of the time\": the ordinal value is missing")]
-    [InlineData(InstrumentFiles.DuplicateLinkId, "The linkId \"2\" is used by 2 items; each item needs its own.")]
-    [InlineData(InstrumentFiles.NoItems, "The Questionnaire has no items.")]
-    [InlineData(InstrumentFiles.UnsupportedType, "Item \"6\" is of type \"string\"; only \"choice\" items with ordinal values are supported.")]
-    [InlineData(InstrumentFiles.NoMeasure, "Say which measure the Questionnaire is for")]
-    [InlineData(InstrumentFiles.NotUtf8, "The uploaded file is not UTF-8 text: save it as UTF-8 and upload it again.")]
+    [MemberData(nameof(InstrumentFiles.FormatRefusals), MemberType = typeof(InstrumentFiles))]
     [InlineData(InstrumentFiles.Who5Version1Reworded, "Version 1 of who-5 already exists with different content.")]
     [InlineData(InstrumentFiles.WithoutPermissionNote, "Version 1 of who-5 needs the copyright holder's permission for commercial use; version 3 must say so too")]
     public async Task Upload_OfABadFile_IsRefusedBesideTheField_AndStoresNothing(string fileName, string reason)
