@@ -86,7 +86,12 @@ public static class DependencyInjection
         // The web host replaces it with the request's account and address.
         services.TryAddSingleton<IAuditActor, NoAuditActor>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ISurveyCatalogue>(_ => new FileSurveyCatalogue(FileSurveyCatalogue.DefaultFolder));
+        services.AddSingleton(_ => new FileSurveyCatalogue(FileSurveyCatalogue.DefaultFolder));
+        services.AddSingleton<SurveyCatalogue>();
+        services.AddSingleton<ISurveyCatalogue>(sp => sp.GetRequiredService<SurveyCatalogue>());
+        services.AddScoped<IInstrumentFileReader, InstrumentFileReader>();
+        var refreshSeconds = configuration.GetValue(SurveyCatalogueRefresh.RefreshSecondsSetting, 30);
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<SurveyCatalogueRefresh>(sp, TimeSpan.FromSeconds(refreshSeconds)));
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ISignInAccounts, SignInAccounts>();
         services.AddScoped<AccountSignIn>();
@@ -130,13 +135,17 @@ public static class DependencyInjection
     /// <summary>
     /// Start-up: migrates and creates the roles when <see cref="MigrateAtStartupSetting"/> is on (the SQLite default);
     /// otherwise checks that no migration is pending and creates any missing role, under a database-wide lock.
-    /// Demo data is seeded after this, elsewhere.
+    /// Then loads the imported instrument definitions. Demo data is seeded after this, elsewhere.
     /// </summary>
     /// <exception cref="InvalidOperationException">The database is behind and start-up is not to migrate it; the message says how to.</exception>
+    /// <exception cref="InvalidSurveyDefinitionException">An imported instrument definition no longer fits the shipped files.</exception>
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(cancellationToken);
+
+        // The imported instruments are in the database: served from the first request on.
+        await services.GetRequiredService<SurveyCatalogue>().ReloadAsync(cancellationToken);
     }
 
     /// <summary>

@@ -65,6 +65,9 @@ public enum AuditAction
 
     /// <summary>An administrator ended a member's connection to a professional; the object is the connection.</summary>
     ClientDisconnected,
+
+    /// <summary>An administrator imported a new instrument version; the object is "key|version" (e.g. "who-5|2"). A re-upload of a version already loaded stores nothing and is not recorded.</summary>
+    InstrumentImported,
 }
 
 /// <summary>Whether the recorded action took effect.</summary>

@@ -141,6 +141,20 @@ public sealed class Survey
     }
 
     /// <summary>
+    /// Whether another definition says exactly what this one says: same key, version, measure, wording, answers,
+    /// scoring, subscales, bands, licence and validity. Two such definitions score and interpret every answer alike.
+    /// </summary>
+    public bool HasSameContentAs(Survey other) =>
+        (Key, Version, Measure, Title, Instructions, Scoring, Licence, IsValidated, ValidityNote)
+            == (other.Key, other.Version, other.Measure, other.Title, other.Instructions, other.Scoring, other.Licence, other.IsValidated, other.ValidityNote)
+        && Items.SequenceEqual(other.Items)
+        && Options.SequenceEqual(other.Options)
+        && Bands.SequenceEqual(other.Bands)
+        // Subscale records hold a list, which a record compares by reference.
+        && Subscales.Count == other.Subscales.Count
+        && Subscales.Zip(other.Subscales).All(p => (p.First.Key, p.First.Title) == (p.Second.Key, p.Second.Title) && p.First.ItemIds.SequenceEqual(p.Second.ItemIds));
+
+    /// <summary>
     /// Whether a hub may put this instrument in front of its clients: always, unless its licence requires the copyright
     /// holder's permission for commercial use (the WHO-5, per WHO's CC BY-NC-SA 3.0 IGO licence), in which case only
     /// once an administrator has recorded that permission for that hub.

@@ -45,6 +45,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
+    public DbSet<ImportedInstrument> ImportedInstruments => Set<ImportedInstrument>();
 
     /// <summary>The clients list's read model, derived in every save (<see cref="SharedScoreReadModel"/>).</summary>
     public DbSet<SharedScore> SharedScores => Set<SharedScore>();

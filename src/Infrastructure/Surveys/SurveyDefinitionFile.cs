@@ -32,6 +32,31 @@ public sealed class SurveyDefinitionFile
     /// <summary>The file says <c>"current": true</c>: its instrument is the one in use when its measure has several.</summary>
     public bool IsMarkedCurrent { get; }
 
+    /// <summary>The definition as the catalogue holds it, named by its file.</summary>
+    public CatalogueEntry Entry => new(Survey, IsMarkedCurrent, FileName);
+
+    /// <summary>
+    /// A definition in this format, as stored for an imported instrument: what <see cref="Parse"/> reads back into an
+    /// equal <see cref="Survey"/> (the prose "scoreRange" is not kept).
+    /// </summary>
+    public static string Write(Survey survey, bool isMarkedCurrent) => JsonSerializer.Serialize(
+        new SurveyDefinitionJson(
+            survey.Key,
+            survey.Version,
+            survey.Measure == Measure.Wellbeing ? "wellbeing" : "alliance",
+            survey.Title,
+            survey.Instructions,
+            survey.Scoring.ToString(),
+            survey.Options.Select(o => new AnswerOptionJson(o.Value, o.Label)).ToList(),
+            survey.Items.Select(i => new SurveyItemJson(i.Id, i.Text, i.Reversed)).ToList(),
+            survey.Subscales.Select(s => new SubscaleJson(s.Key, s.Title, s.ItemIds)).ToList(),
+            survey.Bands.Select(b => new InterpretationBandJson(b.Label, b.From, b.To, b.Meaning)).ToList(),
+            survey.IsValidated,
+            new LicenceJson(survey.Licence.Name, survey.Licence.Attribution, survey.Licence.Url, survey.Licence.CommercialUseNote),
+            survey.ValidityNote,
+            Current: isMarkedCurrent),
+        JsonOptions);
+
     /// <exception cref="InvalidSurveyDefinitionException">The file is missing, unreadable, malformed or breaks a rule of the domain.</exception>
     public static SurveyDefinitionFile Read(string path)
     {

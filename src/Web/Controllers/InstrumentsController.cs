@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wellbeing.Application.Administration.Commands.ImportInstrument;
 using Wellbeing.Application.Administration.Commands.RecordInstrumentLicence;
 using Wellbeing.Application.Administration.Queries.GetInstrumentCatalogue;
 using Wellbeing.Domain.Accounts;
@@ -10,14 +11,49 @@ using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
 
-/// <summary>The instrument catalogue for administrators, and the record of each hub's licence for instruments needing permission.</summary>
+/// <summary>
+/// The instrument catalogue for administrators, the record of each hub's licence for instruments needing permission,
+/// and the import of a new instrument definition.
+/// </summary>
 [Authorize(Policy = Roles.Administrator)]
 [Route("admin/instruments")]
-public sealed class InstrumentsController(GetInstrumentCatalogueHandler catalogue, RecordInstrumentLicenceHandler record) : Controller
+public sealed class InstrumentsController(
+    GetInstrumentCatalogueHandler catalogue,
+    RecordInstrumentLicenceHandler record,
+    ImportInstrumentHandler import) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new InstrumentsPage(await catalogue.Handle(new GetInstrumentCatalogueQuery(), cancellationToken), new LicenceForm()));
+
+    /// <summary>
+    /// Imports a definition file. No tighter form limit than the server's request limit: a body refused while the form
+    /// is read gets a bare 400 without the page, so a file over <see cref="ImportForm.MaxBytes"/> is refused by the
+    /// form model instead, beside the field.
+    /// </summary>
+    [HttpPost("imports")]
+    public async Task<IActionResult> Import([Bind(Prefix = ImportForm.Prefix)] ImportForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await using var file = form.File!.OpenReadStream();
+                var imported = await import.Handle(new ImportInstrumentCommand(file, User.Id()), cancellationToken);
+                TempData["Status"] = imported.Admission == Admission.New
+                    ? $"{imported.Title} version {imported.Version} is imported{(imported.IsValidated ? string.Empty : " and marked as not validated")}: new forms for its measure show the newest version of the instrument in use."
+                    : $"{imported.Title} version {imported.Version} is already in the catalogue with the same content: nothing changed.";
+                return RedirectToAction(nameof(Index));
+            }
+            catch (DomainException refused)
+            {
+                ModelState.AddModelError(ImportForm.FileField, refused.Message);
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), new InstrumentsPage(await catalogue.Handle(new GetInstrumentCatalogueQuery(), cancellationToken), new LicenceForm()));
+    }
 
     [HttpPost("licences")]
     public async Task<IActionResult> RecordLicence([Bind(Prefix = nameof(InstrumentsPage.Form))] LicenceForm form, CancellationToken cancellationToken)
@@ -42,6 +78,27 @@ public sealed class InstrumentsController(GetInstrumentCatalogueHandler catalogu
 }
 
 public sealed record InstrumentsPage(InstrumentCatalogueDto Catalogue, LicenceForm Form);
+
+/// <summary>An instrument definition file: our JSON format or a FHIR R4 Questionnaire. A file input keeps nothing to redraw.</summary>
+public sealed record ImportForm : IValidatableObject
+{
+    public const string Prefix = "Import";
+    /// <summary>1 MB: the shipped definitions are about 3 kB, so this leaves room for long instruments and nothing else.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public const string FileField = $"{Prefix}.{nameof(File)}";
+
+    [Required(ErrorMessage = "Choose a definition file to upload.")]
+    public IFormFile? File { get; init; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (File is { Length: > MaxBytes })
+        {
+            yield return new ValidationResult("The file is over 1 MB: an instrument definition is a few kilobytes.", [nameof(File)]);
+        }
+    }
+}
 
 /// <summary>One licence form is drawn per instrument needing permission; only the one posted shows its messages and input.</summary>
 public sealed record LicenceForm

@@ -14,6 +14,7 @@ public sealed class SurveyBuilder
     private ScoringRule _scoring = ScoringRule.Sum;
     private readonly List<Subscale> _subscales = [];
     private bool _isValidated = true;
+    private string _title = "Test survey";
     private string? _commercialUseNote;
 
     /// <summary>The shape of the WHO-5: five items answered 5..0, raw sum times 4.</summary>
@@ -88,6 +89,18 @@ public sealed class SurveyBuilder
         return this;
     }
 
+    public SurveyBuilder WithTitle(string title)
+    {
+        _title = title;
+        return this;
+    }
+
+    public SurveyBuilder Validated()
+    {
+        _isValidated = true;
+        return this;
+    }
+
     public SurveyBuilder Unvalidated()
     {
         _isValidated = false;
@@ -105,7 +118,7 @@ public sealed class SurveyBuilder
         _key,
         _version,
         _measure,
-        "Test survey",
+        _title,
         "Answer every question.",
         _items,
         _options,

@@ -91,6 +91,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("POST", "admin/statistics/publish", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/instruments", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/instruments/licences", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/instruments/imports", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners/{clientId}/revoke", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
