@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
@@ -42,6 +43,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
