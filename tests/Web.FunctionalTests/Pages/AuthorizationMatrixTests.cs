@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -100,6 +101,20 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("GET", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/invitations", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/invitations", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/hr-manager", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/hr-manager", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/professional", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/professional", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/member", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/member", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/members-without-account", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/members-without-account", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/resend", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/resend", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/withdraw", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/withdraw", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         // Hangfire's dashboard, one endpoint for all its pages and methods (tried with GET).
         new("*", "/hangfire/{**path}", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
     ];
@@ -113,6 +128,9 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         // The unsubscribe link of an e-mail: the token in the path is the proof (tests/Web.FunctionalTests/Clients/UnsubscribeTests).
         ("GET", "unsubscribe/{token}"),
         ("POST", "unsubscribe/{token}"),
+        // The link of an invitation e-mail: the token in the path is the proof (tests/Web.FunctionalTests/Admin/InvitationTests).
+        ("GET", "invitation/{token}"),
+        ("POST", "invitation/{token}"),
         // Signed in or not, signing out ends at the sign-in page.
         ("POST", "account/logout"),
         ("*", "errors/{status:int:range(400,599)?}"),
@@ -133,6 +151,9 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         ["sharing"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString(), ["measure"] = "Wellbeing", ["share"] = "true" },
         ["reminders"] = _ => new() { ["topic"] = "WellbeingIndex", ["remind"] = "false" },
         ["my-data/delete"] = _ => new() { ["confirm"] = "false" },
+        ["admin/hubs/{hubId:guid}/invitations/hr-manager"] = _ => new() { ["HrManager.Email"] = $"hr-{Guid.NewGuid():N}@matrix.test" },
+        ["admin/hubs/{hubId:guid}/invitations/professional"] = _ => new() { ["Professional.Name"] = "Dr Matrix", ["Professional.Title"] = "Coach", ["Professional.Email"] = $"pro-{Guid.NewGuid():N}@matrix.test" },
+        ["admin/hubs/{hubId:guid}/invitations/member"] = _ => new() { ["Member.Name"] = "Matrix Member", ["Member.Email"] = $"member-{Guid.NewGuid():N}@matrix.test" },
     };
 
     public static TheoryData<string, string, Hub, string, Outcome> Cases
@@ -204,7 +225,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
     };
 
     /// <summary>The things a path may name: of the demo hub, or of the other hub.</summary>
-    private sealed record Scene(Guid HubId, Guid MemberId, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId)
+    private sealed record Scene(Guid HubId, Guid MemberId, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId, Guid InvitationId)
     {
         /// <summary>
         /// Fills in the route's parameters. An alliance survey answers a session whose invitation is open; ending takes
@@ -219,6 +240,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             "sessionId" when route.StartsWith("alliance/", StringComparison.Ordinal) => InvitedSessionId.ToString(),
             "sessionId" => OpenSessionId.ToString(),
             "clientId" => DemoHub.PartnerClientId,
+            "invitationId" => InvitationId.ToString(),
             var name => throw new InvalidOperationException($"The matrix does not know what to put for {{{name}}}."),
         });
     }
@@ -252,10 +274,20 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             open = session.Id;
         }
 
-        return new Scene(hubId, memberId, invited, open, professionalId);
+        var invitation = new Invitation(hubId, InvitedRole.HrManager, $"hr-{Guid.NewGuid():N}@matrix.test", null, DateTimeOffset.UtcNow, TimeSpan.FromDays(7));
+        if (route.Contains("{invitationId", StringComparison.Ordinal))
+        {
+            await app.Factory.ChangeAsync(db =>
+            {
+                db.Invitations.Add(invitation);
+                return Task.CompletedTask;
+            });
+        }
+
+        return new Scene(hubId, memberId, invited, open, professionalId, invitation.Id);
     }
 
-    /// <summary>What a refused request must not change: sessions booked and ended, answers, sharing, members, reminders.</summary>
+    /// <summary>What a refused request must not change: sessions booked and ended, answers, sharing, members, reminders, invitations.</summary>
     private Task<string> FingerprintAsync() => app.Factory.QueryAsync(async db => string.Join(' ',
         await db.CareSessions.CountAsync(),
         await db.CareSessions.CountAsync(s => s.EndedAt != null),
@@ -264,7 +296,10 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         await db.ShareGrants.CountAsync(g => g.RevokedAt != null),
         await db.Members.CountAsync(),
         await db.Members.CountAsync(m => m.WellbeingEmailsOff),
-        await db.Members.CountAsync(m => m.AllianceEmailsOff)));
+        await db.Members.CountAsync(m => m.AllianceEmailsOff),
+        await db.Invitations.CountAsync(),
+        await db.Invitations.CountAsync(i => i.WithdrawnAt != null),
+        await db.OutboxMessages.CountAsync(m => m.InvitationId != null)));
 
     [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
     private static partial Regex Parameter();
