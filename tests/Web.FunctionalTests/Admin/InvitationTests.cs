@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Wellbeing.Domain.Accounts;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Testing;
+using Wellbeing.Web.FunctionalTests.Audit;
 using Wellbeing.Web.FunctionalTests.Support;
 using Wellbeing.Web.Security;
 using static Wellbeing.Web.FunctionalTests.Support.InvitationWorld;
@@ -138,6 +140,20 @@ public sealed class InvitationTests : IAsyncLifetime
         var user = await _world.Factory.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "grace@employer.test"));
         Assert.Equal(user.Id, await _world.Factory.QueryAsync(db => db.Members.Where(m => m.Id == member.Id).Select(m => m.UserId).SingleAsync()));
         Assert.True(await InRoleAsync(user, Roles.Client));
+    }
+
+    [Fact]
+    public async Task Member_WhoDeletesTheAccountTheyWereInvitedTo_LeavesNoInvitationOrItsEmailBehind()
+    {
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@employer.test" });
+        var (_, browser) = await _world.AcceptAsync(await _world.LinkSentToAsync("grace@employer.test"));
+
+        var deleted = await browser.PostFormAsync("/my-data", "/my-data/delete", new() { ["confirm"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Empty(await _world.InvitationsAsync());
+        Assert.Equal(0, await _world.Factory.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.InvitationId != null)));
+        Assert.Equal(0, await _world.Factory.QueryAsync(db => db.Members.CountAsync(m => m.Email == "grace@employer.test")));
     }
 
     [Fact]
@@ -406,6 +422,47 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Contains("This invitation was already accepted, so it cannot be withdrawn.", await BodyAsync(accepted));
         Assert.Equal(HttpStatusCode.BadRequest, resent.StatusCode);
         Assert.Null((await _world.InvitationsAsync())[0].WithdrawnAt);
+    }
+
+    [Fact]
+    public async Task EachAdministrativeAction_AndTheAcceptance_IsAudited_ByIdOnly()
+    {
+        await _world.InviteHrManagerAsync("first@employer.test");
+        var first = Assert.Single(await _world.InvitationsAsync());
+        _world.Outbox.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _world.Admin.PostFormAsync(_world.PagePath, $"{_world.PagePath}/{first.Id}/resend", []);
+        await _world.Admin.PostFormAsync(_world.PagePath, $"{_world.PagePath}/{first.Id}/withdraw", []);
+        await _world.InviteHrManagerAsync("second@employer.test");
+        var second = (await _world.InvitationsAsync()).Single(i => i.Id != first.Id);
+        await _world.AcceptAsync(await _world.LinkSentToAsync("second@employer.test"));
+        var adminId = await _world.Factory.AccountIdAsync(AdminEmail);
+        var hrId = await _world.Factory.AccountIdAsync("second@employer.test");
+
+        var sent = await _world.Factory.OfAsync(AuditAction.InvitationSent);
+        var resent = Assert.Single(await _world.Factory.OfAsync(AuditAction.InvitationResent));
+        var withdrawn = Assert.Single(await _world.Factory.OfAsync(AuditAction.InvitationWithdrawn));
+        var accepted = Assert.Single(await _world.Factory.OfAsync(AuditAction.InvitationAccepted));
+
+        Assert.Equal([first.Id.ToString(), second.Id.ToString()], sent.Select(e => e.ObjectId));
+        Assert.All(sent.Append(resent).Append(withdrawn), e => Assert.Equal((adminId, Roles.Administrator, (Guid?)_world.Hub.HubId), (e.UserId, e.Role, e.HubId)));
+        Assert.Equal((first.Id.ToString(), first.Id.ToString()), (resent.ObjectId, withdrawn.ObjectId));
+        Assert.Equal((hrId, (Guid?)_world.Hub.HubId, second.Id.ToString()), (accepted.UserId, accepted.HubId, accepted.ObjectId));
+        var everything = await _world.Factory.QueryAsync(db => db.AuditEntries.ToListAsync());
+        Assert.DoesNotContain(everything, e => $"{e.UserId} {e.ObjectId} {e.Role}".Contains('@', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProfessionalJoiningTheHubInsteadOfAnInvitation_IsAudited()
+    {
+        var other = await HubScenario.CreateAsync(_world.Factory, "Fabrikam");
+        await _world.InviteAsync("professional", new() { ["Professional.Name"] = "Dr Ada Lovelace", ["Professional.Title"] = "Psychologist", ["Professional.Email"] = "ada@clinic.test" });
+        await _world.AcceptAsync(await _world.LinkSentToAsync("ada@clinic.test"));
+        var otherPage = $"/admin/hubs/{other.HubId}/invitations";
+
+        await _world.Admin.PostFormAsync(otherPage, $"{otherPage}/professional", new() { ["Professional.Name"] = "Ada", ["Professional.Title"] = "Coach", ["Professional.Email"] = "ada@clinic.test" });
+
+        var joined = Assert.Single(await _world.Factory.OfAsync(AuditAction.ProfessionalJoinedHub));
+        Assert.Equal(((Guid?)other.HubId, (await ProfessionalAsync("ada@clinic.test")).Id.ToString()), (joined.HubId, joined.ObjectId));
     }
 
     private async Task<bool> InRoleAsync(ApplicationUser user, string role)

@@ -1,8 +1,10 @@
 using Wellbeing.Application.Accounts;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Application.Invitations.Queries;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Professionals;
@@ -30,6 +32,7 @@ public sealed class AcceptInvitationHandler(
     IRepository<Professional> professionals,
     IRepository<Domain.Hubs.Hub> hubs,
     IAccountRegistration accounts,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
@@ -56,6 +59,9 @@ public sealed class AcceptInvitationHandler(
                 invitation.Accept(clock.GetUtcNow(), userId);
                 member?.LinkAccount(userId);
                 professional?.LinkAccount(userId);
+
+                // Nobody is signed in yet: the entry names the account the link creates.
+                audit.Record(AuditAction.InvitationAccepted, invitation.HubId, invitation.Id.ToString(), userId: userId);
                 await unitOfWork.SaveChangesAsync(ct);
             }, cancellationToken);
             return registration.Succeeded

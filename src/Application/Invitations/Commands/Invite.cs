@@ -1,7 +1,9 @@
 using Wellbeing.Application.Accounts;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
@@ -43,6 +45,7 @@ public sealed class InviteHandler(
     IRepository<Invitation> invitations,
     IRepository<OutboxMessage> outbox,
     IAccountRegistration accounts,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     InvitationSettings settings,
     TimeProvider clock)
@@ -58,6 +61,7 @@ public sealed class InviteHandler(
         if (professional?.UserId is not null)
         {
             professional.JoinHub(command.HubId, now);
+            audit.Record(AuditAction.ProfessionalJoinedHub, command.HubId, professional.Id.ToString());
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return InviteOutcome.JoinedHub;
         }
@@ -81,6 +85,7 @@ public sealed class InviteHandler(
         var invitation = new Invitation(command.HubId, command.Role, email, personId, now, settings.Lifetime);
         invitations.Add(invitation);
         outbox.Add(OutboxMessage.ForInvitation(command.HubId, invitation.Id, invitation.ExpiresAt, now));
+        audit.Record(AuditAction.InvitationSent, command.HubId, invitation.Id.ToString());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return InviteOutcome.Invited;
     }

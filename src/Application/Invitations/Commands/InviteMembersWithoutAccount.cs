@@ -1,7 +1,9 @@
 using Wellbeing.Application.Accounts;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
@@ -26,6 +28,7 @@ public sealed class InviteMembersWithoutAccountHandler(
     IRepository<Invitation> invitations,
     IRepository<OutboxMessage> outbox,
     IAccountRegistration accounts,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     InvitationSettings settings,
     TimeProvider clock)
@@ -42,6 +45,7 @@ public sealed class InviteMembersWithoutAccountHandler(
             var invitation = new Invitation(command.HubId, InvitedRole.Member, member.Email, member.Id, now, settings.Lifetime);
             invitations.Add(invitation);
             outbox.Add(OutboxMessage.ForInvitation(command.HubId, invitation.Id, invitation.ExpiresAt, now));
+            audit.Record(AuditAction.InvitationSent, command.HubId, invitation.Id.ToString());
             invited++;
         }
 

@@ -1,5 +1,7 @@
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Messaging;
 
@@ -18,7 +20,7 @@ public sealed record WithdrawInvitationCommand(Guid HubId, Guid InvitationId);
 /// <exception cref="Wellbeing.Domain.Common.DomainException">It was accepted or withdrawn.</exception>
 /// <exception cref="ConflictException">It was accepted, withdrawn or sent again at the same moment by another request.</exception>
 public sealed class ResendInvitationHandler(
-    IRepository<Invitation> invitations, IRepository<OutboxMessage> outbox, IUnitOfWork unitOfWork, InvitationSettings settings, TimeProvider clock)
+    IRepository<Invitation> invitations, IRepository<OutboxMessage> outbox, IAuditLog audit, IUnitOfWork unitOfWork, InvitationSettings settings, TimeProvider clock)
 {
     public async Task Handle(ResendInvitationCommand command, CancellationToken cancellationToken)
     {
@@ -27,6 +29,7 @@ public sealed class ResendInvitationHandler(
         invitation.Renew(now, settings.Lifetime);
         await InvitationChanges.WithdrawUnsentAsync(outbox, invitation.Id, now, cancellationToken);
         outbox.Add(OutboxMessage.ForInvitation(invitation.HubId, invitation.Id, invitation.ExpiresAt, now));
+        audit.Record(AuditAction.InvitationResent, invitation.HubId, invitation.Id.ToString());
         await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 }
@@ -35,7 +38,7 @@ public sealed class ResendInvitationHandler(
 /// <exception cref="NotFoundException">No such invitation in this hub.</exception>
 /// <exception cref="Wellbeing.Domain.Common.DomainException">It was accepted.</exception>
 /// <exception cref="ConflictException">It was accepted at the same moment.</exception>
-public sealed class WithdrawInvitationHandler(IRepository<Invitation> invitations, IRepository<OutboxMessage> outbox, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class WithdrawInvitationHandler(IRepository<Invitation> invitations, IRepository<OutboxMessage> outbox, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public async Task Handle(WithdrawInvitationCommand command, CancellationToken cancellationToken)
     {
@@ -43,6 +46,7 @@ public sealed class WithdrawInvitationHandler(IRepository<Invitation> invitation
         var now = clock.GetUtcNow();
         invitation.Withdraw(now);
         await InvitationChanges.WithdrawUnsentAsync(outbox, invitation.Id, now, cancellationToken);
+        audit.Record(AuditAction.InvitationWithdrawn, invitation.HubId, invitation.Id.ToString());
         await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
@@ -27,6 +29,7 @@ public sealed class DeleteMyAccountHandler(
     IRepository<OutboxMessage> outbox,
     IRepository<Invitation> invitations,
     ISignInAccounts accounts,
+    IAuditLog audit,
     IUnitOfWork unitOfWork)
 {
     public async Task Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
@@ -43,6 +46,7 @@ public sealed class DeleteMyAccountHandler(
         RemoveAll(outbox, await outbox.ListAsync(new OutboxMessagesOfMemberSpec(member.Id, [.. memberInvitations.Select(i => i.Id)]), cancellationToken));
         RemoveAll(invitations, memberInvitations);
         members.Remove(member);
+        audit.Record(AuditAction.AccountDeleted, member.HubId, member.Id.ToString());
         await accounts.RemoveAsync(command.UserId, cancellationToken);
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
