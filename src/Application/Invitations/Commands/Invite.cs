@@ -83,9 +83,7 @@ public sealed class InviteHandler(
             _ => (Guid?)null,
         };
         var invitation = new Invitation(command.HubId, command.Role, email, personId, now, settings.Lifetime);
-        invitations.Add(invitation);
-        outbox.Add(OutboxMessage.ForInvitation(command.HubId, invitation.Id, invitation.ExpiresAt, now));
-        audit.Record(AuditAction.InvitationSent, command.HubId, invitation.Id.ToString());
+        InvitationChanges.Send(invitation, invitations, outbox, audit, now);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return InviteOutcome.Invited;
     }

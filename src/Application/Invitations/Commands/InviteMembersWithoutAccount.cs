@@ -3,7 +3,6 @@ using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
-using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
@@ -42,10 +41,7 @@ public sealed class InviteMembersWithoutAccountHandler(
         var invited = 0;
         foreach (var member in candidates.Where(m => !inUse.Contains(m.Email)))
         {
-            var invitation = new Invitation(command.HubId, InvitedRole.Member, member.Email, member.Id, now, settings.Lifetime);
-            invitations.Add(invitation);
-            outbox.Add(OutboxMessage.ForInvitation(command.HubId, invitation.Id, invitation.ExpiresAt, now));
-            audit.Record(AuditAction.InvitationSent, command.HubId, invitation.Id.ToString());
+            InvitationChanges.Send(new Invitation(command.HubId, InvitedRole.Member, member.Email, member.Id, now, settings.Lifetime), invitations, outbox, audit, now);
             invited++;
         }
 

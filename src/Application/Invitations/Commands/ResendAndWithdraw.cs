@@ -53,6 +53,14 @@ public sealed class WithdrawInvitationHandler(IRepository<Invitation> invitation
 
 internal static class InvitationChanges
 {
+    /// <summary>Adds a new invitation with its e-mail (due at <paramref name="now"/>) and its audit entry, for the caller's save.</summary>
+    public static void Send(Invitation invitation, IRepository<Invitation> invitations, IRepository<OutboxMessage> outbox, IAuditLog audit, DateTimeOffset now)
+    {
+        invitations.Add(invitation);
+        outbox.Add(OutboxMessage.ForInvitation(invitation.HubId, invitation.Id, invitation.ExpiresAt, now));
+        audit.Record(AuditAction.InvitationSent, invitation.HubId, invitation.Id.ToString());
+    }
+
     /// <summary>The invitation, tracked; another hub's is not found, as if it did not exist.</summary>
     public static async Task<Invitation> FindAsync(IRepository<Invitation> invitations, Guid hubId, Guid invitationId, CancellationToken cancellationToken) =>
         await invitations.FirstOrDefaultAsync(new InvitationByIdSpec(invitationId, forUpdate: true), cancellationToken) is { } invitation && invitation.HubId == hubId
