@@ -12,6 +12,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using Wellbeing.Application.Accounts;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Application.Invitations;
 using Wellbeing.Application.Hr;
 using Wellbeing.Application.Messaging.Commands.RecordWellbeingReminders;
 using Wellbeing.Application.PartnerClients;
@@ -109,6 +110,7 @@ public static class DependencyInjection
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
         services.AddScoped<IWellbeingReminderSource, EfWellbeingReminderSource>();
         services.AddScoped<IOutboxWriter, EfOutboxWriter>();
+        services.AddSingleton(InvitationSettingsFrom(configuration));
 
         // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
         services.AddOpenIddict().AddCore(options =>
@@ -173,6 +175,15 @@ public static class DependencyInjection
     /// A relative file is resolved against the content root, not the working directory, so `dotnet run` from the
     /// repository root and from src/Web use the same database; its folder is created because SQLite will not.
     /// </summary>
+    /// <exception cref="InvalidOperationException"><c>Invitations:ExpiryDays</c> is not a whole number of days from 1 to 90.</exception>
+    private static InvitationSettings InvitationSettingsFrom(IConfiguration configuration)
+    {
+        var days = configuration.GetValue(InvitationSettings.ExpiryDaysSetting, InvitationSettings.DefaultExpiryDays);
+        return days is >= 1 and <= 90
+            ? new InvitationSettings(TimeSpan.FromDays(days))
+            : throw new InvalidOperationException($"{InvitationSettings.ExpiryDaysSetting} must be a whole number of days from 1 to 90 (default {InvitationSettings.DefaultExpiryDays}).");
+    }
+
     private static string SqliteConnectionString(string? configured, IServiceProvider services)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);

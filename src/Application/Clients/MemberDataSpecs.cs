@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
@@ -45,8 +46,15 @@ public sealed class ScoreViewsOfMemberSpec : Specification<ScoreView>
         Query.Where(v => v.MemberId == memberId).OrderByDescending(v => v.ViewedAt).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
-/// <summary>Every e-mail queued for the member, sent or not; tracked, for removal with the member.</summary>
+/// <summary>Every e-mail queued for the member or carrying one of <paramref name="invitationIds"/>, sent or not; tracked, for removal with the member.</summary>
 public sealed class OutboxMessagesOfMemberSpec : Specification<OutboxMessage>
 {
-    public OutboxMessagesOfMemberSpec(Guid memberId) => Query.Where(m => m.MemberId == memberId).AsTracking();
+    public OutboxMessagesOfMemberSpec(Guid memberId, IReadOnlyCollection<Guid> invitationIds) =>
+        Query.Where(m => m.MemberId == memberId || (m.InvitationId != null && invitationIds.Contains(m.InvitationId.Value))).AsTracking();
+}
+
+/// <summary>The invitations that were for the member (their address among them); tracked, for removal with the member.</summary>
+public sealed class InvitationsOfMemberSpec : Specification<Invitation>
+{
+    public InvitationsOfMemberSpec(Guid memberId) => Query.Where(i => i.MemberId == memberId).AsTracking();
 }

@@ -68,6 +68,21 @@ public enum AuditAction
 
     /// <summary>An administrator imported a new instrument version; the object is "key|version" (e.g. "who-5|2"). A re-upload of a version already loaded stores nothing and is not recorded.</summary>
     InstrumentImported,
+
+    /// <summary>An administrator invited someone (one entry per invitation, also from "invite every member"); the object is the invitation.</summary>
+    InvitationSent,
+
+    /// <summary>An administrator sent an invitation again with a new link and expiry; the object is the invitation.</summary>
+    InvitationResent,
+
+    /// <summary>An administrator withdrew an invitation; the object is the invitation.</summary>
+    InvitationWithdrawn,
+
+    /// <summary>An invitation's link created its account; the user is that new account, the object the invitation.</summary>
+    InvitationAccepted,
+
+    /// <summary>An administrator invited a professional who already has an account, who joined the hub instead; the object is the professional.</summary>
+    ProfessionalJoinedHub,
 }
 
 /// <summary>Whether the recorded action took effect.</summary>

@@ -75,7 +75,7 @@ public sealed class Member : IAggregateRoot
 
     /// <summary>
     /// Whether the member still wants this kind of e-mail: an active member who has not turned off its topic
-    /// (<see cref="EmailTopics.Of"/>). Every kind is a nudge back to a questionnaire, so a member who turned a topic off
+    /// (<see cref="EmailTopics.Of"/>; only the <see cref="EmailTopics.Nudges"/> have one). Every such kind is a nudge back to a questionnaire, so a member who turned a topic off
     /// gets none of its e-mails: nothing we send is one they must get. A member without a sign-in account yet could not
     /// follow the link, so they get nothing either.
     /// </summary>

@@ -15,8 +15,12 @@ public enum EmailTopic
 
 public static class EmailTopics
 {
+    /// <summary>The kinds that belong to a topic: every kind but <see cref="MessageKind.AccountInvitation"/>.</summary>
+    public static readonly IReadOnlyList<MessageKind> Nudges =
+        [MessageKind.WellbeingReminder, MessageKind.WellbeingFollowUp, MessageKind.AllianceInvitation, MessageKind.AllianceReminder];
+
     /// <summary>The topic a kind of message belongs to, which decides whether an opted-out member gets it.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined <see cref="MessageKind"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not one of <see cref="Nudges"/>.</exception>
     public static EmailTopic Of(MessageKind kind) => kind switch
     {
         MessageKind.WellbeingReminder or MessageKind.WellbeingFollowUp => EmailTopic.WellbeingIndex,

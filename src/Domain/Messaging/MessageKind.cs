@@ -1,8 +1,8 @@
 namespace Wellbeing.Domain.Messaging;
 
 /// <summary>
-/// The e-mails a member can receive. Each is a nudge back to a questionnaire; none carries clinical data (no score,
-/// answer, bracket or note), only the hub's name, the purpose and a link.
+/// The e-mails the app sends. Each but <see cref="AccountInvitation"/> is a nudge back to a questionnaire; none carries
+/// clinical data (no score, answer, bracket or note), only the hub's name, the purpose and a link.
 /// </summary>
 public enum MessageKind
 {
@@ -17,4 +17,11 @@ public enum MessageKind
 
     /// <summary>Sent once before an unanswered <see cref="AllianceInvitation"/> expires.</summary>
     AllianceReminder = 4,
+
+    /// <summary>
+    /// An administrator invited someone to create an account (HR manager, professional or member): the link of an
+    /// <c>Invitation</c>. Not a nudge, so it belongs to no <see cref="EmailTopic"/>, has no unsubscribe link and is sent
+    /// at once rather than in the hub's sending hours: the administrator is waiting for it.
+    /// </summary>
+    AccountInvitation = 5,
 }

@@ -3,7 +3,8 @@ using Wellbeing.Domain.Common;
 namespace Wellbeing.Domain.Messaging;
 
 /// <summary>
-/// The intent to send one e-mail to one member, recorded in the same transaction as the event that causes it (a session
+/// The intent to send one e-mail to one member (or, for <see cref="MessageKind.AccountInvitation"/>, to the address of an
+/// invitation, whose person may have no member row), recorded in the same transaction as the event that causes it (a session
 /// ended, a member became due) and sent later by the outbox job. It stores what the message is about, never its text:
 /// the job renders it at sending time, after checking that the member should still get it.
 /// </summary>
@@ -32,6 +33,11 @@ public sealed class OutboxMessage : IAggregateRoot
                 : "A Wellbeing Index message names the date the index fell due.");
         }
 
+        if (kind == MessageKind.AccountInvitation)
+        {
+            throw new DomainException("An invitation e-mail is recorded with ForInvitation.");
+        }
+
         Id = Guid.NewGuid();
         HubId = hubId;
         MemberId = memberId;
@@ -43,9 +49,31 @@ public sealed class OutboxMessage : IAggregateRoot
         DeduplicationKey = KeyFor(kind, memberId, dueOn, careSessionId);
     }
 
+    /// <summary>
+    /// Records the e-mail of an account invitation, due at once. Each sending has its own key (the invitation and the
+    /// expiry it is sent for), so a resend is a new message while a resend saved twice at the same instant is one.
+    /// </summary>
+    /// <param name="expiresAt">The invitation's expiry (UTC) this e-mail is sent for.</param>
+    public static OutboxMessage ForInvitation(Guid hubId, Guid invitationId, DateTimeOffset expiresAt, DateTimeOffset createdAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        HubId = hubId,
+        InvitationId = invitationId,
+        Kind = MessageKind.AccountInvitation,
+        NotBefore = createdAt,
+        CreatedAt = createdAt,
+        DeduplicationKey = $"{MessageKind.AccountInvitation}/{invitationId:N}/{expiresAt.UtcTicks}",
+    };
+
     public Guid Id { get; private set; }
     public Guid HubId { get; private set; }
-    public Guid MemberId { get; private set; }
+
+    /// <summary>The member it is for; null for an <see cref="MessageKind.AccountInvitation"/>.</summary>
+    public Guid? MemberId { get; private set; }
+
+    /// <summary>The invitation an <see cref="MessageKind.AccountInvitation"/> carries the link of; null for the other kinds.</summary>
+    public Guid? InvitationId { get; private set; }
+
     public MessageKind Kind { get; private set; }
     public DateOnly? DueOn { get; private set; }
     public Guid? CareSessionId { get; private set; }

@@ -46,8 +46,11 @@ internal sealed class MimeMessages(EmailSettings settings, TimeProvider clock)
         message.To.Add(to);
 
         // RFC 8058 section 3: the HTTPS URI a receiver POSTs "List-Unsubscribe=One-Click" to, without the user's cookies.
-        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{email.UnsubscribeUrl.AbsoluteUri}>");
-        message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        if (email.UnsubscribeUrl is { } unsubscribe)
+        {
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe.AbsoluteUri}>");
+            message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        }
 
         // A machine-sent message (RFC 3834 section 5): out-of-office replies should not answer it.
         message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");

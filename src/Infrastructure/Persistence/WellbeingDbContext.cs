@@ -5,6 +5,7 @@ using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
@@ -50,6 +51,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     /// <summary>The clients list's read model, derived in every save (<see cref="SharedScoreReadModel"/>).</summary>
     public DbSet<SharedScore> SharedScores => Set<SharedScore>();
     public DbSet<SharedScoreStamp> SharedScoreStamps => Set<SharedScoreStamp>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed

@@ -17,7 +17,9 @@ namespace Wellbeing.Web.Security;
 /// Bound from the "SignIn:Throttle" settings. Unsubscribe links, also used without signing in, get a bucket of the same
 /// shape per address under <see cref="UnsubscribePolicy"/> ("Unsubscribe:Throttle" settings) with a larger default
 /// (100 at once, then one a second): a mail provider posts the one-click requests of many members from few addresses,
-/// and the throttle only has to stop a flood, since a token cannot be guessed (authenticated encryption).
+/// and the throttle only has to stop a flood, since a token cannot be guessed (authenticated encryption). Invitation
+/// links (<see cref="InvitationPolicy"/>, "Invitation:Throttle" settings) get a bucket of their own with the sign-in
+/// defaults: one person uses a link, and each post of its form hashes a password.
 /// </summary>
 public sealed class SignInThrottle
 {
@@ -25,6 +27,8 @@ public sealed class SignInThrottle
     public const string Section = "SignIn:Throttle";
     public const string UnsubscribePolicy = "unsubscribe";
     public const string UnsubscribeSection = "Unsubscribe:Throttle";
+    public const string InvitationPolicy = "invitation";
+    public const string InvitationSection = "Invitation:Throttle";
 
     /// <summary>Attempts one address may make at once before it is slowed down.</summary>
     public int Burst { get; set; } = 10;
@@ -66,6 +70,7 @@ public sealed class SignInThrottle
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             AddPerClientPolicy(options, Policy, configuration.GetSection(Section), new SignInThrottle());
             AddPerClientPolicy(options, UnsubscribePolicy, configuration.GetSection(UnsubscribeSection), new SignInThrottle { Burst = 100, SecondsPerAttempt = 1 });
+            AddPerClientPolicy(options, InvitationPolicy, configuration.GetSection(InvitationSection), new SignInThrottle());
 
             // The friendly 429 page comes from the status-code pages (ErrorsController); this only says when to come
             // back, for any limiter that knows (a token bucket always does), and records the refusal in the audit log. It

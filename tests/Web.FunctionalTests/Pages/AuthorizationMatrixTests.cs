@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -119,6 +120,20 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("POST", "admin/hubs/{hubId:guid}/professionals/connect", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}/professionals/disconnect", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}/professionals/disconnect", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/invitations", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/invitations", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/hr-manager", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/hr-manager", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/professional", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/professional", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/member", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/member", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/members-without-account", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/members-without-account", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/resend", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/resend", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/withdraw", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/withdraw", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         // Hangfire's dashboard, one endpoint for all its pages and methods (tried with GET).
         new("*", "/hangfire/{**path}", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
     ];
@@ -132,6 +147,9 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         // The unsubscribe link of an e-mail: the token in the path is the proof (tests/Web.FunctionalTests/Clients/UnsubscribeTests).
         ("GET", "unsubscribe/{token}"),
         ("POST", "unsubscribe/{token}"),
+        // The link of an invitation e-mail: the token in the path is the proof (tests/Web.FunctionalTests/Admin/InvitationTests).
+        ("GET", "invitation/{token}"),
+        ("POST", "invitation/{token}"),
         // Signed in or not, signing out ends at the sign-in page.
         ("POST", "account/logout"),
         ("*", "errors/{status:int:range(400,599)?}"),
@@ -159,6 +177,9 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         ["admin/hubs/{hubId:guid}/professionals/remove"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString() },
         ["admin/hubs/{hubId:guid}/professionals/connect"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString() },
         ["admin/hubs/{hubId:guid}/professionals/disconnect"] = scene => new() { ["professionalId"] = scene.ProfessionalId.ToString() },
+        ["admin/hubs/{hubId:guid}/invitations/hr-manager"] = _ => new() { ["HrManager.Email"] = $"hr-{Guid.NewGuid():N}@matrix.test" },
+        ["admin/hubs/{hubId:guid}/invitations/professional"] = _ => new() { ["Professional.Name"] = "Dr Matrix", ["Professional.Title"] = "Coach", ["Professional.Email"] = $"pro-{Guid.NewGuid():N}@matrix.test" },
+        ["admin/hubs/{hubId:guid}/invitations/member"] = _ => new() { ["Member.Name"] = "Matrix Member", ["Member.Email"] = $"member-{Guid.NewGuid():N}@matrix.test" },
     };
 
     public static TheoryData<string, string, Hub, string, Outcome> Cases
@@ -230,7 +251,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
     };
 
     /// <summary>The things a path may name: of the demo hub, or of the other hub.</summary>
-    private sealed record Scene(Guid HubId, Guid MemberId, string? Department, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId)
+    private sealed record Scene(Guid HubId, Guid MemberId, string? Department, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId, Guid InvitationId)
     {
         /// <summary>
         /// Fills in the route's parameters. An alliance survey answers a session whose invitation is open; ending takes
@@ -245,6 +266,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             "sessionId" when route.StartsWith("alliance/", StringComparison.Ordinal) => InvitedSessionId.ToString(),
             "sessionId" => OpenSessionId.ToString(),
             "clientId" => DemoHub.PartnerClientId,
+            "invitationId" => InvitationId.ToString(),
             var name => throw new InvalidOperationException($"The matrix does not know what to put for {{{name}}}."),
         });
     }
@@ -279,10 +301,20 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             open = session.Id;
         }
 
-        return new Scene(hubId, memberId, department, invited, open, professionalId);
+        var invitation = new Invitation(hubId, InvitedRole.HrManager, $"hr-{Guid.NewGuid():N}@matrix.test", null, DateTimeOffset.UtcNow, TimeSpan.FromDays(7));
+        if (route.Contains("{invitationId", StringComparison.Ordinal))
+        {
+            await app.Factory.ChangeAsync(db =>
+            {
+                db.Invitations.Add(invitation);
+                return Task.CompletedTask;
+            });
+        }
+
+        return new Scene(hubId, memberId, department, invited, open, professionalId, invitation.Id);
     }
 
-    /// <summary>What a refused request must not change: sessions booked and ended, answers, sharing, members, reminders, deactivations, connections, professionals' hubs.</summary>
+    /// <summary>What a refused request must not change: sessions booked and ended, answers, sharing, members, reminders, deactivations, connections, professionals' hubs, invitations.</summary>
     private Task<string> FingerprintAsync() => app.Factory.QueryAsync(async db => string.Join(' ',
         await db.CareSessions.CountAsync(),
         await db.CareSessions.CountAsync(s => s.EndedAt != null),
@@ -294,7 +326,10 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         await db.Members.CountAsync(m => m.AllianceEmailsOff),
         await db.Members.CountAsync(m => m.DeactivatedAt != null),
         await db.ClientConnections.CountAsync(),
-        await db.Professionals.SelectMany(p => p.Hubs).CountAsync()));
+        await db.Professionals.SelectMany(p => p.Hubs).CountAsync(),
+        await db.Invitations.CountAsync(),
+        await db.Invitations.CountAsync(i => i.WithdrawnAt != null),
+        await db.OutboxMessages.CountAsync(m => m.InvitationId != null)));
 
     [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
     private static partial Regex Parameter();

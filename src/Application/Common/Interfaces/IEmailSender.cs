@@ -1,13 +1,13 @@
 namespace Wellbeing.Application.Common.Interfaces;
 
 /// <summary>
-/// One rendered e-mail to one member. Both bodies say the same; the unsubscribe link appears in both and in the
+/// One rendered e-mail to one person. Both bodies say the same; a nudge's unsubscribe link appears in both and in the
 /// RFC 8058 headers.
 /// </summary>
 /// <param name="MessageId">The outbox message's id: it becomes the Message-ID, so a resend after an attempt whose outcome was lost carries the same one.</param>
-/// <param name="To">The member's e-mail address.</param>
-/// <param name="UnsubscribeUrl">Absolute HTTPS URL of the one-click unsubscribe endpoint (RFC 8058 section 3).</param>
-public sealed record EmailMessage(Guid MessageId, string To, string Subject, string TextBody, string HtmlBody, Uri UnsubscribeUrl);
+/// <param name="To">The member's (or the invited person's) e-mail address.</param>
+/// <param name="UnsubscribeUrl">Absolute HTTPS URL of the one-click unsubscribe endpoint (RFC 8058 section 3); null for an account invitation, which is no nudge anyone subscribed to.</param>
+public sealed record EmailMessage(Guid MessageId, string To, string Subject, string TextBody, string HtmlBody, Uri? UnsubscribeUrl);
 
 /// <summary>Hands an e-mail to the configured delivery: an SMTP server, or the pickup folder when none is configured.</summary>
 public interface IEmailSender

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
 
@@ -22,6 +23,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // Like every other row about a member, removed explicitly with the member (DeleteMyAccountHandler).
         builder.HasOne<Hub>().WithMany().HasForeignKey(m => m.HubId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Invitation>().WithMany().HasForeignKey(m => m.InvitationId).OnDelete(DeleteBehavior.Restrict);
 
         // The job's scan: what is still to be settled, oldest first.
         builder.HasIndex(m => new { m.SentAt, m.WithdrawnAt, m.NotBefore });

@@ -1,6 +1,7 @@
 using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Auditing;
+using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
@@ -14,7 +15,7 @@ public sealed record DeleteMyAccountCommand(string UserId);
 
 /// <summary>
 /// Removes the member and everything about them in one transaction: submissions with their answers, share grants,
-/// views of their scores, sessions, connections, the e-mails queued for them (sent or not) and the sign-in account. Published HR figures stay as they are: each
+/// views of their scores, sessions, connections, the e-mails queued for them (sent or not), the invitations that were for them and the sign-in account. Published HR figures stay as they are: each
 /// closed period's block was computed once and holds only numbers that no single person can be isolated from, and
 /// periods published later simply never had this member.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class DeleteMyAccountHandler(
     IRepository<CareSession> sessions,
     IRepository<ClientConnection> connections,
     IRepository<OutboxMessage> outbox,
+    IRepository<Invitation> invitations,
     ISignInAccounts accounts,
     IAuditLog audit,
     IUnitOfWork unitOfWork)
@@ -40,7 +42,9 @@ public sealed class DeleteMyAccountHandler(
         RemoveAll(views, await views.ListAsync(new ScoreViewsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(sessions, await sessions.ListAsync(new SessionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(connections, await connections.ListAsync(new ConnectionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
-        RemoveAll(outbox, await outbox.ListAsync(new OutboxMessagesOfMemberSpec(member.Id), cancellationToken));
+        var memberInvitations = await invitations.ListAsync(new InvitationsOfMemberSpec(member.Id), cancellationToken);
+        RemoveAll(outbox, await outbox.ListAsync(new OutboxMessagesOfMemberSpec(member.Id, [.. memberInvitations.Select(i => i.Id)]), cancellationToken));
+        RemoveAll(invitations, memberInvitations);
         members.Remove(member);
         audit.Record(AuditAction.AccountDeleted, member.HubId, member.Id.ToString());
         await accounts.RemoveAsync(command.UserId, cancellationToken);

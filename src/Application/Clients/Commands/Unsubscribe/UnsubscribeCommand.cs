@@ -23,8 +23,8 @@ public sealed class UnsubscribeHandler(
 {
     public async Task<UnsubscribeLinkDto> Handle(UnsubscribeCommand command, CancellationToken cancellationToken)
     {
-        if (await UnsubscribeLink.MessageAsync(command.Token, tokens, messages, forUpdate: true, cancellationToken) is not { } message
-            || await members.FirstOrDefaultAsync(new MemberByIdSpec(message.MemberId, forUpdate: true), cancellationToken) is not { } member)
+        if (await UnsubscribeLink.MessageAsync(command.Token, tokens, messages, forUpdate: true, cancellationToken) is not { MemberId: { } memberId } message
+            || await members.FirstOrDefaultAsync(new MemberByIdSpec(memberId, forUpdate: true), cancellationToken) is not { } member)
         {
             return UnsubscribeLinkDto.Broken;
         }

@@ -2,8 +2,10 @@ using Ardalis.Specification;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Application.Invitations;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Sessions;
@@ -30,12 +32,13 @@ public sealed record SendDueMessagesResult(int Sent, int Withdrawn, int Deferred
 public sealed record OutboxSettings(Uri PublicBaseUrl, TimeSpan StaleAttemptAfter, int BatchSize);
 
 /// <summary>
-/// The outbox's sender. It reads what the batch's decisions need up front (its members, hubs, licences, sessions and
-/// latest indexes: a fixed number of queries per run, whatever the batch size; an answer given while the run works
-/// through its batch is seen by the next run). For each due message it decides at sending time whether the member
-/// should still get it (withdrawn otherwise: they opted out or left, answered the Wellbeing Index since, the hub may
-/// not use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>), or the survey was answered or has
-/// expired), waits for the hub's sending hours, then claims it by saving the attempt (a conditional update: the first
+/// The outbox's sender. It reads what the batch's decisions need up front (its members, invitations, hubs, licences,
+/// sessions and latest indexes: a fixed number of queries per run, whatever the batch size; an answer given while the
+/// run works through its batch is seen by the next run). For each due message it decides at sending time whether it is
+/// still wanted (withdrawn otherwise: the member opted out or left, answered the Wellbeing Index since, the hub may not
+/// use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>), or the survey was answered or has expired; an
+/// account invitation that is no longer pending), waits for the hub's sending hours (not for an account invitation, see
+/// <see cref="MessageKind.AccountInvitation"/>), then claims it by saving the attempt (a conditional update: the first
 /// run to save wins), sends, and marks it sent. A failed SMTP delivery gives the claim back and fails the run, so that
 /// Hangfire retries it later; nothing is marked sent. See docs/decisions/0008-outbox-delivery.md for why this sends at
 /// most once within <see cref="OutboxSettings.StaleAttemptAfter"/>.
@@ -44,6 +47,7 @@ public sealed record OutboxSettings(Uri PublicBaseUrl, TimeSpan StaleAttemptAfte
 public sealed class SendDueMessagesHandler(
     IRepository<OutboxMessage> outbox,
     IRepository<Member> members,
+    IRepository<Invitation> invitations,
     IRepository<Hub> hubs,
     IRepository<Submission> submissions,
     IRepository<CareSession> sessions,
@@ -63,19 +67,26 @@ public sealed class SendDueMessagesHandler(
             return new SendDueMessagesResult(0, 0, 0, false);
         }
 
-        var recipients = (await members.ListAsync(new MembersByIdsSpec(due.Select(m => m.MemberId).Distinct().ToList()), cancellationToken)).ToDictionary(m => m.Id);
+        var membersById = (await members.ListAsync(new MembersByIdsSpec([.. due.Select(m => m.MemberId).OfType<Guid>().Distinct()]), cancellationToken)).ToDictionary(m => m.Id);
+        var invitationsById = (await invitations.ListAsync(new InvitationsByIdsSpec([.. due.Select(m => m.InvitationId).OfType<Guid>().Distinct()]), cancellationToken)).ToDictionary(i => i.Id);
         var hubsById = (await hubs.ListAsync(new HubsByIdsSpec(due.Select(m => m.HubId).Distinct().ToList()), cancellationToken)).ToDictionary(h => h.Id);
         var licensed = await licences.HubsThatMayUseAsync(hubsById.Keys, cancellationToken);
         var sessionIds = due.Where(m => m.CareSessionId is not null).Select(m => m.CareSessionId!.Value).Distinct().ToList();
         var sessionsById = (await sessions.ListAsync(new SessionsByIdsSpec(sessionIds), cancellationToken)).ToDictionary(s => s.Id);
-        var wellbeingMembers = due.Where(m => m.CareSessionId is null).Select(m => m.MemberId).Distinct().ToList();
+        var wellbeingMembers = due.Where(m => m.CareSessionId is null).Select(m => m.MemberId).OfType<Guid>().Distinct().ToList();
         var latestWellbeing = (await submissions.ListAsync(new WellbeingTimesOfMembersSpec(wellbeingMembers), cancellationToken))
             .GroupBy(t => t.MemberId).ToDictionary(g => g.Key, g => g.Max(t => t.SubmittedAt));
         var batch = new BatchFacts(licensed, sessionsById, latestWellbeing);
         int sent = 0, withdrawn = 0, deferred = 0;
         foreach (var message in due)
         {
-            if (!recipients.TryGetValue(message.MemberId, out var member) || !hubsById.TryGetValue(message.HubId, out var hub))
+            Recipient? recipient = message switch
+            {
+                { InvitationId: { } invitationId } => invitationsById.TryGetValue(invitationId, out var invitation) ? new Recipient(null, invitation) : null,
+                { MemberId: { } memberId } => membersById.TryGetValue(memberId, out var member) ? new Recipient(member, null) : null,
+                _ => null,
+            };
+            if (recipient is null || !hubsById.TryGetValue(message.HubId, out var hub))
             {
                 // The member deleted their account since the batch was read, and their messages with it.
                 continue;
@@ -83,7 +94,7 @@ public sealed class SendDueMessagesHandler(
 
             try
             {
-                switch (await SendAsync(message, member, hub, batch, cancellationToken))
+                switch (await SendAsync(message, recipient, hub, batch, cancellationToken))
                 {
                     case Outcome.Sent: sent++; break;
                     case Outcome.Withdrawn: withdrawn++; break;
@@ -117,10 +128,16 @@ public sealed class SendDueMessagesHandler(
         IReadOnlyDictionary<Guid, CareSession> Sessions,
         IReadOnlyDictionary<Guid, DateTimeOffset> LatestWellbeing);
 
-    private async Task<Outcome> SendAsync(OutboxMessage message, Member member, Hub hub, BatchFacts batch, CancellationToken cancellationToken)
+    /// <summary>Whom a message goes to: a member, or the address of an invitation (exactly one of the two).</summary>
+    private sealed record Recipient(Member? Member, Invitation? Invitation);
+
+    private async Task<Outcome> SendAsync(OutboxMessage message, Recipient recipient, Hub hub, BatchFacts batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!StillWanted(message, member, hub, batch, now))
+        var wanted = recipient.Invitation is { } invitation
+            ? invitation.StateAt(now) == InvitationState.Pending
+            : StillWanted(message, recipient.Member!, hub, batch, now);
+        if (!wanted)
         {
             message.Withdraw(now);
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -128,15 +145,16 @@ public sealed class SendDueMessagesHandler(
         }
 
         var opens = SendingHours.NextAllowed(now, hub.TimeZoneId, hub.Settings.SendingHoursStart, hub.Settings.SendingHoursEnd);
-        if (opens > now)
+        if (recipient.Invitation is null && opens > now)
         {
             message.Defer(opens);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return Outcome.Deferred;
         }
 
-        // Rendered before the claim, so that a rendering fault fails the run without leaving the message claimed.
-        var email = Render(message, member, hub);
+        // Rendered before the claim, so that a rendering fault fails the run without leaving the message claimed. An
+        // invitation's new secret is saved with the claim: if another run claimed first, neither is kept.
+        var email = recipient.Invitation is { } invited ? RenderInvitation(message, invited, hub) : Render(message, recipient.Member!, hub);
         message.BeginAttempt(now);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         try
@@ -194,6 +212,13 @@ public sealed class SendDueMessagesHandler(
         var unsubscribe = new Uri(settings.PublicBaseUrl, $"unsubscribe/{unsubscribeTokens.Issue(message)}");
         var content = MemberEmails.Compose(message.Kind, hub.Name, new Uri(settings.PublicBaseUrl, page), unsubscribe);
         return new EmailMessage(message.Id, member.Email, content.Subject, content.TextBody, content.HtmlBody, unsubscribe);
+    }
+
+    private EmailMessage RenderInvitation(OutboxMessage message, Invitation invitation, Hub hub)
+    {
+        var link = new Uri(settings.PublicBaseUrl, $"invitation/{invitation.IssueToken()}");
+        var content = InvitationEmails.Compose(invitation.Role, hub.Name, link, invitation.ExpiresAt);
+        return new EmailMessage(message.Id, invitation.Email, content.Subject, content.TextBody, content.HtmlBody, UnsubscribeUrl: null);
     }
 }
 

@@ -479,6 +479,61 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("Hubs");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Invitations.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("HubId", "Email");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -565,10 +620,13 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("MemberId")
+                    b.Property<Guid?>("MemberId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("NotBefore")
@@ -589,6 +647,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("HubId");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("MemberId");
 
@@ -1275,6 +1335,25 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Invitations.Invitation", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Members.Member", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
@@ -1292,11 +1371,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Wellbeing.Domain.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Wellbeing.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>

@@ -483,6 +483,61 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.ToTable("Hubs");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Invitations.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("HubId", "Email");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -569,10 +624,13 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("MemberId")
+                    b.Property<Guid?>("MemberId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("NotBefore")
@@ -593,6 +651,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("HubId");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("MemberId");
 
@@ -1280,6 +1340,25 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Invitations.Invitation", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Members.Member", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
@@ -1297,11 +1376,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Wellbeing.Domain.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Wellbeing.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>

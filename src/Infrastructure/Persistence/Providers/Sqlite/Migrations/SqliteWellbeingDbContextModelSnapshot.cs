@@ -468,6 +468,61 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.ToTable("Hubs");
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Invitations.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("HubId", "Email");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -554,10 +609,13 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("MemberId")
+                    b.Property<Guid?>("MemberId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("NotBefore")
@@ -578,6 +636,8 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("HubId");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("MemberId");
 
@@ -1264,6 +1324,25 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wellbeing.Domain.Invitations.Invitation", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Wellbeing.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Wellbeing.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Wellbeing.Domain.Members.Member", b =>
                 {
                     b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
@@ -1281,11 +1360,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Wellbeing.Domain.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Wellbeing.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Wellbeing.Domain.Professionals.AlliancePeriodScore", b =>

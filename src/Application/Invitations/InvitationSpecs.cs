@@ -1,0 +1,78 @@
+using Ardalis.Specification;
+using Wellbeing.Domain.Invitations;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Messaging;
+using Wellbeing.Domain.Professionals;
+
+namespace Wellbeing.Application.Invitations;
+
+public sealed class InvitationByIdSpec : Specification<Invitation>
+{
+    public InvitationByIdSpec(Guid id, bool forUpdate) => Query.Where(i => i.Id == id).AsTracking(forUpdate).AsNoTracking(!forUpdate);
+}
+
+/// <summary>Tracked: the outbox stores each one's new link secret.</summary>
+public sealed class InvitationsByIdsSpec : Specification<Invitation>
+{
+    public InvitationsByIdsSpec(IReadOnlyCollection<Guid> ids) => Query.Where(i => ids.Contains(i.Id)).AsTracking();
+}
+
+/// <summary>Invitations of the hub neither used nor withdrawn (expired ones included: they may be sent again), newest first.</summary>
+public sealed class OpenInvitationsOfHubSpec : Specification<Invitation>
+{
+    public OpenInvitationsOfHubSpec(Guid hubId) =>
+        Query.Where(i => i.HubId == hubId && i.UsedAt == null && i.WithdrawnAt == null).OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).AsNoTracking();
+}
+
+/// <summary>A pending invitation (not used, withdrawn or expired at <paramref name="now"/>) of the hub to this address.</summary>
+public sealed class PendingInvitationToSpec : Specification<Invitation>
+{
+    public PendingInvitationToSpec(Guid hubId, string email, DateTimeOffset now) =>
+        Query.Where(i => i.HubId == hubId && i.Email == email && i.UsedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now).AsNoTracking();
+}
+
+/// <summary>The members of the hub that a pending invitation (at <paramref name="now"/>) is for.</summary>
+public sealed class InvitedMemberIdsSpec : Specification<Invitation, Guid?>
+{
+    public InvitedMemberIdsSpec(Guid hubId, DateTimeOffset now)
+    {
+        Query.Where(i => i.HubId == hubId && i.MemberId != null && i.UsedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now).AsNoTracking();
+        Query.Select(i => i.MemberId);
+    }
+}
+
+/// <summary>The messages of an invitation not yet sent or withdrawn: a resend or withdrawal settles them.</summary>
+public sealed class UnsettledInvitationMessagesSpec : Specification<OutboxMessage>
+{
+    public UnsettledInvitationMessagesSpec(Guid invitationId) =>
+        Query.Where(m => m.InvitationId == invitationId && m.SentAt == null && m.WithdrawnAt == null).AsTracking();
+}
+
+/// <summary>The active members of the hub without a sign-in account, oldest enrolment first.</summary>
+public sealed class MembersWithoutAccountSpec : Specification<Member>
+{
+    public MembersWithoutAccountSpec(Guid hubId) =>
+        Query.Where(m => m.HubId == hubId && m.UserId == null && m.DeactivatedAt == null).OrderBy(m => m.EnrolledAt).ThenBy(m => m.Id).AsNoTracking();
+}
+
+public sealed class MemberOfHubByEmailSpec : Specification<Member>
+{
+    public MemberOfHubByEmailSpec(Guid hubId, string email) => Query.Where(m => m.HubId == hubId && m.Email == email).AsNoTracking();
+}
+
+public sealed class MemberOfHubByExternalIdSpec : Specification<Member>
+{
+    public MemberOfHubByExternalIdSpec(Guid hubId, string externalId) => Query.Where(m => m.HubId == hubId && m.ExternalId == externalId).AsNoTracking();
+}
+
+/// <summary>Tracked with its hubs: inviting may add this hub.</summary>
+public sealed class ProfessionalByEmailSpec : Specification<Professional>
+{
+    public ProfessionalByEmailSpec(string email) => Query.Where(p => p.Email == email).Include(p => p.Hubs).AsTracking();
+}
+
+/// <summary>Tracked: accepting an invitation links it to the new account.</summary>
+public sealed class ProfessionalForUpdateSpec : Specification<Professional>
+{
+    public ProfessionalForUpdateSpec(Guid id) => Query.Where(p => p.Id == id).AsTracking();
+}
