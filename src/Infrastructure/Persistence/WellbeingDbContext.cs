@@ -5,6 +5,7 @@ using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Members.Imports;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
@@ -42,6 +43,8 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
+    public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+    public DbSet<MemberImportFile> MemberImportFiles => Set<MemberImportFile>();
 
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
@@ -82,6 +85,8 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
             throw new ConflictException("Another request changed the same data first.", exception);
         }
     }
+
+    void IUnitOfWork.ClearTracking() => ChangeTracker.Clear();
 
     /// <summary>Each engine reports a duplicate key its own way.</summary>
     protected abstract bool IsUniqueViolation(DbUpdateException exception);
