@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wellbeing.Domain.Members.Imports;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -100,6 +101,18 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("GET", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/imports", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/imports", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}/progress", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}/progress", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/imports/{importId:guid}/confirm", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/imports/{importId:guid}/confirm", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}/errors", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}/errors", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         // Hangfire's dashboard, one endpoint for all its pages and methods (tried with GET).
         new("*", "/hangfire/{**path}", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
     ];
@@ -204,7 +217,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
     };
 
     /// <summary>The things a path may name: of the demo hub, or of the other hub.</summary>
-    private sealed record Scene(Guid HubId, Guid MemberId, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId)
+    private sealed record Scene(Guid HubId, Guid MemberId, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId, Guid ImportId)
     {
         /// <summary>
         /// Fills in the route's parameters. An alliance survey answers a session whose invitation is open; ending takes
@@ -219,6 +232,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             "sessionId" when route.StartsWith("alliance/", StringComparison.Ordinal) => InvitedSessionId.ToString(),
             "sessionId" => OpenSessionId.ToString(),
             "clientId" => DemoHub.PartnerClientId,
+            "importId" => ImportId.ToString(),
             var name => throw new InvalidOperationException($"The matrix does not know what to put for {{{name}}}."),
         });
     }
@@ -252,7 +266,22 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             open = session.Id;
         }
 
-        return new Scene(hubId, memberId, invited, open, professionalId);
+        // A member import of the hub, checked and waiting for confirmation; its file has no member, so confirming changes nobody.
+        var import = Guid.Empty;
+        if (route.Contains("{importId", StringComparison.Ordinal))
+        {
+            var header = "external_id,email,name\n"u8.ToArray();
+            var waiting = new MemberImport(hubId, "matrix.csv", "matrix", DateTimeOffset.UtcNow, full: false, MemberImportPlan.Make([], [], 0, full: false), "row,column,reason\r\n");
+            await app.Factory.ChangeAsync(db =>
+            {
+                db.MemberImports.Add(waiting);
+                db.MemberImportFiles.Add(new MemberImportFile(waiting.Id, header));
+                return Task.CompletedTask;
+            });
+            import = waiting.Id;
+        }
+
+        return new Scene(hubId, memberId, invited, open, professionalId, import);
     }
 
     /// <summary>What a refused request must not change: sessions booked and ended, answers, sharing, members, reminders.</summary>

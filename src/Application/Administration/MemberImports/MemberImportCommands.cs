@@ -179,6 +179,9 @@ public static class MemberImportLimits
     public const string TooLarge = "The file is larger than 50 MB. Split it, or leave out columns the import does not use.";
 
     public static string TooManyDeactivations(int deactivating, int active, decimal maxShare) =>
-        $"The import would deactivate {deactivating} of the hub's {active} active members, more than the {maxShare:P0} allowed at once. "
+        $"The import would deactivate {deactivating} of the hub's {active} active members, more than the {Percent(maxShare)} allowed at once. "
         + "Nothing was changed. Check that the file lists every current employee, or import it without deactivating.";
+
+    /// <summary>A share as the pages write it, whatever the server's culture: 0.4 is "40 %".</summary>
+    public static string Percent(decimal share) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{share * 100:0.##} %");
 }
