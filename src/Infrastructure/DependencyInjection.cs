@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wellbeing.Application.Auditing;
+using Wellbeing.Infrastructure.Auditing;
 using Ardalis.Specification;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -80,6 +83,10 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<WellbeingDbContext>());
         services.AddScoped<IMyClientsReader, MyClientsReader>();
+        services.AddScoped<IAuditLog, EfAuditLog>();
+
+        // The web host replaces it with the request's account and address.
+        services.TryAddSingleton<IAuditActor, NoAuditActor>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISurveyCatalogue>(_ => new FileSurveyCatalogue(FileSurveyCatalogue.DefaultFolder));
         services.AddScoped<DemoDataSeeder>();

@@ -1,6 +1,6 @@
 namespace Wellbeing.Web;
 
-/// <summary>The verbs that make the app run one command and exit instead of serving (migrate, create-admin).</summary>
+/// <summary>The verbs that make the app run one command and exit instead of serving (migrate, create-admin, verify-audit).</summary>
 public static class CommandVerbs
 {
     /// <summary>
@@ -8,4 +8,11 @@ public static class CommandVerbs
     /// or writes "Migrate", must not start a web node that never exits instead.
     /// </summary>
     public static bool IsAskedFor(IEnumerable<string> args, string verb) => args.Any(a => a.Equals(verb, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A command's own console logging, made before the settings are read, so that a refusal of the settings is logged
+    /// and exits non-zero too.
+    /// </summary>
+    public static ILoggerFactory CommandLogging(WebApplicationBuilder builder) =>
+        LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
 }

@@ -25,7 +25,7 @@ public static partial class CreateAdminCommand
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
-        using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+        using var loggers = CommandVerbs.CommandLogging(builder);
         var logger = loggers.CreateLogger(typeof(CreateAdminCommand).FullName!);
 
         // From the arguments only: the host's configuration also reads environment variables, and an EMAIL variable

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wellbeing.Application.Auditing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -17,6 +19,8 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         BrowserSecurity.RequireConfiguredHosts(configuration, environment);
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<IAuditActor, RequestAuditActor>());
         services.AddDataProtectionKeyRing(DataProtectionKeys.Certificate(configuration, environment), DataProtectionKeys.PreviousCertificate(configuration));
         services.AddTrustedProxies(configuration);
         services.AddControllersWithViews(options =>

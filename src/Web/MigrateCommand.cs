@@ -17,8 +17,7 @@ public static partial class MigrateCommand
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder)
     {
-        // A logger of its own, made before the settings are read, so a refusal of the settings is logged and exits 1 too.
-        using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+        using var loggers = CommandVerbs.CommandLogging(builder);
         var logger = loggers.CreateLogger(typeof(MigrateCommand).FullName!);
         try
         {

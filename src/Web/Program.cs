@@ -12,6 +12,11 @@ if (MigrateCommand.IsAskedFor(args))
     return await MigrateCommand.RunAsync(builder);
 }
 
+if (VerifyAuditCommand.IsAskedFor(args))
+{
+    return await VerifyAuditCommand.RunAsync(builder, Console.Out);
+}
+
 if (CreateAdminCommand.IsAskedFor(args))
 {
     return await CreateAdminCommand.RunAsync(builder, args);

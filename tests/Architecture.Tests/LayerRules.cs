@@ -100,8 +100,8 @@ public sealed class LayerRules
     /// exceptions are the composition root and two adapters that plug Infrastructure types into framework hooks:
     /// <list type="bullet">
     /// <item><c>Program</c> and <c>DependencyInjection</c> wire the layers together (the database health check names the context);
-    /// <c>MigrateCommand</c> and <c>CreateAdminCommand</c> are the composition roots of the <c>migrate</c> and
-    /// <c>create-admin</c> verbs, which wire only Application and Infrastructure.</item>
+    /// <c>MigrateCommand</c>, <c>CreateAdminCommand</c> and <c>VerifyAuditCommand</c> are the composition roots of the
+    /// <c>migrate</c>, <c>create-admin</c> and <c>verify-audit</c> verbs, which wire only Application and Infrastructure.</item>
     /// <item><c>HubClaimsPrincipalFactory</c> is ASP.NET Core Identity's factory, typed by Identity's user (ApplicationUser).</item>
     /// <item><c>ClientAuthenticationAnswers</c> is an OpenIddict server handler that checks a decoy secret through the
     /// partner application manager, so that an unknown client costs the same work as a known one.</item>
@@ -116,6 +116,7 @@ public sealed class LayerRules
             "Wellbeing.Web.DependencyInjection",
             "Wellbeing.Web.MigrateCommand",
             "Wellbeing.Web.CreateAdminCommand",
+            "Wellbeing.Web.VerifyAuditCommand",
             "Wellbeing.Web.Security.HubClaimsPrincipalFactory",
             "Wellbeing.Web.PartnerApi.ClientAuthenticationAnswers",
         ];

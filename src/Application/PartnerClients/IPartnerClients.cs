@@ -39,12 +39,15 @@ public interface IPartnerClients
     /// <returns>Null for an unknown client id, and for an OAuth client that is not a partner system of a hub.</returns>
     Task<PartnerClient?> FindAsync(string clientId, CancellationToken cancellationToken);
 
-    /// <summary>Stores the client at once; only a hash of <paramref name="secret"/> is kept.</summary>
+    /// <summary>
+    /// Stores the client at once, with the changes the use case has pending (its audit entry), in one transaction; only a
+    /// hash of <paramref name="secret"/> is kept.
+    /// </summary>
     /// <returns>False, storing nothing, when a client with this client id exists already.</returns>
     Task<bool> AddAsync(PartnerClient client, string secret, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes the client with every token issued to it. Its tokens stop working at once on the node that removes it,
+    /// Deletes the client with every token issued to it, with the changes the use case has pending, in one transaction. Its tokens stop working at once on the node that removes it,
     /// and within <see cref="PartnerClient.RegistrationRecheck"/> on every other node (see <see cref="IsRegisteredAsync"/>).
     /// </summary>
     /// <returns>False when there was no such partner client.</returns>

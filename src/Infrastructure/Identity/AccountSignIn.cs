@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Accounts;
+using Wellbeing.Application.Auditing;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Infrastructure.Identity;
@@ -13,6 +15,7 @@ public sealed class AccountSignIn(
     IPasswordHasher<ApplicationUser> hasher,
     WellbeingDbContext db,
     SessionMemory memory,
+    IAuditLog audit,
     TimeProvider clock) : IAccountSignIn
 {
     /// <summary>The claim in the sign-in cookie that names its <see cref="SignInSession"/>.</summary>
@@ -39,6 +42,7 @@ public sealed class AccountSignIn(
         {
             s_unknownAccountHash ??= hasher.HashPassword(UnknownAccount, Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
             hasher.VerifyHashedPassword(UnknownAccount, s_unknownAccountHash, password);
+            await RecordFailureAsync(accountId: null, cancellationToken);
             return false;
         }
 
@@ -47,6 +51,7 @@ public sealed class AccountSignIn(
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (!check.Succeeded)
         {
+            await RecordFailureAsync(user.Id, cancellationToken);
             return false;
         }
 
@@ -83,6 +88,13 @@ public sealed class AccountSignIn(
         memory.AccountSessionsEnded(account.Id);
         await OpenSessionAsync(account, cancellationToken);
         return PasswordChange.Done;
+    }
+
+    /// <summary>The account the e-mail names, or nobody: the e-mail itself is never written to the log.</summary>
+    private Task<int> RecordFailureAsync(string? accountId, CancellationToken cancellationToken)
+    {
+        audit.Record(AuditAction.SignInFailed, hubId: null, objectId: null, AuditOutcome.Refused, accountId);
+        return db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task OpenSessionAsync(ApplicationUser user, CancellationToken cancellationToken)

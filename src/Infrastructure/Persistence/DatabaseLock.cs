@@ -20,6 +20,14 @@ internal sealed class DatabaseLock : IAsyncDisposable
     private const long PostgresKey = 0x57656C6C6265696E;
     private const string SqlServerResource = "Wellbeing.Database";
 
+    /// <summary>
+    /// The lock a transaction appending to the audit log holds until it ends (see WellbeingDbContext), distinct from
+    /// the migration lock so a migrating node does not stop the others' requests: "Wellaudt" in ASCII.
+    /// </summary>
+    public const long AuditLogKey = 0x57656C6C61756474;
+
+    public const string AuditLogResource = "Wellbeing.AuditLog";
+
     private readonly DatabaseFacade _database;
     private readonly string _release;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Members.Imports;
@@ -42,6 +43,7 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ResponderSummary> ResponderSummaries => Set<ResponderSummary>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<InstrumentLicence> InstrumentLicences => Set<InstrumentLicence>();
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
     public DbSet<MemberImportFile> MemberImportFiles => Set<MemberImportFile>();
@@ -53,11 +55,33 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Saves, with the responder summaries of any Wellbeing Index submission added folded in, in the same transaction.</summary>
+    /// <summary>
+    /// Saves, with the responder summaries of any Wellbeing Index submission added folded in, and any audit entries
+    /// added appended to the log's chain, in the same transaction.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An audit entry was changed or removed: the log is append-only.</exception>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await Statistics.ResponderSummaries.RecordAddedSubmissionsAsync(this, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audited = AuditEntriesToAppend();
+        if (audited.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Reading the last entry and storing the next must not interleave with another writer's, or the chain forks;
+        // the lock is the transaction's, so it is held until the entries are committed with the rest.
+        if (Database.CurrentTransaction is not null)
+        {
+            await AppendAsync(audited, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await AppendAsync(audited, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>
@@ -90,6 +114,34 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
 
     /// <summary>Each engine reports a duplicate key its own way.</summary>
     protected abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// Makes the current transaction the only one appending to the audit log until it ends. The unique sequence would
+    /// refuse a fork anyway, but as a conflict the user sees; waiting a few milliseconds for the other writer is better.
+    /// </summary>
+    protected abstract Task SerialiseAuditAppendsAsync(CancellationToken cancellationToken);
+
+    private List<AuditEntry> AuditEntriesToAppend()
+    {
+        var entries = ChangeTracker.Entries<AuditEntry>().ToList();
+        if (entries.Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: its entries are never changed or removed.");
+        }
+
+        return [.. entries.Where(e => e.State == EntityState.Added && e.Entity.Sequence == 0).Select(e => e.Entity)];
+    }
+
+    private async Task AppendAsync(List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        await SerialiseAuditAppendsAsync(cancellationToken);
+        var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.Append(last);
+            last = entry;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

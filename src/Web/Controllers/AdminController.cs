@@ -16,9 +16,9 @@ public sealed class AdminController(GetHubsHandler hubs, RequestPublicationHandl
 
     /// <summary>Queues the publication now rather than at the next hourly run; only closed, unpublished periods are published.</summary>
     [HttpPost("statistics/publish")]
-    public IActionResult Publish()
+    public async Task<IActionResult> Publish(CancellationToken cancellationToken)
     {
-        publication.Handle(new RequestPublicationCommand());
+        await publication.Handle(new RequestPublicationCommand(), cancellationToken);
         TempData["Status"] = "Publication has been queued. Each reporting period that has closed and is not yet published will be published once; published figures never change.";
         return RedirectToAction(nameof(Index));
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Hr;
+using Wellbeing.Application.Hr.Queries.ExportHrFigures;
 using Wellbeing.Application.Hr.Queries.GetHrDashboard;
 using Wellbeing.Domain.Accounts;
 using Wellbeing.Web.Errors;
@@ -16,14 +17,14 @@ namespace Wellbeing.Web.Controllers;
 /// <summary>HR statistics of the manager's own hub; any other hub is "not found", never "forbidden".</summary>
 [Authorize(Policy = Roles.HrManager)]
 [RefusedPage("The statistics could not be shown")]
-public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
+public sealed class HrController(GetHrDashboardHandler dashboard, ExportHrFiguresHandler export) : Controller
 {
     [HttpGet("hr")]
     public IActionResult Own() => RedirectToAction(nameof(Hub), new { hubId = User.HrHubId() });
 
     [HttpGet("hubs/{hubId:guid}/hr")]
     public async Task<IActionResult> Hub(Guid hubId, string? period, CancellationToken cancellationToken) =>
-        View(await LoadAsync(hubId, period, cancellationToken));
+        View(await dashboard.Handle(DashboardQuery(hubId, period), cancellationToken));
 
     /// <summary>
     /// Exactly the figures of the page with the same filter, one row each; a hidden figure is an empty value. Text that
@@ -32,7 +33,7 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
     [HttpGet("hubs/{hubId:guid}/hr/export.csv")]
     public async Task<IActionResult> Export(Guid hubId, string? period, CancellationToken cancellationToken)
     {
-        var model = await LoadAsync(hubId, period, cancellationToken);
+        var model = await export.Handle(new ExportHrFiguresQuery(DashboardQuery(hubId, period)), cancellationToken);
         var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
@@ -55,7 +56,7 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
     }
 
     // The period is bound, so one given twice is refused (SingleValueBinderProvider) as a second department is.
-    private async Task<HrDashboardDto> LoadAsync(Guid hubId, string? period, CancellationToken cancellationToken)
+    private GetHrDashboardQuery DashboardQuery(Guid hubId, string? period)
     {
         if (User.HrHubId() != hubId)
         {
@@ -64,8 +65,6 @@ public sealed class HrController(GetHrDashboardHandler dashboard) : Controller
 
         ModelState.ThrowIfQueryInvalid();
 
-        return await dashboard.Handle(
-            new GetHrDashboardQuery(hubId, [.. Request.Query["department"].OfType<string>()], period),
-            cancellationToken);
+        return new GetHrDashboardQuery(hubId, [.. Request.Query["department"].OfType<string>()], period);
     }
 }

@@ -1,3 +1,4 @@
+using Wellbeing.Application.Auditing;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
@@ -38,14 +39,14 @@ public sealed class MyDataController(
     [HttpGet("my-data/export.json")]
     public async Task<IActionResult> ExportJson(CancellationToken cancellationToken)
     {
-        var data = await export.Handle(new ExportMyDataQuery(User.Id()), cancellationToken);
+        var data = await export.Handle(new ExportMyDataQuery(User.Id(), DataExports.MyDataJson), cancellationToken);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, ExportOptions), "application/json", "my-wellbeing-data.json");
     }
 
     [HttpGet("my-data/export.fhir.json")]
     public async Task<IActionResult> ExportFhir(CancellationToken cancellationToken)
     {
-        var data = await export.Handle(new ExportMyDataQuery(User.Id()), cancellationToken);
+        var data = await export.Handle(new ExportMyDataQuery(User.Id(), DataExports.MyDataFhir), cancellationToken);
         return File(System.Text.Encoding.UTF8.GetBytes(fhir.QuestionnaireResponseBundle(data)), "application/fhir+json", "my-wellbeing-data.fhir.json");
     }
 

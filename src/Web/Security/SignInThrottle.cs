@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Wellbeing.Application.Auditing;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 
 namespace Wellbeing.Web.Security;
 
@@ -65,8 +68,9 @@ public sealed class SignInThrottle
             AddPerClientPolicy(options, UnsubscribePolicy, configuration.GetSection(UnsubscribeSection), new SignInThrottle { Burst = 100, SecondsPerAttempt = 1 });
 
             // The friendly 429 page comes from the status-code pages (ErrorsController); this only says when to come
-            // back, for any limiter that knows (a token bucket always does). It is the one rejection handler of the app.
-            options.OnRejected = (context, _) =>
+            // back, for any limiter that knows (a token bucket always does), and records the refusal in the audit log. It
+            // is the one rejection handler of the app.
+            options.OnRejected = async (context, cancellationToken) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
                 {
@@ -74,7 +78,9 @@ public sealed class SignInThrottle
                         Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                return ValueTask.CompletedTask;
+                var services = context.HttpContext.RequestServices;
+                services.GetRequiredService<IAuditLog>().Record(AuditAction.SignInThrottled, hubId: null, objectId: null, AuditOutcome.Refused);
+                await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellationToken);
             };
         });
     }

@@ -102,13 +102,18 @@ public sealed partial class PostgresCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>A connection string for a database of this cluster, whether or not it exists yet.</summary>
+    /// <summary>
+    /// A connection string for a database of this cluster, whether or not it exists yet. Opening waits up to 60 s
+    /// rather than Npgsql's 15: every connection is a new server process, and on a shared two-core machine running
+    /// several test hosts at once starting one has taken longer than 15 s.
+    /// </summary>
     public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = Host,
         Port = Port,
         Username = Superuser,
         Database = database,
+        Timeout = 60,
     }.ConnectionString;
 
     private static string FindBinDirectory()

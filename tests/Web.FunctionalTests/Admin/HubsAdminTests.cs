@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Statistics;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
+using Wellbeing.Web.FunctionalTests.Audit;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Admin;
@@ -37,6 +39,8 @@ public sealed partial class HubsAdminTests(AppFixture app) : IClassFixture<AppFi
         Assert.Equal((30, 55, 12, 4.5m, 0.75m, 45), (s.PoorUpTo, s.ModerateUpTo, s.TrendThreshold, s.AllianceLowThreshold, s.AllianceDropThreshold, s.LowParticipationPercent));
         var (_, list) = await admin.GetAsync("/admin");
         Assert.Matches($"<a href=\"/admin/hubs/{hub.Id}\">Contoso Care</a></th><td>Contoso Care Inc.</td><td>contoso-care</td>", list);
+        var created = Assert.Single(await app.Factory.OfAsync(AuditAction.HubCreated), e => e.HubId == hub.Id);
+        Assert.Equal((await app.Factory.AccountIdAsync(DemoHub.Administrator), hub.Id.ToString()), (created.UserId, created.ObjectId));
     }
 
     [Fact]
@@ -125,6 +129,8 @@ public sealed partial class HubsAdminTests(AppFixture app) : IClassFixture<AppFi
         Assert.Matches(FieldError("ReportingPeriod", "The reporting period cannot be shortened now that HR figures are published per quarter: monthly figures beside them would change what the published figures protect."), shortened);
         var settings = (await app.Factory.QueryAsync(db => db.Hubs.SingleAsync(h => h.Id == scenario.HubId))).Settings;
         Assert.Equal((7, 12, ReportingPeriodLength.Quarter), (settings.K, settings.KDistribution, settings.ReportingPeriod));
+        var changes = (await app.Factory.OfAsync(AuditAction.HubSettingsChanged)).Where(e => e.HubId == scenario.HubId).ToList();
+        Assert.Equal([AuditOutcome.Succeeded], changes.Select(e => e.Outcome));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
+using Wellbeing.Web.FunctionalTests.Audit;
 using Wellbeing.Web.FunctionalTests.Support;
 
 namespace Wellbeing.Web.FunctionalTests.Admin;
@@ -99,6 +101,8 @@ public sealed class InstrumentCatalogueTests(AppFixture app) : IClassFixture<App
         Assert.Matches(@"Fabrikam Care Hub</th>\s*<td class=""licence-recorded"">Recorded by Alex Admin on [^:]+:\d{2} UTC: WHO permission, letter ref. 2026/117</td>", page);
         Assert.DoesNotContain(Notice, form);
         Assert.Equal(5, SurveyForms.ItemIds(form).Count);
+        var recorded = Assert.Single(await app.Factory.OfAsync(AuditAction.InstrumentLicenceRecorded), e => e.HubId == fabrikam);
+        Assert.Equal((await app.Factory.AccountIdAsync(DemoHub.Administrator), "who-5"), (recorded.UserId, recorded.ObjectId));
     }
 
     [Fact]

@@ -95,6 +95,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("GET", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/partners/{clientId}/revoke", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/audit", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/audit/verify", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/hubs/new", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),

@@ -1,7 +1,9 @@
 using Ardalis.Specification;
 using Wellbeing.Application.Administration.Common;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Statistics;
 
@@ -13,7 +15,7 @@ public sealed record ChangeHubSettingsCommand(Guid HubId, HubInput Hub);
 /// Changes a hub's name, organisation, short name, time zone and settings in one go. Once HR figures of the hub are
 /// published, <see cref="PublishedFiguresRule"/> refuses lowering k or k_dist and shortening the reporting period.
 /// </summary>
-public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<PeriodBlock> blocks, IUnitOfWork unitOfWork)
+public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<PeriodBlock> blocks, IAuditLog audit, IUnitOfWork unitOfWork)
 {
     /// <exception cref="NotFoundException">No hub has this id.</exception>
     /// <exception cref="HubRefusedException">A field broke its rule, the short name is taken, or the change would weaken
@@ -48,6 +50,7 @@ public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<
         }
 
         stored.ChangeSettings(settings);
+        audit.Record(AuditAction.HubSettingsChanged, stored.Id, stored.Id.ToString());
         await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 }

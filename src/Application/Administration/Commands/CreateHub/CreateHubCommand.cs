@@ -1,6 +1,8 @@
 using Wellbeing.Application.Administration.Common;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 
@@ -10,7 +12,7 @@ namespace Wellbeing.Application.Administration.Commands.CreateHub;
 public sealed record CreateHubCommand(Guid HubId, HubInput Hub);
 
 /// <summary>Creates a hub with the settings an administrator typed.</summary>
-public sealed class CreateHubHandler(IRepository<Hub> hubs, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class CreateHubHandler(IRepository<Hub> hubs, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     /// <returns>The hub's id, whether this call or an earlier copy of the form created it.</returns>
     /// <exception cref="HubRefusedException">A field broke its rule (one message per field), or the short name is taken.</exception>
@@ -40,6 +42,7 @@ public sealed class CreateHubHandler(IRepository<Hub> hubs, IUnitOfWork unitOfWo
 
         hub.ChangeSettings(settings);
         hubs.Add(hub);
+        audit.Record(AuditAction.HubCreated, hub.Id, hub.Id.ToString());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return hub.Id;
     }

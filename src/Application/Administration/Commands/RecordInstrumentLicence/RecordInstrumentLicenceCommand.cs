@@ -1,6 +1,8 @@
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Surveys;
@@ -16,6 +18,7 @@ public sealed class RecordInstrumentLicenceHandler(
     IRepository<Hub> hubs,
     IRepository<InstrumentLicence> licences,
     ISurveyCatalogue catalogue,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
@@ -34,6 +37,7 @@ public sealed class RecordInstrumentLicenceHandler(
         }
 
         licences.Add(licence);
+        audit.Record(AuditAction.InstrumentLicenceRecorded, hub.Id, survey.Key);
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -1,8 +1,10 @@
 using Ardalis.Specification;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Clients.Queries.GetSharing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
@@ -21,6 +23,7 @@ public sealed class ChangeSharingHandler(
     IRepository<ClientConnection> connections,
     IRepository<Professional> professionals,
     IRepository<ShareGrant> grants,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
@@ -53,11 +56,13 @@ public sealed class ChangeSharingHandler(
         {
             var grant = new ShareGrant(member.HubId, member.Id, professional.Id, measure, clock.GetUtcNow());
             grants.Add(grant);
+            audit.Record(AuditAction.ShareGranted, member.HubId, grant.Id.ToString());
             memberGrants.Add(grant);
         }
         else if (!share && active is not null)
         {
             active.Revoke(clock.GetUtcNow());
+            audit.Record(AuditAction.ShareRevoked, member.HubId, active.Id.ToString());
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

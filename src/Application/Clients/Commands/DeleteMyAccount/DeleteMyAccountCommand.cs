@@ -1,4 +1,6 @@
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
@@ -25,6 +27,7 @@ public sealed class DeleteMyAccountHandler(
     IRepository<ClientConnection> connections,
     IRepository<OutboxMessage> outbox,
     ISignInAccounts accounts,
+    IAuditLog audit,
     IUnitOfWork unitOfWork)
 {
     public async Task Handle(DeleteMyAccountCommand command, CancellationToken cancellationToken)
@@ -39,6 +42,7 @@ public sealed class DeleteMyAccountHandler(
         RemoveAll(connections, await connections.ListAsync(new ConnectionsOfMemberSpec(member.Id, forUpdate: true), cancellationToken));
         RemoveAll(outbox, await outbox.ListAsync(new OutboxMessagesOfMemberSpec(member.Id), cancellationToken));
         members.Remove(member);
+        audit.Record(AuditAction.AccountDeleted, member.HubId, member.Id.ToString());
         await accounts.RemoveAsync(command.UserId, cancellationToken);
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,7 @@
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
@@ -10,7 +12,8 @@ using Wellbeing.Domain.Submissions;
 
 namespace Wellbeing.Application.Clients.Queries.ExportMyData;
 
-public sealed record ExportMyDataQuery(string UserId);
+/// <param name="Format">Which download this is (<see cref="DataExports"/>), for the audit log.</param>
+public sealed record ExportMyDataQuery(string UserId, string Format);
 
 /// <summary>Everything stored about one member, as they may download it. Times are UTC.</summary>
 public sealed record MyDataExportDto(
@@ -57,6 +60,8 @@ public sealed class ExportMyDataHandler(
     IRepository<ClientConnection> connections,
     IRepository<Professional> professionals,
     ISurveyCatalogue catalogue,
+    IAuditLog audit,
+    IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
     public async Task<MyDataExportDto> Handle(ExportMyDataQuery query, CancellationToken cancellationToken)
@@ -77,6 +82,9 @@ public sealed class ExportMyDataHandler(
             ? new Dictionary<Guid, string>()
             : (await professionals.ListAsync(new ProfessionalsByIdsSpec(professionalIds), cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayName);
         string NameOf(Guid id) => names.GetValueOrDefault(id, "Unknown professional");
+
+        audit.Record(AuditAction.DataExported, member.HubId, query.Format);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
 
         return new MyDataExportDto(
             clock.GetUtcNow(),

@@ -1,7 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 
@@ -18,7 +20,7 @@ public sealed record RegisterPartnerClientCommand(Guid RegistrationId, string? D
 public sealed record RegisteredPartnerClientDto(
     string ClientId, string ClientSecret, string DisplayName, Guid HubId, string HubName, IReadOnlyList<string> Scopes, bool WasAlreadyRegistered = false);
 
-public sealed class RegisterPartnerClientHandler(IRepository<Hub> hubs, IPartnerClients partners)
+public sealed class RegisterPartnerClientHandler(IRepository<Hub> hubs, IPartnerClients partners, IAuditLog audit)
 {
     /// <summary>256 random bits: as strong as the tokens it buys, and guessing is hopeless even without lockout.</summary>
     private const int SecretBytes = 32;
@@ -55,6 +57,9 @@ public sealed class RegisterPartnerClientHandler(IRepository<Hub> hubs, IPartner
 
         var client = new PartnerClient(clientId, name, hub.Id, scopes);
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
+
+        // Recorded first, so that the store writes the entry with the client, in its transaction.
+        audit.Record(AuditAction.PartnerClientRegistered, hub.Id, client.ClientId);
         if (!await partners.AddAsync(client, secret, cancellationToken))
         {
             // A copy of this form, sent at the same moment, registered it first.

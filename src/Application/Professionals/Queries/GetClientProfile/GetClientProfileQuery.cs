@@ -1,8 +1,10 @@
 using Ardalis.Specification;
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Clients.Queries.GetClientDashboard;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Application.Professionals.Common;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Interpretation;
 using Wellbeing.Domain.Sessions;
@@ -47,6 +49,7 @@ public sealed class GetClientProfileHandler(
     IRepository<Submission> submissions,
     IRepository<CareSession> sessions,
     IRepository<ScoreView> views,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
@@ -87,6 +90,7 @@ public sealed class GetClientProfileHandler(
         if (wellbeing is not null || alliance is not null)
         {
             views.Add(new ScoreView(hub.Id, member.Id, professional.Id, clock.GetUtcNow()));
+            audit.Record(AuditAction.ScoresViewed, hub.Id, member.Id.ToString());
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,3 +1,7 @@
+using Wellbeing.Application.Auditing;
+using Wellbeing.Application.Common.Interfaces;
+using Wellbeing.Domain.Auditing;
+
 namespace Wellbeing.Application.Statistics.Commands.RequestPublication;
 
 /// <summary>
@@ -13,7 +17,15 @@ public interface IBackgroundJobs
     string EnqueuePublication();
 }
 
-public sealed class RequestPublicationHandler(IBackgroundJobs jobs)
+/// <summary>Queues the job, then records the request with the job's id (the queue is not in the application's transaction).</summary>
+public sealed class RequestPublicationHandler(IBackgroundJobs jobs, IAuditLog audit, IUnitOfWork unitOfWork)
 {
-    public string Handle(RequestPublicationCommand command) => jobs.EnqueuePublication();
+    /// <returns>The queued job's id.</returns>
+    public async Task<string> Handle(RequestPublicationCommand command, CancellationToken cancellationToken)
+    {
+        var job = jobs.EnqueuePublication();
+        audit.Record(AuditAction.PublicationRequested, hubId: null, job);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return job;
+    }
 }

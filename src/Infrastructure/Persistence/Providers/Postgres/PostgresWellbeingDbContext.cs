@@ -8,4 +8,8 @@ public sealed class PostgresWellbeingDbContext(DbContextOptions<PostgresWellbein
 {
     protected override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    // A transaction-level advisory lock: released at commit or rollback, so a failed request cannot leave it behind.
+    protected override Task SerialiseAuditAppendsAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DatabaseLock.AuditLogKey})", cancellationToken);
 }

@@ -19,4 +19,8 @@ public sealed class SqliteWellbeingDbContext(DbContextOptions<SqliteWellbeingDbC
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksDateTimeOffsetConverter>();
         configurationBuilder.Properties<decimal>().HaveConversion<DecimalToDoubleConverter>();
     }
+
+    // Microsoft.Data.Sqlite begins transactions IMMEDIATE unless asked to defer: the transaction that appends already
+    // holds the file's one write lock, so no other writer can read the same last entry meanwhile.
+    protected override Task SerialiseAuditAppendsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,0 +1,28 @@
+using Wellbeing.Domain.Auditing;
+
+namespace Wellbeing.Application.Auditing;
+
+/// <summary>
+/// Records what people do, for the audit log. An entry recorded here is written by the use case's next
+/// <see cref="Common.Interfaces.IUnitOfWork.SaveChangesAsync"/>, in the same transaction as the change it records, so
+/// the log never claims what did not happen and never misses what did. The time, the acting account, its role and the
+/// remote address come from the request (<see cref="IAuditActor"/>).
+/// </summary>
+public interface IAuditLog
+{
+    /// <param name="hubId">The hub the action concerns, if any.</param>
+    /// <param name="objectId">What was acted on (a member, a grant, a client id); never a name, e-mail, answer or score.</param>
+    /// <param name="userId">The account, when it is not the signed-in one (a failed sign-in names the account tried).</param>
+    void Record(AuditAction action, Guid? hubId, string? objectId, AuditOutcome outcome = AuditOutcome.Succeeded, string? userId = null);
+}
+
+/// <summary>Who is acting and from where: the signed-in account of the current request, or nobody (a background job).</summary>
+public interface IAuditActor
+{
+    string? UserId { get; }
+
+    string? Role { get; }
+
+    /// <summary>The client's address as the app sees it (behind a proxy, from the forwarded headers).</summary>
+    string? RemoteAddress { get; }
+}
