@@ -4,11 +4,14 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Wellbeing.Application.Administration.MemberImports;
+using Wellbeing.Domain.Accounts;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Members.Imports;
 using Wellbeing.Infrastructure.Jobs;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
+using Wellbeing.Web.FunctionalTests.Audit;
 using Wellbeing.Web.Controllers;
 using Wellbeing.Web.FunctionalTests.Support;
 
@@ -183,6 +186,19 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
         Assert.Equal([true, false, false], members.Where(m => m.ExternalId is not null).Select(m => m.IsActive));
         Assert.True(members.Single(m => m.Id == byHand).IsActive, "a member without an external id is never deactivated by a file");
         Assert.Equal(3, await ActiveCountAsync(hubId));
+
+        // The audit log: who started it (from the request), what it did in counts, and each member it deactivated, by id only.
+        var importId = importPage.Split('/')[^1];
+        var adminId = await _factory.AccountIdAsync(DemoHub.Administrator);
+        var entries = await _factory.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.HubId == hubId).OrderBy(e => e.Sequence).ToListAsync());
+        var started = entries.Last(e => e.Action == AuditAction.MemberImportStarted);
+        Assert.Equal((adminId, Roles.Administrator, importId), (started.UserId, started.Role, started.ObjectId));
+        var deactivated = entries.Where(e => e.Action == AuditAction.MemberDeactivatedByImport).ToList();
+        Assert.Equal(members.Where(m => !m.IsActive).Select(m => m.Id.ToString()).Order(), deactivated.Select(e => e.ObjectId!).Order());
+        Assert.All(deactivated, e => Assert.Equal(adminId, e.UserId));
+        var completed = entries.Last(e => e.Action == AuditAction.MemberImportCompleted);
+        Assert.Equal(($"{importId} created=0 updated=0 unchanged=1 deactivated=2 rejected=0", adminId, AuditOutcome.Succeeded), (completed.ObjectId, completed.UserId, completed.Outcome));
+        Assert.True(completed.Sequence > deactivated.Max(e => e.Sequence));
     }
 
     [Fact]
@@ -201,6 +217,8 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
         Assert.Contains("Stopped: nothing was changed", summary);
         Assert.Contains("The import would deactivate 2 of the hub's 3 active members, more than the 40 % allowed at once. Nothing was changed.", summary);
         Assert.Equal(before.Select(m => (m.Id, m.IsActive)), (await MembersAsync(hubId)).Select(m => (m.Id, m.IsActive)));
+        var refused = await _factory.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.HubId == hubId && e.Action == AuditAction.MemberImportCompleted).OrderBy(e => e.Sequence).LastAsync());
+        Assert.Equal(AuditOutcome.Refused, refused.Outcome);
     }
 
     [Fact]

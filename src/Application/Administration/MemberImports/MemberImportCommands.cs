@@ -1,6 +1,8 @@
+using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
+using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Members;
@@ -53,7 +55,7 @@ public sealed class UploadMemberImportHandler(
 public sealed record ConfirmMemberImportCommand(Guid HubId, Guid ImportId, string UserId);
 
 /// <summary>The administrator confirms a previewed import; a job then writes it (<see cref="RunMemberImportHandler"/>).</summary>
-public sealed class ConfirmMemberImportHandler(IRepository<MemberImport> imports, IMemberImportJobs jobs, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class ConfirmMemberImportHandler(IRepository<MemberImport> imports, IMemberImportJobs jobs, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     /// <exception cref="NotFoundException">No such import in this hub.</exception>
     /// <exception cref="DomainException">It was confirmed before (a second click, another administrator).</exception>
@@ -67,6 +69,7 @@ public sealed class ConfirmMemberImportHandler(IRepository<MemberImport> imports
         }
 
         import.Confirm(clock.GetUtcNow(), command.UserId);
+        audit.Record(AuditAction.MemberImportStarted, import.HubId, import.Id.ToString());
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
         // Queued once the confirmation is saved, so the job always finds it confirmed.
@@ -88,6 +91,7 @@ public sealed class RunMemberImportHandler(
     IRepository<MemberImport> imports,
     IRepository<MemberImportFile> files,
     IMemberImportCsv csv,
+    IAuditLog audit,
     IUnitOfWork unitOfWork,
     MemberImportSettings settings,
     TimeProvider clock)
@@ -107,6 +111,7 @@ public sealed class RunMemberImportHandler(
         if (!MemberImportRules.MayDeactivate(plan.Deactivations.Count, plan.ActiveMembers, settings.MaxDeactivatedShare))
         {
             import.Refuse(MemberImportLimits.TooManyDeactivations(plan.Deactivations.Count, plan.ActiveMembers, settings.MaxDeactivatedShare), clock.GetUtcNow());
+            audit.Record(AuditAction.MemberImportCompleted, import.HubId, Audited(import), AuditOutcome.Refused, import.ConfirmedBy);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return;
         }
@@ -142,6 +147,7 @@ public sealed class RunMemberImportHandler(
             foreach (var member in leaving)
             {
                 member.Deactivate(clock.GetUtcNow());
+                audit.Record(AuditAction.MemberDeactivatedByImport, import.HubId, member.Id.ToString(), userId: import.ConfirmedBy);
             }
 
             import.DeactivatedMembers(leaving.Count);
@@ -150,8 +156,14 @@ public sealed class RunMemberImportHandler(
 
         import = await NextUnitAsync(import.Id, cancellationToken);
         import.Complete(clock.GetUtcNow());
+        audit.Record(AuditAction.MemberImportCompleted, import.HubId, Audited(import), userId: import.ConfirmedBy);
         await unitOfWork.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The completed entry's object: the import and its counts, never a person (<see cref="AuditAction.MemberImportCompleted"/>).</summary>
+    private static string Audited(MemberImport import) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{import.Id} created={import.Created} updated={import.Updated} unchanged={import.Unchanged} deactivated={import.Deactivated} rejected={import.Rejected}");
 
     /// <summary>Forgets the entities of the last chunk, so each save compares only its own chunk, and loads the import again.</summary>
     private async Task<MemberImport> NextUnitAsync(Guid importId, CancellationToken cancellationToken)
