@@ -37,7 +37,7 @@ public sealed class MemberImport : IAggregateRoot
     {
         Id = Guid.NewGuid();
         HubId = hubId;
-        FileName = fileName;
+        FileName = fileName.Length > MaxFileNameLength ? fileName[..MaxFileNameLength] : fileName;
         UploadedBy = uploadedBy;
         UploadedAt = uploadedAt;
         Full = full;
@@ -46,10 +46,13 @@ public sealed class MemberImport : IAggregateRoot
         Count(plan);
     }
 
+    /// <summary>The stored name's length; a longer upload name is cut, since it only labels the import.</summary>
+    public const int MaxFileNameLength = 200;
+
     public Guid Id { get; private set; }
     public Guid HubId { get; private set; }
 
-    /// <summary>The file's name as uploaded (shown to administrators only).</summary>
+    /// <summary>The file's name as uploaded, at most <see cref="MaxFileNameLength"/> characters (shown to administrators only).</summary>
     public string FileName { get; private set; }
 
     /// <summary>The administrator's account id.</summary>

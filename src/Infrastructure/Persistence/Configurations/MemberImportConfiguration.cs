@@ -11,7 +11,7 @@ internal sealed class MemberImportConfiguration : IEntityTypeConfiguration<Membe
     {
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
-        builder.Property(i => i.FileName).HasMaxLength(Lengths.Name);
+        builder.Property(i => i.FileName).HasMaxLength(MemberImport.MaxFileNameLength);
         builder.Property(i => i.UploadedBy).HasMaxLength(Lengths.UserId);
         builder.Property(i => i.ConfirmedBy).HasMaxLength(Lengths.UserId);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(Lengths.ShortCode);
