@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
+using Wellbeing.Application.Administration.MemberImports;
 using Wellbeing.Application.Accounts;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Invitations;
@@ -20,6 +21,7 @@ using Wellbeing.Application.Professionals.Commands.PublishAllianceScores;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
 using Wellbeing.Domain.Accounts;
+using Wellbeing.Infrastructure.MemberImports;
 using Wellbeing.Infrastructure.Fhir;
 using Wellbeing.Infrastructure.Identity;
 using Wellbeing.Infrastructure.PartnerClients;
@@ -111,6 +113,8 @@ public static class DependencyInjection
         services.AddScoped<IWellbeingReminderSource, EfWellbeingReminderSource>();
         services.AddScoped<IOutboxWriter, EfOutboxWriter>();
         services.AddSingleton(InvitationSettingsFrom(configuration));
+        services.AddSingleton<IMemberImportCsv, CsvMemberImportFile>();
+        services.AddSingleton((configuration.GetSection(MemberImportSettings.Section).Get<MemberImportSettings>() ?? new MemberImportSettings()).Validated());
 
         // The OAuth store only: the token endpoint and the validation of bearer tokens are the web host's (AddPartnerApi).
         services.AddOpenIddict().AddCore(options =>

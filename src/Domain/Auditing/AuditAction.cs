@@ -83,6 +83,18 @@ public enum AuditAction
 
     /// <summary>An administrator invited a professional who already has an account, who joined the hub instead; the object is the professional.</summary>
     ProfessionalJoinedHub,
+
+    /// <summary>An administrator confirmed a member import, which a job then writes; the object is the import.</summary>
+    MemberImportStarted,
+
+    /// <summary>
+    /// A member import finished (or, refused, stopped before writing); the object is the import and its counts, as
+    /// <c>{importId} created=… updated=… unchanged=… deactivated=… rejected=…</c>. The user is who confirmed it.
+    /// </summary>
+    MemberImportCompleted,
+
+    /// <summary>A full member import deactivated a member missing from its file; the object is the member. The user is who confirmed it.</summary>
+    MemberDeactivatedByImport,
 }
 
 /// <summary>Whether the recorded action took effect.</summary>

@@ -1,4 +1,5 @@
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Members.Imports;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Text;
 
@@ -17,26 +18,21 @@ public sealed class Member : IAggregateRoot
     /// <summary>The longest department name kept (the column's length).</summary>
     public const int DepartmentMaxLength = 200;
 
-    /// <exception cref="DomainException">No name, no e-mail address, or a department <see cref="NormaliseDepartment"/> refuses.</exception>
+    /// <exception cref="DomainException">No name, no e-mail address, or a department <see cref="NormaliseDepartment"/> refuses (<see cref="MemberDetails.Of"/>).</exception>
     public Member(Guid hubId, string displayName, string email, DateTimeOffset enrolledAt, string? department = null, string? externalId = null)
+        : this(hubId, MemberDetails.Of(displayName, email, department), enrolledAt, externalId)
     {
-        if (string.IsNullOrWhiteSpace(displayName))
-        {
-            throw new DomainException("A member needs a name.");
-        }
+    }
 
-        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
-        {
-            throw new DomainException("A member needs a valid e-mail address.");
-        }
-
+    public Member(Guid hubId, MemberDetails details, DateTimeOffset enrolledAt, string? externalId = null)
+    {
         Id = Guid.NewGuid();
         HubId = hubId;
-        DisplayName = displayName.Trim();
+        DisplayName = details.DisplayName;
         SearchKey = TextFolding.Fold(DisplayName);
-        Email = email.Trim().ToLowerInvariant();
+        Email = details.Email;
+        Department = details.Department;
         EnrolledAt = enrolledAt;
-        Department = NormaliseDepartment(department);
         ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
     }
 
@@ -72,6 +68,25 @@ public sealed class Member : IAggregateRoot
     public bool AllianceEmailsOff { get; private set; }
 
     public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>Name, e-mail and department as <see cref="MemberDetails"/> compares them.</summary>
+    public MemberDetails Details => MemberDetails.Of(DisplayName, Email, Department);
+
+    /// <summary>Takes the name, e-mail and department an HR file gives (an import); the search key follows the name.</summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool Correct(MemberDetails details)
+    {
+        if (details == Details)
+        {
+            return false;
+        }
+
+        DisplayName = details.DisplayName;
+        SearchKey = TextFolding.Fold(DisplayName);
+        Email = details.Email;
+        Department = details.Department;
+        return true;
+    }
 
     /// <summary>
     /// Whether the member still wants this kind of e-mail: an active member who has not turned off its topic

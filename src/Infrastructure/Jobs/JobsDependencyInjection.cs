@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Wellbeing.Application.Administration.MemberImports;
 using Wellbeing.Application.Statistics.Commands.RequestPublication;
 using Wellbeing.Infrastructure.Messaging;
 using Wellbeing.Infrastructure.Persistence;
@@ -50,6 +51,8 @@ public static class JobsDependencyInjection
         services.AddScoped<WellbeingReminderJob>();
         services.AddScoped<OutboxJob>();
         services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
+        services.AddScoped<MemberImportJob>();
+        services.AddScoped<IMemberImportJobs, HangfireMemberImportJobs>();
         services.AddHostedService(container => new RecurringJobsRegistration(
             container.GetRequiredService<IRecurringJobManager>(),
             container.GetRequiredService<EmailSettings>(),

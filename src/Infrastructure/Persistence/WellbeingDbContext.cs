@@ -7,6 +7,7 @@ using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Members.Imports;
 using Wellbeing.Domain.Messaging;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
@@ -52,6 +53,8 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<SharedScore> SharedScores => Set<SharedScore>();
     public DbSet<SharedScoreStamp> SharedScoreStamps => Set<SharedScoreStamp>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+    public DbSet<MemberImportFile> MemberImportFiles => Set<MemberImportFile>();
 
     /// <summary>
     /// The key ring behind sign-in cookies, antiforgery tokens and unsubscribe links: in the database, so a redeployed
@@ -140,6 +143,8 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
             throw new ConflictException("Another request changed the same data first.", exception);
         }
     }
+
+    void IUnitOfWork.ClearTracking() => ChangeTracker.Clear();
 
     /// <summary>Each engine reports a duplicate key its own way.</summary>
     protected abstract bool IsUniqueViolation(DbUpdateException exception);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Domain.Invitations;
+using Wellbeing.Domain.Members.Imports;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -134,6 +135,18 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/resend", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/withdraw", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs/{hubId:guid}/invitations/{invitationId:guid}/withdraw", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/imports", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/imports", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}/progress", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}/progress", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/imports/{importId:guid}/confirm", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("POST", "admin/hubs/{hubId:guid}/imports/{importId:guid}/confirm", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}/errors", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs/{hubId:guid}/imports/{importId:guid}/errors", Hub.Other, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         // Hangfire's dashboard, one endpoint for all its pages and methods (tried with GET).
         new("*", "/hangfire/{**path}", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
     ];
@@ -251,7 +264,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
     };
 
     /// <summary>The things a path may name: of the demo hub, or of the other hub.</summary>
-    private sealed record Scene(Guid HubId, Guid MemberId, string? Department, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId, Guid InvitationId)
+    private sealed record Scene(Guid HubId, Guid MemberId, string? Department, Guid InvitedSessionId, Guid OpenSessionId, Guid ProfessionalId, Guid InvitationId, Guid ImportId)
     {
         /// <summary>
         /// Fills in the route's parameters. An alliance survey answers a session whose invitation is open; ending takes
@@ -267,6 +280,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             "sessionId" => OpenSessionId.ToString(),
             "clientId" => DemoHub.PartnerClientId,
             "invitationId" => InvitationId.ToString(),
+            "importId" => ImportId.ToString(),
             var name => throw new InvalidOperationException($"The matrix does not know what to put for {{{name}}}."),
         });
     }
@@ -311,7 +325,22 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
             });
         }
 
-        return new Scene(hubId, memberId, department, invited, open, professionalId, invitation.Id);
+        // A member import of the hub, checked and waiting for confirmation; its file has no member, so confirming changes nobody.
+        var import = Guid.Empty;
+        if (route.Contains("{importId", StringComparison.Ordinal))
+        {
+            var header = "external_id,email,name\n"u8.ToArray();
+            var waiting = new MemberImport(hubId, "matrix.csv", "matrix", DateTimeOffset.UtcNow, full: false, MemberImportPlan.Make([], [], 0, full: false), "row,column,reason\r\n");
+            await app.Factory.ChangeAsync(db =>
+            {
+                db.MemberImports.Add(waiting);
+                db.MemberImportFiles.Add(new MemberImportFile(waiting.Id, header));
+                return Task.CompletedTask;
+            });
+            import = waiting.Id;
+        }
+
+        return new Scene(hubId, memberId, department, invited, open, professionalId, invitation.Id, import);
     }
 
     /// <summary>What a refused request must not change: sessions booked and ended, answers, sharing, members, reminders, deactivations, connections, professionals' hubs, invitations.</summary>

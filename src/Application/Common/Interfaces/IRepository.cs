@@ -29,4 +29,10 @@ public interface IRepository<T>
 public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets every entity loaded or added so far (saved or not), so that a long batch of units keeps each save as
+    /// cheap as the first; load again what the next unit changes.
+    /// </summary>
+    void ClearTracking();
 }

@@ -34,6 +34,11 @@ internal sealed class OneHubStore(Hub hub) : IRepository<Hub>, IRepository<Perio
     /// <summary>Lets go of a block added but not saved, as the handler does with one another run stored first.</summary>
     public void Remove(PeriodBlock entity) => _added.Remove(entity);
 
+    // The store holds the objects themselves, not tracked copies: there is nothing to forget.
+    public void ClearTracking()
+    {
+    }
+
     public Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         var added = _added.ToList();

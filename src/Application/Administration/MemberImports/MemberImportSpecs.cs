@@ -1,0 +1,44 @@
+using Ardalis.Specification;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Members.Imports;
+
+namespace Wellbeing.Application.Administration.MemberImports;
+
+public sealed class MemberImportSpec : Specification<MemberImport>
+{
+    public MemberImportSpec(Guid importId, bool forUpdate = false) =>
+        Query.Where(i => i.Id == importId).AsTracking(forUpdate).AsNoTracking(!forUpdate);
+}
+
+public sealed class MemberImportsOfHubSpec : Specification<MemberImport>
+{
+    public MemberImportsOfHubSpec(Guid hubId, int take) =>
+        Query.Where(i => i.HubId == hubId).OrderByDescending(i => i.UploadedAt).Take(take).AsNoTracking();
+}
+
+public sealed class MemberImportFileSpec : Specification<MemberImportFile>
+{
+    public MemberImportFileSpec(Guid importId) => Query.Where(f => f.ImportId == importId).AsNoTracking();
+}
+
+/// <summary>The hub's members that an import can match: those with an external id, as the plan compares them.</summary>
+public sealed class ImportableMembersSpec : Specification<Member, ExistingMember>
+{
+    public ImportableMembersSpec(Guid hubId)
+    {
+        Query.Where(m => m.HubId == hubId && m.ExternalId != null).AsNoTracking();
+        Query.Select(m => new ExistingMember(m.Id, m.ExternalId!, MemberDetails.Of(m.DisplayName, m.Email, m.Department), m.DeactivatedAt == null));
+    }
+}
+
+public sealed class ActiveMembersOfHubSpec : Specification<Member>
+{
+    public ActiveMembersOfHubSpec(Guid hubId) => Query.Where(m => m.HubId == hubId && m.DeactivatedAt == null).AsNoTracking();
+}
+
+/// <summary>The members one chunk of an import changes, loaded in one query to be changed.</summary>
+public sealed class MembersToChangeSpec : Specification<Member>
+{
+    public MembersToChangeSpec(Guid hubId, IReadOnlyCollection<Guid> ids) =>
+        Query.Where(m => m.HubId == hubId && ids.Contains(m.Id)).AsTracking();
+}
