@@ -1,4 +1,5 @@
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Statistics;
 
 namespace Wellbeing.Domain.Hubs;
 
@@ -23,24 +24,27 @@ public static class PublishedFiguresRule
 {
     /// <summary>
     /// The changes from <paramref name="current"/> to <paramref name="proposed"/> that the rule refuses, one per field
-    /// (k, k_dist, reporting period); none when <paramref name="figuresPublished"/> is false.
+    /// (k, k_dist, reporting period); none when nothing is published (<paramref name="published"/> null). The floor for
+    /// k and k_dist is what the published blocks were made with (the strictest of them), not the current setting: a k
+    /// raised by mistake after publication, before any block used it, can go back to what the published figures need.
     /// </summary>
-    public static IReadOnlyList<HubFieldError> Refusals(HubSettings current, HubSettings proposed, bool figuresPublished)
+    /// <param name="published">The highest k and k_dist among the hub's published blocks (<see cref="Strictest"/>); null when none is published.</param>
+    public static IReadOnlyList<HubFieldError> Refusals(HubSettings current, HubSettings proposed, PrivacyThresholds? published)
     {
-        if (!figuresPublished)
+        if (published is null)
         {
             return [];
         }
 
         var refusals = new List<HubFieldError>();
-        if (proposed.K < current.K)
+        if (proposed.K < published.K)
         {
-            refusals.Add(new(HubField.K, $"k cannot go below {current.K} now that HR figures are published: a smaller group size would change what the published figures protect. It can be raised."));
+            refusals.Add(new(HubField.K, $"k cannot go below {published.K} now that HR figures are published: a smaller group size would change what the published figures protect. It can be raised."));
         }
 
-        if (proposed.KDistribution < current.KDistribution)
+        if (proposed.KDistribution < published.KDistribution)
         {
-            refusals.Add(new(HubField.KDistribution, $"k_dist cannot go below {current.KDistribution} now that HR figures are published: smaller distributions would change what the published figures protect. It can be raised."));
+            refusals.Add(new(HubField.KDistribution, $"k_dist cannot go below {published.KDistribution} now that HR figures are published: smaller distributions would change what the published figures protect. It can be raised."));
         }
 
         if ((int)proposed.ReportingPeriod < (int)current.ReportingPeriod)
@@ -49,6 +53,13 @@ public static class PublishedFiguresRule
         }
 
         return refusals;
+    }
+
+    /// <summary>The highest k and the highest k_dist that any of <paramref name="published"/> was made with; null for none.</summary>
+    public static PrivacyThresholds? Strictest(IEnumerable<PrivacyThresholds> published)
+    {
+        var all = published.ToList();
+        return all.Count == 0 ? null : new PrivacyThresholds(all.Max(t => t.K), all.Max(t => t.KDistribution));
     }
 
     /// <summary>

@@ -15,3 +15,13 @@ public sealed class PublishedBlocksOfHubSpec : Specification<PeriodBlock>
 {
     public PublishedBlocksOfHubSpec(Guid hubId) => Query.Where(b => b.HubId == hubId).AsNoTracking();
 }
+
+/// <summary>The k and k_dist each published block of a hub was made with (one row per block: a few per year).</summary>
+public sealed class PublishedThresholdsOfHubSpec : Specification<PeriodBlock, PrivacyThresholds>
+{
+    public PublishedThresholdsOfHubSpec(Guid hubId)
+    {
+        Query.Where(b => b.HubId == hubId).AsNoTracking();
+        Query.Select(b => new PrivacyThresholds(b.K, b.KDistribution));
+    }
+}

@@ -39,13 +39,13 @@ public sealed class ChangeHubSettingsHandler(IRepository<Hub> hubs, IRepository<
             errors,
             cancellationToken);
         var settings = input.Settings.Validate(errors);
-        var published = await blocks.AnyAsync(new PublishedBlocksOfHubSpec(stored.Id), cancellationToken);
+        var published = PublishedFiguresRule.Strictest(await blocks.ListAsync(new PublishedThresholdsOfHubSpec(stored.Id), cancellationToken));
         if (settings is not null)
         {
             errors.AddRange(PublishedFiguresRule.Refusals(current, settings, published));
         }
 
-        if (described is not null && PublishedFiguresRule.TimeZoneRefusal(currentZone, described.TimeZoneId, published) is { } zone)
+        if (described is not null && PublishedFiguresRule.TimeZoneRefusal(currentZone, described.TimeZoneId, published is not null) is { } zone)
         {
             errors.Add(zone);
         }
