@@ -99,6 +99,17 @@ public class MemberImportPlanTests
     }
 
     [Fact]
+    public void ANameWithALineBreakOrTab_IsRejected_AsADepartmentWithOneIs()
+    {
+        var (member, problems) = MemberImportRules.Check(new ImportCells(5, "E10", "a@acme.test", "Eve\nAdams", "Sales"));
+        var (_, tabbed) = MemberImportRules.Check(new ImportCells(6, "E11", "b@acme.test", "Fay\tB", null));
+
+        Assert.Null(member);
+        Assert.Equal((5, "name"), (Assert.Single(problems).Row, problems[0].Column));
+        Assert.Equal("name", Assert.Single(tabbed).Column);
+    }
+
+    [Fact]
     public void TheHeader_NeedsEachRequiredColumnOnce_AndNoUnknownColumn()
     {
         Assert.Empty(MemberImportRules.HeaderProblems(["External_ID", " email ", "name"]));

@@ -17,16 +17,25 @@ public sealed record MemberDetails
         Department = department;
     }
 
+    /// <summary>Why a name holding a tab, line break or other control character is refused.</summary>
+    public const string NameControlCharacters = "A name cannot hold tabs, line breaks or other control characters.";
+
     public string DisplayName { get; }
     public string Email { get; }
     public string? Department { get; }
 
-    /// <exception cref="DomainException">The name is empty, the e-mail has no '@', or <see cref="Member.NormaliseDepartment"/> refuses the department.</exception>
+    /// <exception cref="DomainException">The name is empty or holds a control character, the e-mail has no '@', or <see cref="Member.NormaliseDepartment"/> refuses the department.</exception>
     public static MemberDetails Of(string displayName, string email, string? department)
     {
         if (string.IsNullOrWhiteSpace(displayName))
         {
             throw new DomainException("A member needs a name.");
+        }
+
+        if (displayName.Any(char.IsControl))
+        {
+            // A tab or line break pasted into a name splits the lists and exports that show it.
+            throw new DomainException(NameControlCharacters);
         }
 
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))

@@ -63,7 +63,11 @@ public static class MemberImportRules
     {
         var problems = new List<ImportProblem>();
         Require(cells.Row, ExternalIdColumn, cells.ExternalId, MaxExternalIdLength, problems);
-        Require(cells.Row, NameColumn, cells.Name, MaxNameLength, problems);
+        if (Require(cells.Row, NameColumn, cells.Name, MaxNameLength, problems) && cells.Name.Any(char.IsControl))
+        {
+            problems.Add(new ImportProblem(cells.Row, NameColumn, MemberDetails.NameControlCharacters));
+        }
+
         if (Require(cells.Row, EmailColumn, cells.Email, MaxEmailLength, problems) && !IsAddress(cells.Email))
         {
             problems.Add(new ImportProblem(cells.Row, EmailColumn, "Not an e-mail address."));
