@@ -23,7 +23,7 @@ public sealed class DatabaseSettingsStartupTests
 
         var failure = Record.Exception(() => app.CreateClient());
 
-        var message = Assert.IsType<InvalidOperationException>(failure).Message;
+        var message = Assert.IsType<InvalidSettingsException>(failure).Message;
         Assert.Contains("Database:Provider is \"Oracle\"", message);
         Assert.Contains("Sqlite, SqlServer, Postgres", message);
     }
