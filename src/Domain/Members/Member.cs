@@ -146,9 +146,10 @@ public sealed class Member : IAggregateRoot
 
     /// <summary>
     /// A department as stored: trimmed, runs of white space as one space (so "Sales " and "Sales" are one department
-    /// in HR figures), null when empty. Case is kept: HR reads the name as typed.
+    /// in HR figures, and a spreadsheet cell that wraps, or a pasted tab, becomes one line rather than splitting the HR
+    /// selector and the export's rows), null when empty. Case is kept: HR reads the name as typed.
     /// </summary>
-    /// <exception cref="DomainException">Over <see cref="DepartmentMaxLength"/> characters, or a control character (a pasted tab or line break would split the HR selector and the export's rows).</exception>
+    /// <exception cref="DomainException">Over <see cref="DepartmentMaxLength"/> characters, or a control character other than white space (<see cref="MemberDetails.IsForbiddenControl"/>).</exception>
     public static string? NormaliseDepartment(string? department)
     {
         if (string.IsNullOrWhiteSpace(department))
@@ -156,9 +157,9 @@ public sealed class Member : IAggregateRoot
             return null;
         }
 
-        if (department.Any(char.IsControl))
+        if (department.Any(MemberDetails.IsForbiddenControl))
         {
-            throw new DomainException("A department name cannot hold tabs, line breaks or other control characters.");
+            throw new DomainException("A department name cannot hold control characters.");
         }
 
         var normalised = string.Join(' ', department.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

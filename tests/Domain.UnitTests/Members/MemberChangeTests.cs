@@ -47,6 +47,8 @@ public class MemberChangeTests
     [InlineData("Engineering", "Engineering")]
     [InlineData("  Customer   Care ", "Customer Care")]
     [InlineData("Research\u00a0and development", "Research and development")]
+    [InlineData("Sales\tEngineering", "Sales Engineering")]
+    [InlineData("Sales\r\nEngineering", "Sales Engineering")]
     [InlineData("", null)]
     [InlineData("   ", null)]
     [InlineData(null, null)]
@@ -60,9 +62,9 @@ public class MemberChangeTests
     }
 
     [Theory]
-    [InlineData("Sales\tEngineering")]
-    [InlineData("Sales\nEngineering")]
     [InlineData("Sales\u0000")]
+    [InlineData("Sales\u0007Engineering")]
+    [InlineData("Sales\u001bEngineering")]
     public void ChangeDepartment_WithAControlCharacter_IsRefused_AndKeepsTheDepartment(string typed)
     {
         var member = New();

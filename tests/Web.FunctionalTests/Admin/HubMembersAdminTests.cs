@@ -152,12 +152,12 @@ public sealed class HubMembersAdminTests(AppFixture app) : IClassFixture<AppFixt
         var member = (await scenario.AddMembersAsync("Sales", 1))[0];
         var admin = await AdminAsync();
 
-        var refused = await admin.PostAsync(List(scenario.HubId), Action(scenario.HubId, member, "department"), new() { ["Department"] = "Sales\tOps" });
+        var refused = await admin.PostAsync(List(scenario.HubId), Action(scenario.HubId, member, "department"), new() { ["Department"] = "Sales\u0007Ops" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("<h1>The department was not changed</h1>", refused.Body);
-        Assert.Contains("value=\"Sales\tOps\"", refused.Body);
-        Assert.Contains("A department name cannot hold tabs, line breaks or other control characters.", refused.Body);
+        Assert.Contains("value=\"Sales\u0007Ops\"", System.Net.WebUtility.HtmlDecode(refused.Body));
+        Assert.Contains("A department name cannot hold control characters.", refused.Body);
         Assert.Equal("Sales", (await MemberAsync(member)).Department);
     }
 

@@ -4,7 +4,7 @@ namespace Wellbeing.Domain.Members.Imports;
 
 /// <summary>
 /// What an administrator or an HR file says about a member, normalised as <see cref="Member"/> stores it: the name
-/// trimmed, the department as <see cref="Member.NormaliseDepartment"/> keeps it (an empty department is none), the
+/// trimmed with runs of white space (a wrapped cell's line break, a tab) as one space, the department as <see cref="Member.NormaliseDepartment"/> keeps it (an empty department is none), the
 /// e-mail trimmed and lower-cased. Two equal values mean the
 /// stored member need not change.
 /// </summary>
@@ -17,14 +17,20 @@ public sealed record MemberDetails
         Department = department;
     }
 
-    /// <summary>Why a name holding a tab, line break or other control character is refused.</summary>
-    public const string NameControlCharacters = "A name cannot hold tabs, line breaks or other control characters.";
+    /// <summary>Why a name holding a control character other than white space is refused.</summary>
+    public const string NameControlCharacters = "A name cannot hold control characters.";
+
+    /// <summary>
+    /// A control character that is not white space (a NUL, a bell, an escape): refused in names and departments. Tabs
+    /// and line breaks are white space: a spreadsheet cell that wraps is one line once runs of white space are one space.
+    /// </summary>
+    public static bool IsForbiddenControl(char c) => char.IsControl(c) && !char.IsWhiteSpace(c);
 
     public string DisplayName { get; }
     public string Email { get; }
     public string? Department { get; }
 
-    /// <exception cref="DomainException">The name is empty or holds a control character, the e-mail has no '@', or <see cref="Member.NormaliseDepartment"/> refuses the department.</exception>
+    /// <exception cref="DomainException">The name is empty or holds a control character other than white space, the e-mail has no '@', or <see cref="Member.NormaliseDepartment"/> refuses the department.</exception>
     public static MemberDetails Of(string displayName, string email, string? department)
     {
         if (string.IsNullOrWhiteSpace(displayName))
@@ -32,9 +38,8 @@ public sealed record MemberDetails
             throw new DomainException("A member needs a name.");
         }
 
-        if (displayName.Any(char.IsControl))
+        if (displayName.Any(IsForbiddenControl))
         {
-            // A tab or line break pasted into a name splits the lists and exports that show it.
             throw new DomainException(NameControlCharacters);
         }
 
@@ -43,6 +48,6 @@ public sealed record MemberDetails
             throw new DomainException("A member needs a valid e-mail address.");
         }
 
-        return new MemberDetails(displayName.Trim(), email.Trim().ToLowerInvariant(), Member.NormaliseDepartment(department));
+        return new MemberDetails(string.Join(' ', displayName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), email.Trim().ToLowerInvariant(), Member.NormaliseDepartment(department));
     }
 }

@@ -63,7 +63,7 @@ public static class MemberImportRules
     {
         var problems = new List<ImportProblem>();
         Require(cells.Row, ExternalIdColumn, cells.ExternalId, MaxExternalIdLength, problems);
-        if (Require(cells.Row, NameColumn, cells.Name, MaxNameLength, problems) && cells.Name.Any(char.IsControl))
+        if (Require(cells.Row, NameColumn, cells.Name, MaxNameLength, problems) && cells.Name.Any(MemberDetails.IsForbiddenControl))
         {
             problems.Add(new ImportProblem(cells.Row, NameColumn, MemberDetails.NameControlCharacters));
         }
