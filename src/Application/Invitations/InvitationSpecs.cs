@@ -71,6 +71,11 @@ public sealed class ProfessionalByEmailSpec : Specification<Professional>
     public ProfessionalByEmailSpec(string email) => Query.Where(p => p.Email == email).Include(p => p.Hubs).AsTracking();
 }
 
+public sealed class ProfessionalByIdSpec : Specification<Professional>
+{
+    public ProfessionalByIdSpec(Guid id) => Query.Where(p => p.Id == id).AsNoTracking();
+}
+
 /// <summary>Tracked: accepting an invitation links it to the new account.</summary>
 public sealed class ProfessionalForUpdateSpec : Specification<Professional>
 {

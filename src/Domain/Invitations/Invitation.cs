@@ -125,6 +125,27 @@ public sealed class Invitation : IAggregateRoot
     public bool Admits(string secret) =>
         SecretHash is not null && CryptographicOperations.FixedTimeEquals(Hash(secret), SecretHash);
 
+    /// <summary>
+    /// Whether the person the invitation was recorded for can still take it: they have no account yet and their address
+    /// is still the one invited. An address corrected since (by an import, the partner API) means the link went to
+    /// somebody else; a person who signed up meanwhile must not be linked to a second account.
+    /// </summary>
+    /// <param name="personEmail">The member's or professional's address as stored now; null for an HR manager.</param>
+    /// <param name="personUserId">Their account, if they have one; null for an HR manager.</param>
+    public bool StillFor(string? personEmail, string? personUserId) =>
+        personUserId is null && (personEmail is null || string.Equals(personEmail, Email, StringComparison.Ordinal));
+
+    /// <exception cref="DomainException">The person no longer fits the invitation (<see cref="StillFor"/>).</exception>
+    public void EnsureStillFor(string? personEmail, string? personUserId)
+    {
+        if (!StillFor(personEmail, personUserId))
+        {
+            throw new DomainException(personUserId is null
+                ? "This person's address changed since they were invited, so this invitation cannot be sent again: withdraw it and invite them at their address."
+                : "This person has an account since, so this invitation cannot be sent again: withdraw it.");
+        }
+    }
+
     /// <summary>Marks the invitation used by the account it created.</summary>
     /// <param name="now">UTC.</param>
     /// <exception cref="DomainException">It is not pending at <paramref name="now"/> (used, withdrawn or expired).</exception>
