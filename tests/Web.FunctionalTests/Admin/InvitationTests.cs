@@ -277,6 +277,27 @@ public sealed class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MemberDeactivatedAfterTheInvitation_CannotUseItsLink_NorBeSentItAgain()
+    {
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Leaver", ["Member.Email"] = "leaver@employer.test" });
+        var link = await _world.LinkSentToAsync("leaver@employer.test");
+        var member = await _world.Factory.QueryAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Email == "leaver@employer.test"));
+        var membersPage = $"/admin/hubs/{_world.Hub.HubId}/members";
+        Assert.Equal(HttpStatusCode.Redirect, (await _world.Admin.PostFormAsync(membersPage, $"{membersPage}/{member.Id}/active", new() { ["active"] = "false" })).StatusCode);
+
+        var opened = await BrowserlessClient.For(_world.Factory).GetAsync(link);
+        var posted = await _world.PostToDeadLinkAsync(link);
+        var invitation = Assert.Single(await _world.InvitationsAsync());
+        var resent = await _world.Admin.PostFormAsync(_world.PagePath, $"{_world.PagePath}/{invitation.Id}/resend", []);
+
+        Assert.Equal(HttpStatusCode.Gone, opened.Status);
+        Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, resent.StatusCode);
+        Assert.Contains("This member is deactivated", await BodyAsync(resent));
+        Assert.Equal(0, await _world.Factory.QueryAsync(db => db.Users.CountAsync(u => u.Email == "leaver@employer.test")));
+    }
+
+    [Fact]
     public async Task MemberWithAnAccount_CannotBeTakenOver_ByResendingAnOldInvitationToAnotherAddress()
     {
         await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@old.test", ["Member.ExternalId"] = "E-8" });

@@ -73,8 +73,8 @@ public static class InvitationLinks
 
     /// <summary>
     /// The member or professional a working link is for, and the link as it stands for them: withdrawn once they no
-    /// longer fit it (<see cref="Invitation.StillFor"/>: an account of theirs exists, or their address was corrected
-    /// since, so the link went to somebody else).
+    /// longer fit it (<see cref="Invitation.StillFor"/>: an account of theirs exists, their address was corrected
+    /// since, so the link went to somebody else, or the member was deactivated).
     /// </summary>
     public static async Task<(Member? Member, Professional? Professional, InvitationLinkDto Link)> PersonAsync(
         Invitation invitation, InvitationLinkDto link, IRepository<Member> members, IRepository<Professional> professionals, bool forUpdate, CancellationToken cancellationToken)
@@ -83,7 +83,7 @@ public static class InvitationLinks
         var professional = invitation.ProfessionalId is { } professionalId
             ? await professionals.FirstOrDefaultAsync(forUpdate ? new ProfessionalForUpdateSpec(professionalId) : new ProfessionalByIdSpec(professionalId), cancellationToken)
             : null;
-        var fits = invitation.StillFor(member?.Email ?? professional?.Email, member?.UserId ?? professional?.UserId);
+        var fits = invitation.StillFor(member?.Email ?? professional?.Email, member?.UserId ?? professional?.UserId, member?.IsActive ?? true);
         return (member, professional, fits ? link : link with { State = InvitationLinkState.Withdrawn, Email = null });
     }
 }
