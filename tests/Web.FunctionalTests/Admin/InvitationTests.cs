@@ -274,6 +274,11 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
         Assert.Null(await _world.Factory.QueryAsync(db => db.Members.Where(m => m.Id == member.Id).Select(m => m.UserId).SingleAsync()));
         Assert.Equal(0, await _world.Factory.QueryAsync(db => db.Users.CountAsync(u => u.Email == "grace@old.test")));
+
+        // The dead link does not hold her back: inviting every member without an account reaches her new address.
+        await _world.Admin.PostFormAsync(_world.PagePath, $"{_world.PagePath}/members-without-account", []);
+        var (graceAccepts, _) = await _world.AcceptAsync(await _world.LinkSentToAsync("grace@new.test"), "Grace!2026pass");
+        Assert.Equal(HttpStatusCode.Redirect, graceAccepts.StatusCode);
     }
 
     [Fact]
