@@ -31,13 +31,16 @@ public sealed class PendingInvitationToSpec : Specification<Invitation>
         Query.Where(i => i.HubId == hubId && i.Email == email && i.UsedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now).AsNoTracking();
 }
 
-/// <summary>The members of the hub that a pending invitation (at <paramref name="now"/>) is for.</summary>
-public sealed class InvitedMemberIdsSpec : Specification<Invitation, Guid?>
+/// <summary>A pending member invitation: whom it is for and the address it went to.</summary>
+public sealed record PendingMemberInvitation(Guid? MemberId, string Email);
+
+/// <summary>The members of the hub that a pending invitation (at <paramref name="now"/>) is for, with the address it went to.</summary>
+public sealed class InvitedMemberIdsSpec : Specification<Invitation, PendingMemberInvitation>
 {
     public InvitedMemberIdsSpec(Guid hubId, DateTimeOffset now)
     {
         Query.Where(i => i.HubId == hubId && i.MemberId != null && i.UsedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now).AsNoTracking();
-        Query.Select(i => i.MemberId);
+        Query.Select(i => new PendingMemberInvitation(i.MemberId, i.Email));
     }
 }
 
@@ -69,6 +72,11 @@ public sealed class MemberOfHubByExternalIdSpec : Specification<Member>
 public sealed class ProfessionalByEmailSpec : Specification<Professional>
 {
     public ProfessionalByEmailSpec(string email) => Query.Where(p => p.Email == email).Include(p => p.Hubs).AsTracking();
+}
+
+public sealed class ProfessionalByIdSpec : Specification<Professional>
+{
+    public ProfessionalByIdSpec(Guid id) => Query.Where(p => p.Id == id).AsNoTracking();
 }
 
 /// <summary>Tracked: accepting an invitation links it to the new account.</summary>

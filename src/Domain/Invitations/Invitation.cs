@@ -125,6 +125,29 @@ public sealed class Invitation : IAggregateRoot
     public bool Admits(string secret) =>
         SecretHash is not null && CryptographicOperations.FixedTimeEquals(Hash(secret), SecretHash);
 
+    /// <summary>
+    /// Whether the person the invitation was recorded for can still take it: they have no account yet, their address
+    /// is still the one invited, and (a member) they are active. An address corrected since (by an import, the partner API) means the link went to
+    /// somebody else; a person who signed up meanwhile must not be linked to a second account.
+    /// </summary>
+    /// <param name="personEmail">The member's or professional's address as stored now; null for an HR manager.</param>
+    /// <param name="personUserId">Their account, if they have one; null for an HR manager.</param>
+    /// <param name="personActive">False for a member deactivated since (e.g. by a full import: they left the employer).</param>
+    public bool StillFor(string? personEmail, string? personUserId, bool personActive = true) =>
+        personActive && personUserId is null && (personEmail is null || string.Equals(personEmail, Email, StringComparison.Ordinal));
+
+    /// <exception cref="DomainException">The person no longer fits the invitation (<see cref="StillFor"/>).</exception>
+    public void EnsureStillFor(string? personEmail, string? personUserId, bool personActive = true)
+    {
+        if (!StillFor(personEmail, personUserId, personActive))
+        {
+            throw new DomainException(
+                !personActive ? "This member is deactivated, so this invitation cannot be sent again: reactivate them first, or withdraw it."
+                : personUserId is null ? "This person's address changed since they were invited, so this invitation cannot be sent again: withdraw it and invite them at their address."
+                : "This person has an account since, so this invitation cannot be sent again: withdraw it.");
+        }
+    }
+
     /// <summary>Marks the invitation used by the account it created.</summary>
     /// <param name="now">UTC.</param>
     /// <exception cref="DomainException">It is not pending at <paramref name="now"/> (used, withdrawn or expired).</exception>

@@ -105,7 +105,17 @@ public sealed class Member : IAggregateRoot
         _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not an e-mail topic."),
     };
 
-    public void LinkAccount(string userId) => UserId = userId;
+    /// <summary>Links the member's sign-in account; linking the same account again changes nothing.</summary>
+    /// <exception cref="DomainException">The member already has another account: one person, one account, never taken over by a second.</exception>
+    public void LinkAccount(string userId)
+    {
+        if (UserId is not null && UserId != userId)
+        {
+            throw new DomainException("This member already has an account.");
+        }
+
+        UserId = userId;
+    }
 
     /// <summary>Turns a topic's e-mails on (<paramref name="receive"/> true) or off; setting the current choice again changes nothing.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="topic"/> is not a defined <see cref="EmailTopic"/>.</exception>

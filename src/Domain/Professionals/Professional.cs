@@ -37,7 +37,17 @@ public sealed class Professional : IAggregateRoot
 
     public IReadOnlyCollection<HubMembership> Hubs => _hubs;
 
-    public void LinkAccount(string userId) => UserId = userId;
+    /// <summary>Links the professional's sign-in account; linking the same account again changes nothing.</summary>
+    /// <exception cref="DomainException">The professional already has another account: one person, one account, never taken over by a second.</exception>
+    public void LinkAccount(string userId)
+    {
+        if (UserId is not null && UserId != userId)
+        {
+            throw new DomainException("This professional already has an account.");
+        }
+
+        UserId = userId;
+    }
 
     public void JoinHub(Guid hubId, DateTimeOffset at)
     {

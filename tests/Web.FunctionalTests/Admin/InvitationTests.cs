@@ -256,6 +256,84 @@ public sealed class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MemberInvitation_ToAnAddressCorrectedSince_NoLongerWorks_AndCannotLinkAStrangerToTheMember()
+    {
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@old.test", ["Member.ExternalId"] = "E-7" });
+        var stale = await _world.LinkSentToAsync("grace@old.test");
+        var member = await _world.Factory.QueryAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.ExternalId == "E-7"));
+
+        // The employer's HR file (an import, or the partner API) corrects the address: grace@old.test was not hers.
+        await _world.Factory.ChangeAsync(async db => (await db.Members.SingleAsync(m => m.Id == member.Id)).Correct(Domain.Members.Imports.MemberDetails.Of("Grace Hopper", "grace@new.test", null)));
+
+        var opened = await BrowserlessClient.For(_world.Factory).GetAsync(stale);
+        var posted = await _world.PostToDeadLinkAsync(stale);
+
+        Assert.Equal(HttpStatusCode.Gone, opened.Status);
+        Assert.Contains("This invitation was withdrawn", opened.Body);
+        Assert.DoesNotContain("grace@", opened.Body);
+        Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
+        Assert.Null(await _world.Factory.QueryAsync(db => db.Members.Where(m => m.Id == member.Id).Select(m => m.UserId).SingleAsync()));
+        Assert.Equal(0, await _world.Factory.QueryAsync(db => db.Users.CountAsync(u => u.Email == "grace@old.test")));
+
+        // The dead link does not hold her back: inviting every member without an account reaches her new address.
+        await _world.Admin.PostFormAsync(_world.PagePath, $"{_world.PagePath}/members-without-account", []);
+        var (graceAccepts, _) = await _world.AcceptAsync(await _world.LinkSentToAsync("grace@new.test"), "Grace!2026pass");
+        Assert.Equal(HttpStatusCode.Redirect, graceAccepts.StatusCode);
+    }
+
+    [Fact]
+    public async Task MemberDeactivatedAfterTheInvitation_CannotUseItsLink_NorBeSentItAgain()
+    {
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Leaver", ["Member.Email"] = "leaver@employer.test" });
+        var link = await _world.LinkSentToAsync("leaver@employer.test");
+        var member = await _world.Factory.QueryAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Email == "leaver@employer.test"));
+        var membersPage = $"/admin/hubs/{_world.Hub.HubId}/members";
+        Assert.Equal(HttpStatusCode.Redirect, (await _world.Admin.PostFormAsync(membersPage, $"{membersPage}/{member.Id}/active", new() { ["active"] = "false" })).StatusCode);
+
+        var opened = await BrowserlessClient.For(_world.Factory).GetAsync(link);
+        var posted = await _world.PostToDeadLinkAsync(link);
+        var invitation = Assert.Single(await _world.InvitationsAsync());
+        var resent = await _world.Admin.PostFormAsync(_world.PagePath, $"{_world.PagePath}/{invitation.Id}/resend", []);
+
+        Assert.Equal(HttpStatusCode.Gone, opened.Status);
+        Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, resent.StatusCode);
+        Assert.Contains("This member is deactivated", await BodyAsync(resent));
+        Assert.Equal(0, await _world.Factory.QueryAsync(db => db.Users.CountAsync(u => u.Email == "leaver@employer.test")));
+    }
+
+    [Fact]
+    public async Task MemberWithAnAccount_CannotBeTakenOver_ByResendingAnOldInvitationToAnotherAddress()
+    {
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@old.test", ["Member.ExternalId"] = "E-8" });
+        await _world.LinkSentToAsync("grace@old.test");
+        var member = await _world.Factory.QueryAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.ExternalId == "E-8"));
+        await _world.Factory.ChangeAsync(async db => (await db.Members.SingleAsync(m => m.Id == member.Id)).Correct(Domain.Members.Imports.MemberDetails.Of("Grace Hopper", "grace@new.test", null)));
+
+        // The first invitation expires; inviting every member without an account reaches her at her corrected address.
+        _world.Outbox.Clock.Advance(TimeSpan.FromDays(8));
+        await _world.Admin.PostFormAsync(_world.PagePath, $"{_world.PagePath}/members-without-account", []);
+        var (graceAccepts, _) = await _world.AcceptAsync(await _world.LinkSentToAsync("grace@new.test"), "Grace!2026pass");
+        Assert.Equal(HttpStatusCode.Redirect, graceAccepts.StatusCode);
+        var grace = await _world.Factory.QueryAsync(db => db.Users.Where(u => u.Email == "grace@new.test").Select(u => u.Id).SingleAsync());
+
+        // The expired one is still listed; an administrator sends it again to the old address, whose holder follows it.
+        var old = (await _world.InvitationsAsync()).Single(i => i.Email == "grace@old.test");
+        var resent = await _world.Admin.PostFormAsync(_world.PagePath, $"{_world.PagePath}/{old.Id}/resend", []);
+        await _world.Outbox.RunJobAsync();
+        var again = _world.Outbox.ReceivedBy("grace@old.test");
+        if (again.Count == 2)
+        {
+            var (strangerAccepts, _) = await _world.AcceptAsync(LinkIn(again[^1]), "Stranger!2026pass");
+            Assert.NotEqual(HttpStatusCode.Redirect, strangerAccepts.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, resent.StatusCode);
+        Assert.Equal(grace, await _world.Factory.QueryAsync(db => db.Members.Where(m => m.Id == member.Id).Select(m => m.UserId).SingleAsync()));
+        Assert.Equal(0, await _world.Factory.QueryAsync(db => db.Users.CountAsync(u => u.Email == "grace@old.test")));
+    }
+
+    [Fact]
     public async Task UsedLink_CannotBeReplayed_NeitherOpenedNorPosted()
     {
         await _world.InviteHrManagerAsync("hr2@employer.test");

@@ -246,6 +246,23 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/hubs/{hubId}/imports/{importId}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/hubs/{hubId}/imports/{importId}/errors")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/hubs/{hubId}/imports/{importId}/progress")).Status);
+    }
+
+    [Fact]
+    public async Task ConfirmingAnImportOfAnotherHub_ThroughThisHubsPath_IsNotFound_AndStartsNothing()
+    {
+        var (admin, hubId) = await NewHubAsync();
+        var (_, otherHubId) = await NewHubAsync();
+        var importId = (await UploadAsync(admin, otherHubId, "comma.csv")).Headers.Location!.OriginalString.Split('/')[^1];
+        var thisHubsPage = $"/admin/hubs/{hubId}/imports";
+
+        var confirmed = await admin.PostFormAsync(thisHubsPage, $"{thisHubsPage}/{importId}/confirm", []);
+
+        Assert.Equal(HttpStatusCode.NotFound, confirmed.StatusCode);
+        var import = await _factory.QueryAsync(db => db.MemberImports.AsNoTracking().SingleAsync(i => i.Id == Guid.Parse(importId)));
+        Assert.Equal(MemberImportStatus.AwaitingConfirmation, import.Status);
+        Assert.Equal(0, await MemberCountAsync(otherHubId));
     }
 
     [Fact]

@@ -44,8 +44,12 @@ public sealed class AcceptInvitationHandler(
             return new InvitationAcceptance(link, false, null, []);
         }
 
-        var member = invitation.MemberId is { } memberId ? await members.FirstOrDefaultAsync(new MemberByIdSpec(memberId, forUpdate: true), cancellationToken) : null;
-        var professional = invitation.ProfessionalId is { } professionalId ? await professionals.FirstOrDefaultAsync(new ProfessionalForUpdateSpec(professionalId), cancellationToken) : null;
+        (var member, var professional, link) = await InvitationLinks.PersonAsync(invitation, link, members, professionals, forUpdate: true, cancellationToken);
+        if (link.State != InvitationLinkState.Works)
+        {
+            return new InvitationAcceptance(link, false, null, []);
+        }
+
         var account = new NewAccount(
             invitation.Email,
             command.Password,

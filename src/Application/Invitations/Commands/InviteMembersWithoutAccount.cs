@@ -49,11 +49,14 @@ public sealed class InviteMembersWithoutAccountHandler(
         return new MembersInvited(invited, candidates.Count - invited);
     }
 
-    /// <summary>Active members of the hub without an account whom no pending invitation is for.</summary>
+    /// <summary>
+    /// Active members of the hub without an account whom no pending invitation to their current address is for: one that
+    /// went to an address corrected since no longer works (<see cref="Invitation.StillFor"/>), so it does not count.
+    /// </summary>
     internal static async Task<List<Member>> MembersToInviteAsync(
         IRepository<Member> members, IRepository<Invitation> invitations, Guid hubId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var invited = (await invitations.ListAsync(new InvitedMemberIdsSpec(hubId, now), cancellationToken)).ToHashSet();
-        return [.. (await members.ListAsync(new MembersWithoutAccountSpec(hubId), cancellationToken)).Where(m => !invited.Contains(m.Id))];
+        var invited = (await invitations.ListAsync(new InvitedMemberIdsSpec(hubId, now), cancellationToken)).Select(i => (i.MemberId, i.Email)).ToHashSet();
+        return [.. (await members.ListAsync(new MembersWithoutAccountSpec(hubId), cancellationToken)).Where(m => !invited.Contains((m.Id, m.Email)))];
     }
 }

@@ -2,8 +2,11 @@ using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Domain.Auditing;
+using Wellbeing.Application.Invitations.Queries;
 using Wellbeing.Domain.Invitations;
+using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
+using Wellbeing.Domain.Professionals;
 
 namespace Wellbeing.Application.Invitations.Commands;
 
@@ -17,14 +20,23 @@ public sealed record WithdrawInvitationCommand(Guid HubId, Guid InvitationId);
 /// rendered.
 /// </summary>
 /// <exception cref="NotFoundException">No such invitation in this hub.</exception>
-/// <exception cref="Wellbeing.Domain.Common.DomainException">It was accepted or withdrawn.</exception>
+/// <exception cref="Wellbeing.Domain.Common.DomainException">It was accepted or withdrawn, or its person has an account or another address since (<see cref="Invitation.StillFor"/>).</exception>
 /// <exception cref="ConflictException">It was accepted, withdrawn or sent again at the same moment by another request.</exception>
 public sealed class ResendInvitationHandler(
-    IRepository<Invitation> invitations, IRepository<OutboxMessage> outbox, IAuditLog audit, IUnitOfWork unitOfWork, InvitationSettings settings, TimeProvider clock)
+    IRepository<Invitation> invitations,
+    IRepository<Member> members,
+    IRepository<Professional> professionals,
+    IRepository<OutboxMessage> outbox,
+    IAuditLog audit,
+    IUnitOfWork unitOfWork,
+    InvitationSettings settings,
+    TimeProvider clock)
 {
     public async Task Handle(ResendInvitationCommand command, CancellationToken cancellationToken)
     {
         var invitation = await InvitationChanges.FindAsync(invitations, command.HubId, command.InvitationId, cancellationToken);
+        var (member, professional, _) = await InvitationLinks.PersonAsync(invitation, InvitationLinkDto.Broken, members, professionals, forUpdate: false, cancellationToken);
+        invitation.EnsureStillFor(member?.Email ?? professional?.Email, member?.UserId ?? professional?.UserId, member?.IsActive ?? true);
         var now = clock.GetUtcNow();
         invitation.Renew(now, settings.Lifetime);
         await InvitationChanges.WithdrawUnsentAsync(outbox, invitation.Id, now, cancellationToken);

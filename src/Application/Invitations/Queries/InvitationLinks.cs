@@ -2,6 +2,8 @@ using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
+using Wellbeing.Domain.Members;
+using Wellbeing.Domain.Professionals;
 
 namespace Wellbeing.Application.Invitations.Queries;
 
@@ -30,10 +32,15 @@ public sealed record InvitationLinkDto(InvitationLinkState State, InvitedRole? R
 public sealed record GetInvitationLinkQuery(string Token);
 
 /// <summary>Reads an invitation link for its page; changes nothing.</summary>
-public sealed class GetInvitationLinkHandler(IRepository<Invitation> invitations, IRepository<Hub> hubs, TimeProvider clock)
+public sealed class GetInvitationLinkHandler(IRepository<Invitation> invitations, IRepository<Hub> hubs, IRepository<Member> members, IRepository<Professional> professionals, TimeProvider clock)
 {
-    public async Task<InvitationLinkDto> Handle(GetInvitationLinkQuery query, CancellationToken cancellationToken) =>
-        (await InvitationLinks.ReadAsync(query.Token, invitations, hubs, clock.GetUtcNow(), forUpdate: false, cancellationToken)).Link;
+    public async Task<InvitationLinkDto> Handle(GetInvitationLinkQuery query, CancellationToken cancellationToken)
+    {
+        var (invitation, link) = await InvitationLinks.ReadAsync(query.Token, invitations, hubs, clock.GetUtcNow(), forUpdate: false, cancellationToken);
+        return invitation is null || link.State != InvitationLinkState.Works
+            ? link
+            : (await InvitationLinks.PersonAsync(invitation, link, members, professionals, forUpdate: false, cancellationToken)).Link;
+    }
 }
 
 public static class InvitationLinks
@@ -62,5 +69,21 @@ public static class InvitationLinks
         };
         var email = state == InvitationLinkState.Works ? invitation.Email : null;
         return (invitation, new InvitationLinkDto(state, invitation.Role, hub?.Name, email));
+    }
+
+    /// <summary>
+    /// The member or professional a working link is for, and the link as it stands for them: withdrawn once they no
+    /// longer fit it (<see cref="Invitation.StillFor"/>: an account of theirs exists, their address was corrected
+    /// since, so the link went to somebody else, or the member was deactivated).
+    /// </summary>
+    public static async Task<(Member? Member, Professional? Professional, InvitationLinkDto Link)> PersonAsync(
+        Invitation invitation, InvitationLinkDto link, IRepository<Member> members, IRepository<Professional> professionals, bool forUpdate, CancellationToken cancellationToken)
+    {
+        var member = invitation.MemberId is { } memberId ? await members.FirstOrDefaultAsync(new MemberByIdSpec(memberId, forUpdate), cancellationToken) : null;
+        var professional = invitation.ProfessionalId is { } professionalId
+            ? await professionals.FirstOrDefaultAsync(forUpdate ? new ProfessionalForUpdateSpec(professionalId) : new ProfessionalByIdSpec(professionalId), cancellationToken)
+            : null;
+        var fits = invitation.StillFor(member?.Email ?? professional?.Email, member?.UserId ?? professional?.UserId, member?.IsActive ?? true);
+        return (member, professional, fits ? link : link with { State = InvitationLinkState.Withdrawn, Email = null });
     }
 }
