@@ -125,7 +125,7 @@ public sealed class HubScenario(WellbeingAppFactory factory, Hub hub, string hrE
         return member.Email;
     }
 
-    /// <summary>The HRIS moves a member to another department. No use case does that yet, so the row changes as an import would change it.</summary>
+    /// <summary>Moves a member to another department straight in the database, as an older test history needs; the members page and the CSV import do it through their use cases (ChangeMemberDepartment, the member import job).</summary>
     public async Task MoveAsync(Guid memberId, string department) =>
         Assert.Equal(1, await factory.QueryAsync(db => db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(m => m.SetProperty(x => x.Department, department))));
 
