@@ -32,6 +32,19 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
     private static readonly Lock HostStart = new();
     private static readonly ILoggerFactory ProcessLogging = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
 
+    /// <summary>
+    /// Every host would otherwise watch its settings files and web root through inotify, one instance per watcher, and
+    /// Linux allows a user 128 instances by default (<c>fs.inotify.max_user_instances</c>): a test run with many hosts
+    /// alive across parallel test assemblies runs out, and every later host fails to start or render. Tests never edit
+    /// those files while a host runs, so hosts read settings once and poll the web root instead. Both switches are
+    /// process-wide environment variables that .NET reads when a host is built, so they are set before the first one.
+    /// </summary>
+    static WellbeingAppFactory()
+    {
+        System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("wellbeing-app-").FullName;
     private Uri? _serverAddress;
 
