@@ -15,11 +15,14 @@ namespace Wellbeing.Web.Controllers;
 /// <summary>The professional's clients: the list (the search box refreshes only the rows when htmx is there) and each profile.</summary>
 [Authorize(Policy = Roles.Professional)]
 [Route("clients")]
-public sealed class ClientsController(GetMyClientsHandler clients, GetClientProfileHandler profile, ScheduleSessionHandler schedule) : Controller
+public sealed class ClientsController : Controller
 {
+    // Each action takes its use case as a parameter rather than the controller taking all three: the list is the
+    // professional's busiest page, and building the other use cases' dependency graphs on every request was about a
+    // tenth of its time (docs/performance.md, "Clients list under load").
     [HttpGet("")]
     [RefusedPage("The client list could not be shown")]
-    public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index([FromServices] GetMyClientsHandler clients, string? search, int page = 1, CancellationToken cancellationToken = default)
     {
         ModelState.ThrowIfQueryInvalid();
         var model = await clients.Handle(new GetMyClientsQuery(User.Id(), search, page), cancellationToken);
@@ -27,11 +30,16 @@ public sealed class ClientsController(GetMyClientsHandler clients, GetClientProf
     }
 
     [HttpGet("{memberId:guid}")]
-    public async Task<IActionResult> Profile(Guid memberId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Profile([FromServices] GetClientProfileHandler profile, Guid memberId, CancellationToken cancellationToken) =>
         View(new ClientProfilePage(await profile.Handle(new GetClientProfileQuery(User.Id(), memberId), cancellationToken), ScheduleSessionForm.New()));
 
     [HttpPost("{memberId:guid}/sessions")]
-    public async Task<IActionResult> ScheduleSession(Guid memberId, [Bind(Prefix = nameof(ClientProfilePage.Form))] ScheduleSessionForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> ScheduleSession(
+        [FromServices] ScheduleSessionHandler schedule,
+        [FromServices] GetClientProfileHandler profile,
+        Guid memberId,
+        [Bind(Prefix = nameof(ClientProfilePage.Form))] ScheduleSessionForm form,
+        CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
