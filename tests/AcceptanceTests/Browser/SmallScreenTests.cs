@@ -18,7 +18,7 @@ public sealed class SmallScreenTests(Chromium chromium) : IAsyncLifetime
     private IBrowserContext _context = null!;
 
     public async Task InitializeAsync() =>
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        _context = await chromium.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _app.StartKestrel().ToString(),
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },

@@ -58,7 +58,24 @@ public sealed class Chromium : IAsyncLifetime
     /// Dispose it to close its pages.
     /// </summary>
     public Task<IBrowserContext> NewContextAsync(Uri baseAddress) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+
+    /// <summary>
+    /// Playwright waits 30 s by default for a page or an element. On the shared two-core machines that run this suite,
+    /// with other test hosts starting and seeding beside it, a first page after signing in has taken longer than that
+    /// (an app's first request compiles its views and queries), so every context here waits <see cref="Patience"/>. A
+    /// test that is about speed measures it itself; this is only how long a step may take before it is called failed.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
+        return context;
+    }
+
+    /// <summary>How long a browser step may take before the test fails (see <see cref="NewContextAsync(BrowserNewContextOptions)"/>).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     /// <summary>Saves a full-page screenshot as TestResults/screenshots/<paramref name="name"/>.png and returns its path.</summary>
     public static async Task<string> SaveScreenshotAsync(IPage page, string name)
