@@ -28,8 +28,10 @@ public sealed class HubMembersController(GetHubMembersHandler list, GetHubMember
     private const int FragmentRefused = StatusCodes.Status422UnprocessableEntity;
 
     [HttpGet("")]
+    [RefusedPage("The member list could not be shown")]
     public async Task<IActionResult> Index(Guid hubId, string? search, MemberStatusFilter status = MemberStatusFilter.Active, int page = 1, CancellationToken cancellationToken = default)
     {
+        ModelState.ThrowIfQueryInvalid();
         var members = await list.Handle(new GetHubMembersQuery(hubId, search, status, page), cancellationToken);
         return HttpContext.WantsFragment() ? PartialView("_MemberRows", members) : View(members);
     }
