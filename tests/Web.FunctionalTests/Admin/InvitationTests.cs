@@ -554,7 +554,7 @@ public sealed class InvitationTests : IAsyncLifetime
         _world.Factory.QueryAsync(db => db.Professionals.AsNoTracking().Include(p => p.Hubs).SingleAsync(p => p.Email == email));
 }
 
-/// <summary>The settings of invitations, the same for every hub: expiry (<c>Invitations:ExpiryDays</c>) and the accept page's throttle.</summary>
+/// <summary>The settings of invitations, the same for every hub: expiry (<c>Invitations:ExpiryDays</c>) and the accept page's throttle (<c>Invitations:Throttle</c>).</summary>
 public sealed class InvitationSettingTests
 {
     [Fact]
@@ -570,6 +570,31 @@ public sealed class InvitationSettingTests
 
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.BadRequest, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task ThrottleSetting_UnderInvitations_ShapesTheAcceptPagesBucket()
+    {
+        await using var world = await CreateAsync(new Dictionary<string, string?> { ["Invitations:Throttle:Burst"] = "2", ["Invitations:Throttle:SecondsPerAttempt"] = "600" });
+        var browser = BrowserlessClient.For(world.Factory);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await browser.Http.GetAsync("/invitation/not-a-token")).StatusCode);
+        }
+
+        Assert.Equal(new[] { HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests }, statuses);
+    }
+
+    [Fact]
+    public void TheFormerThrottleSettingName_IsRefusedAtStart_NamingTheNewOne()
+    {
+        using var factory = new WellbeingAppFactory { Settings = { ["Invitation:Throttle:Burst"] = "2" } };
+
+        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Invitation:Throttle is now Invitations:Throttle", refused.ToString());
     }
 
     [Fact]
