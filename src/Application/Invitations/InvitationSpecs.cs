@@ -51,6 +51,19 @@ public sealed class UnsettledInvitationMessagesSpec : Specification<OutboxMessag
         Query.Where(m => m.InvitationId == invitationId && m.SentAt == null && m.WithdrawnAt == null).AsTracking();
 }
 
+/// <summary>One e-mail of an invitation: when it was recorded and when it left (UTC; null while it waits or if it was settled unsent).</summary>
+public sealed record InvitationEmail(Guid InvitationId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+
+/// <summary>The hub's invitation e-mails (each sending of each invitation) recorded at or after <paramref name="since"/> (UTC).</summary>
+public sealed class InvitationEmailsOfHubSpec : Specification<OutboxMessage, InvitationEmail>
+{
+    public InvitationEmailsOfHubSpec(Guid hubId, DateTimeOffset since)
+    {
+        Query.Where(m => m.HubId == hubId && m.InvitationId != null && m.CreatedAt >= since).AsNoTracking();
+        Query.Select(m => new InvitationEmail(m.InvitationId!.Value, m.CreatedAt, m.SentAt));
+    }
+}
+
 /// <summary>The active members of the hub without a sign-in account, oldest enrolment first.</summary>
 public sealed class MembersWithoutAccountSpec : Specification<Member>
 {

@@ -460,6 +460,24 @@ public sealed class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenInvitations_SentColumn_SaysQueued_UntilTheEmailLeaves_ThenWhenItLeft()
+    {
+        await _world.InviteHrManagerAsync("sent-column@employer.test");
+        var (_, queued) = await _world.Admin.GetAsync(_world.PagePath);
+        _world.Outbox.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _world.Outbox.RunJobAsync();
+        var (_, sent) = await _world.Admin.GetAsync(_world.PagePath);
+        var invitation = Assert.Single(await _world.InvitationsAsync());
+        _world.Outbox.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _world.Admin.PostAsync(_world.PagePath, $"{_world.PagePath}/{invitation.Id}/resend", []);
+        var (_, resent) = await _world.Admin.GetAsync(_world.PagePath);
+
+        Assert.Matches(SentCell("sent-column@employer.test", "Queued"), queued);
+        Assert.Matches(SentCell("sent-column@employer.test", $"{invitation.CreatedAt.AddMinutes(5).UtcDateTime:yyyy-MM-dd HH:mm}"), sent);
+        Assert.Matches(SentCell("sent-column@employer.test", "Queued"), resent);
+    }
+
+    [Fact]
     public async Task Resend_ByHtmx_AnswersTheListInPlace_WithWhatHappened()
     {
         await _world.InviteHrManagerAsync("htmx@employer.test");
@@ -549,6 +567,10 @@ public sealed class InvitationTests : IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         return await users.IsInRoleAsync((await users.FindByIdAsync(user.Id))!, role);
     }
+
+    /// <summary>The open invitation's row to <paramref name="email"/> with <paramref name="sent"/> in its Sent column (after E-mail and Role).</summary>
+    private static string SentCell(string email, string sent) =>
+        $@"<td>{System.Text.RegularExpressions.Regex.Escape(email)}</td>\s*<td>[^<]*</td>\s*<td>{System.Text.RegularExpressions.Regex.Escape(sent)}</td>";
 
     private Task<Professional> ProfessionalAsync(string email) =>
         _world.Factory.QueryAsync(db => db.Professionals.AsNoTracking().Include(p => p.Hubs).SingleAsync(p => p.Email == email));
