@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Wellbeing.Application.Invitations.Queries;
 using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Audit;
 using Wellbeing.Web.FunctionalTests.Support;
@@ -181,6 +183,22 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Single(_world.Outbox.ReceivedBy(emails[2].Email));
         Assert.Single(_world.Outbox.ReceivedBy(emails[3].Email));
         Assert.Single(_world.Outbox.ReceivedBy("grace@employer.test"));
+    }
+
+    [Fact]
+    public async Task MembersToInvite_AreCountedInTheDatabase_NotLoadedRowByRow()
+    {
+        await _world.Hub.AddMembersAsync("Imported", 3);
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@employer.test" });
+        await using var scope = _world.Factory.Services.CreateAsyncScope();
+        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+
+        var page = await scope.ServiceProvider.GetRequiredService<GetInvitationsHandler>().Handle(new GetInvitationsQuery(_world.Hub.HubId), CancellationToken.None);
+
+        Assert.Equal(3, page.MembersToInvite);
+        var memberReads = counter.Texts.Where(sql => System.Text.RegularExpressions.Regex.IsMatch(sql, "FROM\\s+[\"\\[`]?Members\\b")).ToList();
+        Assert.NotEmpty(memberReads);
+        Assert.All(memberReads, sql => Assert.StartsWith("SELECT COUNT(*)", sql.TrimStart(), StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

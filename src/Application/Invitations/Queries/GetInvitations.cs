@@ -1,10 +1,8 @@
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
-using Wellbeing.Application.Invitations.Commands;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
-using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
 
 namespace Wellbeing.Application.Invitations.Queries;
@@ -24,7 +22,7 @@ public sealed record InvitationsDto(Guid HubId, string HubName, IReadOnlyList<Op
 /// <summary>The hub's invitation page: what is open and how many members "invite every member" would invite.</summary>
 /// <exception cref="NotFoundException">No such hub.</exception>
 public sealed class GetInvitationsHandler(
-    IRepository<Hub> hubs, IRepository<Invitation> invitations, IRepository<Member> members, IRepository<OutboxMessage> outbox, TimeProvider clock)
+    IRepository<Hub> hubs, IRepository<Invitation> invitations, IMembersToInvite membersToInvite, IRepository<OutboxMessage> outbox, TimeProvider clock)
 {
     public async Task<InvitationsDto> Handle(GetInvitationsQuery query, CancellationToken cancellationToken)
     {
@@ -37,11 +35,10 @@ public sealed class GetInvitationsHandler(
         // older than the oldest open invitation, which bounds the read.
         List<InvitationEmail> emails = open.Count == 0 ? [] : await outbox.ListAsync(new InvitationEmailsOfHubSpec(hub.Id, open.Min(i => i.CreatedAt)), cancellationToken);
         var latestEmails = emails.GroupBy(e => e.InvitationId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.CreatedAt)!);
-        var toInvite = await InviteMembersWithoutAccountHandler.MembersToInviteAsync(members, invitations, hub.Id, now, cancellationToken);
         return new InvitationsDto(
             hub.Id,
             hub.Name,
             [.. open.Select(i => new OpenInvitationDto(i.Id, i.Role, i.Email, latestEmails.GetValueOrDefault(i.Id)?.SentAt, i.ExpiresAt, i.StateAt(now) == InvitationState.Expired))],
-            toInvite.Count);
+            await membersToInvite.CountAsync(hub.Id, now, cancellationToken));
     }
 }
