@@ -23,7 +23,7 @@ public interface IAuditActor
 {
     string? UserId { get; }
 
-    /// <summary>The signed-in account's role; null in a request nobody is signed in to; <see cref="Domain.Auditing.AuditEntry.SystemRole"/> outside requests.</summary>
+    /// <summary>The signed-in account's role; null in a request nobody is signed in to; <see cref="AuditEntry.SystemRole"/> outside requests.</summary>
     string? Role { get; }
 
     /// <summary>The client's address as the app sees it (behind a proxy, from the forwarded headers).</summary>

@@ -93,6 +93,8 @@ public sealed class HubProfessionalsController(
 }
 
 /// <summary>The hub's professionals page, with the message of a refused form and what was typed in it.</summary>
+/// <param name="Hub">The hub's professionals and their clients.</param>
+/// <param name="Refused">The form that was refused, with what was typed in it and why.</param>
 /// <param name="Status">What the change just made did, shown above the professionals when they are redrawn in place.</param>
 public sealed record ProfessionalsPage(HubProfessionalsDto Hub, FormMessage? Refused = null, string? Status = null)
 {
