@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<WellbeingDbContext>());
         services.AddScoped<IMyClientsReader, MyClientsReader>();
+        services.AddScoped<IMembersToInvite, MembersToInviteReader>();
         services.AddScoped<IAuditLog, EfAuditLog>();
 
         // The web host replaces it with the request's account and address.

@@ -1,3 +1,6 @@
+using Wellbeing.Infrastructure;
+using Wellbeing.Infrastructure.Persistence;
+
 namespace Wellbeing.Web;
 
 /// <summary>The verbs that make the app run one command and exit instead of serving (migrate, create-admin, verify-audit).</summary>
@@ -15,4 +18,19 @@ public static class CommandVerbs
     /// </summary>
     public static ILoggerFactory CommandLogging(WebApplicationBuilder builder) =>
         LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+
+    /// <summary>
+    /// Registers what a command needs of the database: Infrastructure's services only, since a command runs no web
+    /// request and needs no web settings (certificates, hosts), and the graph it builds is complete, so Development's
+    /// validation passes. The database settings are checked as a node's start checks them.
+    /// </summary>
+    /// <exception cref="InvalidSettingsException">A database setting is missing or invalid (an unknown provider, a server
+    /// provider without a connection string); the exception names each problem, for <see cref="StartupRefusal.Exit(ILoggerFactory, InvalidSettingsException)"/>.</exception>
+    public static void AddDatabaseServices(WebApplicationBuilder builder)
+    {
+        var settings = new StartupSettings();
+        settings.Check(() => DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment));
+        settings.Check(() => builder.Services.AddInfrastructure(builder.Configuration));
+        settings.ThrowIfAny();
+    }
 }

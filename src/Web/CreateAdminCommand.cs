@@ -1,7 +1,6 @@
 using System.Text;
 using Wellbeing.Application.Accounts.Commands.CreateAdministrator;
 using Wellbeing.Infrastructure;
-using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Web;
 
@@ -39,10 +38,17 @@ public static partial class CreateAdminCommand
 
         try
         {
-            DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
+            CommandVerbs.AddDatabaseServices(builder);
+        }
+        catch (InvalidSettingsException refused)
+        {
+            // A settings mistake is the operator's to fix: its reasons, not a stack trace.
+            return StartupRefusal.Exit(loggers, refused);
+        }
 
+        try
+        {
             // Infrastructure and this one use case only, as the migrate command: no web settings are needed to create an account.
-            builder.Services.AddInfrastructure(builder.Configuration);
             builder.Services.AddScoped<CreateAdministratorHandler>();
             await using var app = builder.Build();
             await app.Services.InitialiseDatabaseAsync();

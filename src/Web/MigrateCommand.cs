@@ -1,5 +1,4 @@
 using Wellbeing.Infrastructure;
-using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Web;
 
@@ -7,7 +6,8 @@ namespace Wellbeing.Web;
 /// <c>dotnet Wellbeing.Web.dll migrate</c> (from the sources: <c>dotnet run --project src/Web -- migrate</c>): the
 /// deployment step that applies pending migrations and creates missing roles on the configured database, creating the
 /// database itself when it does not exist yet, then exits without serving. Exit code 0 when the database is up to date,
-/// 1 when it could not be brought there, invalid database settings included (a Critical log line says why).
+/// 1 when it could not be brought there, invalid database settings included (a Critical log line says why; for the
+/// settings, one line naming each problem, as a node's start does).
 /// </summary>
 public static partial class MigrateCommand
 {
@@ -21,10 +21,16 @@ public static partial class MigrateCommand
         var logger = loggers.CreateLogger(typeof(MigrateCommand).FullName!);
         try
         {
-            // Only Infrastructure's services: the deployment step runs no use case and needs no web settings
-            // (certificates, hosts), and the graph it builds is complete, so Development's validation passes.
-            DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
-            builder.Services.AddInfrastructure(builder.Configuration);
+            CommandVerbs.AddDatabaseServices(builder);
+        }
+        catch (InvalidSettingsException refused)
+        {
+            // A settings mistake is the operator's to fix: its reasons, not a stack trace.
+            return StartupRefusal.Exit(loggers, refused);
+        }
+
+        try
+        {
             await using var app = builder.Build();
             await app.Services.MigrateDatabaseAsync();
             LogDone(logger);

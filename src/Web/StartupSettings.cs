@@ -47,7 +47,7 @@ public sealed class InvalidSettingsException(IReadOnlyList<string> problems)
     public IReadOnlyList<string> Problems { get; } = problems;
 }
 
-/// <summary>How the process ends when the settings are refused: one Critical log line naming every problem, exit code 1.</summary>
+/// <summary>How the process (a node or a command) ends when the settings are refused: one Critical log line naming every problem, exit code 1.</summary>
 public static partial class StartupRefusal
 {
     /// <summary>
@@ -62,6 +62,13 @@ public static partial class StartupRefusal
     {
         // The commands' console logging: the app's own is part of the services that could not be built.
         using var loggers = CommandVerbs.CommandLogging(builder);
+        return Exit(loggers, refused);
+    }
+
+    /// <summary>The same for a command, through the console logging it already made (<see cref="CommandVerbs.CommandLogging"/>).</summary>
+    /// <returns>1, the process's exit code.</returns>
+    public static int Exit(ILoggerFactory loggers, InvalidSettingsException refused)
+    {
         var problems = string.Concat(refused.Problems.Select(p => Environment.NewLine + "  - " + p));
         LogRefused(loggers.CreateLogger(typeof(StartupRefusal).FullName!), refused.Problems.Count, problems);
         return 1;

@@ -1,6 +1,4 @@
 using Wellbeing.Application.Auditing.Queries.VerifyAuditLog;
-using Wellbeing.Infrastructure;
-using Wellbeing.Infrastructure.Persistence;
 
 namespace Wellbeing.Web;
 
@@ -8,7 +6,8 @@ namespace Wellbeing.Web;
 /// <c>dotnet Wellbeing.Web.dll verify-audit</c> (from the sources: <c>dotnet run --project src/Web -- verify-audit</c>):
 /// walks the configured database's audit log and reports on standard output whether its hash chain holds, and if not,
 /// the first broken entry. Exit code 0 when the chain holds, 2 when it is broken, 1 when it could not be checked
-/// (invalid settings, an unreachable database: a Critical log line says why). It changes nothing.
+/// (invalid settings, an unreachable database: a Critical log line says why; for the settings, one line naming each
+/// problem, as a node's start does). It changes nothing.
 /// </summary>
 public static partial class VerifyAuditCommand
 {
@@ -26,9 +25,17 @@ public static partial class VerifyAuditCommand
         var logger = loggers.CreateLogger(typeof(VerifyAuditCommand).FullName!);
         try
         {
+            CommandVerbs.AddDatabaseServices(builder);
+        }
+        catch (InvalidSettingsException refused)
+        {
+            // A settings mistake is the operator's to fix: its reasons, not a stack trace.
+            return StartupRefusal.Exit(loggers, refused);
+        }
+
+        try
+        {
             // Infrastructure and the one use case: no web settings are needed to read a database.
-            DatabaseSettings.RequireExplicitOutsideDevelopment(builder.Configuration, builder.Environment);
-            builder.Services.AddInfrastructure(builder.Configuration);
             builder.Services.AddScoped<VerifyAuditLogHandler>();
             await using var app = builder.Build();
             await using var scope = app.Services.CreateAsyncScope();

@@ -117,6 +117,7 @@ public sealed class LayerRules
             "Wellbeing.Web.MigrateCommand",
             "Wellbeing.Web.CreateAdminCommand",
             "Wellbeing.Web.VerifyAuditCommand",
+            "Wellbeing.Web.CommandVerbs",
             "Wellbeing.Web.Security.HubClaimsPrincipalFactory",
             "Wellbeing.Web.PartnerApi.ClientAuthenticationAnswers",
         ];

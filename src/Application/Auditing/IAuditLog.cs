@@ -13,14 +13,17 @@ public interface IAuditLog
     /// <param name="hubId">The hub the action concerns, if any.</param>
     /// <param name="objectId">What was acted on (a member, a grant, a client id); never a name, e-mail, answer or score.</param>
     /// <param name="userId">The account, when it is not the signed-in one (a failed sign-in names the account tried).</param>
-    void Record(AuditAction action, Guid? hubId, string? objectId, AuditOutcome outcome = AuditOutcome.Succeeded, string? userId = null);
+    /// <param name="role">That account's role, when the entry is about an account that is not the actor's (a failed sign-in);
+    /// otherwise the actor's (<see cref="IAuditActor.Role"/>).</param>
+    void Record(AuditAction action, Guid? hubId, string? objectId, AuditOutcome outcome = AuditOutcome.Succeeded, string? userId = null, string? role = null);
 }
 
-/// <summary>Who is acting and from where: the signed-in account of the current request, or nobody (a background job).</summary>
+/// <summary>Who is acting and from where: the signed-in account of the current request, or the system (a background job, a command).</summary>
 public interface IAuditActor
 {
     string? UserId { get; }
 
+    /// <summary>The signed-in account's role; null in a request nobody is signed in to; <see cref="AuditEntry.SystemRole"/> outside requests.</summary>
     string? Role { get; }
 
     /// <summary>The client's address as the app sees it (behind a proxy, from the forwarded headers).</summary>

@@ -31,19 +31,6 @@ public sealed class PendingInvitationToSpec : Specification<Invitation>
         Query.Where(i => i.HubId == hubId && i.Email == email && i.UsedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now).AsNoTracking();
 }
 
-/// <summary>A pending member invitation: whom it is for and the address it went to.</summary>
-public sealed record PendingMemberInvitation(Guid? MemberId, string Email);
-
-/// <summary>The members of the hub that a pending invitation (at <paramref name="now"/>) is for, with the address it went to.</summary>
-public sealed class InvitedMemberIdsSpec : Specification<Invitation, PendingMemberInvitation>
-{
-    public InvitedMemberIdsSpec(Guid hubId, DateTimeOffset now)
-    {
-        Query.Where(i => i.HubId == hubId && i.MemberId != null && i.UsedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now).AsNoTracking();
-        Query.Select(i => new PendingMemberInvitation(i.MemberId, i.Email));
-    }
-}
-
 /// <summary>The messages of an invitation not yet sent or withdrawn: a resend or withdrawal settles them.</summary>
 public sealed class UnsettledInvitationMessagesSpec : Specification<OutboxMessage>
 {
@@ -51,11 +38,17 @@ public sealed class UnsettledInvitationMessagesSpec : Specification<OutboxMessag
         Query.Where(m => m.InvitationId == invitationId && m.SentAt == null && m.WithdrawnAt == null).AsTracking();
 }
 
-/// <summary>The active members of the hub without a sign-in account, oldest enrolment first.</summary>
-public sealed class MembersWithoutAccountSpec : Specification<Member>
+/// <summary>One e-mail of an invitation: when it was recorded and when it left (UTC; null while it waits or if it was settled unsent).</summary>
+public sealed record InvitationEmail(Guid InvitationId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+
+/// <summary>The hub's invitation e-mails (each sending of each invitation) recorded at or after <paramref name="since"/> (UTC).</summary>
+public sealed class InvitationEmailsOfHubSpec : Specification<OutboxMessage, InvitationEmail>
 {
-    public MembersWithoutAccountSpec(Guid hubId) =>
-        Query.Where(m => m.HubId == hubId && m.UserId == null && m.DeactivatedAt == null).OrderBy(m => m.EnrolledAt).ThenBy(m => m.Id).AsNoTracking();
+    public InvitationEmailsOfHubSpec(Guid hubId, DateTimeOffset since)
+    {
+        Query.Where(m => m.HubId == hubId && m.InvitationId != null && m.CreatedAt >= since).AsNoTracking();
+        Query.Select(m => new InvitationEmail(m.InvitationId!.Value, m.CreatedAt, m.SentAt));
+    }
 }
 
 public sealed class MemberOfHubByEmailSpec : Specification<Member>

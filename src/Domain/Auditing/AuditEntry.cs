@@ -32,6 +32,12 @@ public sealed class AuditEntry : IAggregateRoot
         RemoteAddress = remoteAddress;
     }
 
+    /// <summary>
+    /// The <see cref="Role"/> of an entry written outside any request: a background job (a member import, for example) or
+    /// a command. The job's <see cref="UserId"/>, if any, is the person it acts for (who confirmed the import).
+    /// </summary>
+    public const string SystemRole = "system";
+
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
 
     /// <summary>The row's key, so entries waiting to be appended can be told apart; not part of what is hashed.</summary>
@@ -46,6 +52,8 @@ public sealed class AuditEntry : IAggregateRoot
     /// <summary>The account that acted (for a failed sign-in, the account the e-mail names); null when there is none.</summary>
     public string? UserId { get; private set; }
 
+    /// <summary>The acting account's role (for a failed sign-in, the role of the account tried), <see cref="SystemRole"/> for
+    /// a job or command; null for nobody signed in (a sign-in with an unknown e-mail, a throttled request).</summary>
     public string? Role { get; private set; }
     public Guid? HubId { get; private set; }
     public AuditAction Action { get; private set; }

@@ -42,7 +42,7 @@ public sealed class AccountSignIn(
         {
             s_unknownAccountHash ??= hasher.HashPassword(UnknownAccount, Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
             hasher.VerifyHashedPassword(UnknownAccount, s_unknownAccountHash, password);
-            await RecordFailureAsync(accountId: null, cancellationToken);
+            await RecordFailureAsync(accountId: null, role: null, cancellationToken);
             return false;
         }
 
@@ -51,7 +51,7 @@ public sealed class AccountSignIn(
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (!check.Succeeded)
         {
-            await RecordFailureAsync(user.Id, cancellationToken);
+            await RecordFailureAsync(user.Id, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).FirstOrDefault(), cancellationToken);
             return false;
         }
 
@@ -90,10 +90,10 @@ public sealed class AccountSignIn(
         return PasswordChange.Done;
     }
 
-    /// <summary>The account the e-mail names, or nobody: the e-mail itself is never written to the log.</summary>
-    private Task<int> RecordFailureAsync(string? accountId, CancellationToken cancellationToken)
+    /// <summary>The account the e-mail names and its role, or nobody: the e-mail itself is never written to the log.</summary>
+    private Task<int> RecordFailureAsync(string? accountId, string? role, CancellationToken cancellationToken)
     {
-        audit.Record(AuditAction.SignInFailed, hubId: null, objectId: null, AuditOutcome.Refused, accountId);
+        audit.Record(AuditAction.SignInFailed, hubId: null, objectId: null, AuditOutcome.Refused, accountId, role);
         return db.SaveChangesAsync(cancellationToken);
     }
 

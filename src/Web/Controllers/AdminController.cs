@@ -14,6 +14,11 @@ public sealed class AdminController(GetHubsHandler hubs, RequestPublicationHandl
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await hubs.Handle(new GetHubsQuery(), cancellationToken));
 
+    /// <summary>Every hub, each linking to its own page, and the link to create one.</summary>
+    [HttpGet("hubs")]
+    public async Task<IActionResult> Hubs(CancellationToken cancellationToken) =>
+        View(await hubs.Handle(new GetHubsQuery(), cancellationToken));
+
     /// <summary>Queues the publication now rather than at the next hourly run; only closed, unpublished periods are published.</summary>
     [HttpPost("statistics/publish")]
     public async Task<IActionResult> Publish(CancellationToken cancellationToken)

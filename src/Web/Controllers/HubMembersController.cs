@@ -21,15 +21,11 @@ namespace Wellbeing.Web.Controllers;
 [Route("admin/hubs/{hubId:guid}/members")]
 public sealed class HubMembersController(GetHubMembersHandler list, GetHubMemberHandler one, ChangeMemberStatusHandler status, ChangeMemberDepartmentHandler department) : Controller
 {
-    /// <summary>
-    /// htmx 2 swaps no 4xx answer except this one (the layout's <c>responseHandling</c>), so a refused change redraws its
-    /// row with the field message in place; a page without htmx gets 400 like every other redrawn form.
-    /// </summary>
-    private const int FragmentRefused = StatusCodes.Status422UnprocessableEntity;
-
     [HttpGet("")]
+    [RefusedPage("The member list could not be shown")]
     public async Task<IActionResult> Index(Guid hubId, string? search, MemberStatusFilter status = MemberStatusFilter.Active, int page = 1, CancellationToken cancellationToken = default)
     {
+        ModelState.ThrowIfQueryInvalid();
         var members = await list.Handle(new GetHubMembersQuery(hubId, search, status, page), cancellationToken);
         return HttpContext.WantsFragment() ? PartialView("_MemberRows", members) : View(members);
     }
@@ -55,7 +51,7 @@ public sealed class HubMembersController(GetHubMembersHandler list, GetHubMember
             var row = new MemberRowView(await one.Handle(new GetHubMemberQuery(hubId, memberId), cancellationToken), typed, refused.Message);
             if (HttpContext.WantsFragment())
             {
-                Response.StatusCode = FragmentRefused;
+                Response.StatusCode = HtmxFragments.RefusedStatus;
                 return PartialView("_MemberRow", row);
             }
 

@@ -7,13 +7,15 @@ using Wellbeing.Application.Administration.Commands.RemoveProfessionalFromHub;
 using Wellbeing.Application.Administration.Queries.GetHubProfessionals;
 using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
+using Wellbeing.Web.Forms;
 
 namespace Wellbeing.Web.Controllers;
 
 /// <summary>
 /// Administrators manage a hub's professionals: add one who already has a record, take one out of the hub, connect a
 /// member of the hub to one of them and end that connection. A refused change redraws the page with the reason beside
-/// the form that was sent and what was typed in it.
+/// the form that was sent and what was typed in it. With htmx each change redraws the page's professionals in place
+/// (with what happened, or the refusal: 422, which the layout lets htmx swap); without JavaScript the page reloads.
 /// </summary>
 [Authorize(Policy = Roles.Administrator)]
 [Route("admin/hubs/{hubId:guid}/professionals")]
@@ -27,9 +29,14 @@ public sealed class HubProfessionalsController(
     private const string Saved = "Status";
     private const string ChooseBoth = "Choose a professional and a client.";
 
+    private const string Fragment = "_Professionals";
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(Guid hubId, CancellationToken cancellationToken) =>
-        View(new ProfessionalsPage(await professionals.Handle(new GetHubProfessionalsQuery(hubId), cancellationToken)));
+    public async Task<IActionResult> Index(Guid hubId, CancellationToken cancellationToken)
+    {
+        var page = new ProfessionalsPage(await professionals.Handle(new GetHubProfessionalsQuery(hubId), cancellationToken));
+        return HttpContext.WantsFragment() ? PartialView(Fragment, page) : View(page);
+    }
 
     [HttpPost("")]
     public Task<IActionResult> Add(Guid hubId, string? email, CancellationToken cancellationToken) =>
@@ -53,25 +60,43 @@ public sealed class HubProfessionalsController(
             ? disconnect.Handle(new DisconnectClientCommand(hubId, professional, member), cancellationToken)
             : throw new DomainException(ChooseBoth), cancellationToken);
 
-    /// <summary>Runs the change and goes back to the page, or redraws it (400) with the rule's message beside <paramref name="form"/>.</summary>
+    /// <summary>
+    /// Runs the change and goes back to the page (htmx: the professionals redrawn with <paramref name="done"/>), or redraws
+    /// it with the rule's message beside <paramref name="form"/> (400; htmx: the professionals, 422).
+    /// </summary>
     private async Task<IActionResult> ChangeAsync(Guid hubId, FormMessage form, string done, Func<Task> change, CancellationToken cancellationToken)
     {
         try
         {
             await change();
+            if (HttpContext.WantsFragment())
+            {
+                return PartialView(Fragment, new ProfessionalsPage(await professionals.Handle(new GetHubProfessionalsQuery(hubId), cancellationToken), Status: done));
+            }
+
             TempData[Saved] = done;
             return Redirect($"/admin/hubs/{hubId}/professionals");
         }
         catch (DomainException refused)
         {
+            var page = new ProfessionalsPage(await professionals.Handle(new GetHubProfessionalsQuery(hubId), cancellationToken), form with { Message = refused.Message });
+            if (HttpContext.WantsFragment())
+            {
+                Response.StatusCode = HtmxFragments.RefusedStatus;
+                return PartialView(Fragment, page);
+            }
+
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), new ProfessionalsPage(await professionals.Handle(new GetHubProfessionalsQuery(hubId), cancellationToken), form with { Message = refused.Message }));
+            return View(nameof(Index), page);
         }
     }
 }
 
 /// <summary>The hub's professionals page, with the message of a refused form and what was typed in it.</summary>
-public sealed record ProfessionalsPage(HubProfessionalsDto Hub, FormMessage? Refused = null)
+/// <param name="Hub">The hub's professionals and their clients.</param>
+/// <param name="Refused">The form that was refused, with what was typed in it and why.</param>
+/// <param name="Status">What the change just made did, shown above the professionals when they are redrawn in place.</param>
+public sealed record ProfessionalsPage(HubProfessionalsDto Hub, FormMessage? Refused = null, string? Status = null)
 {
     public const string AddForm = "add";
 

@@ -18,8 +18,8 @@ namespace Wellbeing.Web.Security;
 /// shape per address under <see cref="UnsubscribePolicy"/> ("Unsubscribe:Throttle" settings) with a larger default
 /// (100 at once, then one a second): a mail provider posts the one-click requests of many members from few addresses,
 /// and the throttle only has to stop a flood, since a token cannot be guessed (authenticated encryption). Invitation
-/// links (<see cref="InvitationPolicy"/>, "Invitation:Throttle" settings) get a bucket of their own with the sign-in
-/// defaults: one person uses a link, and each post of its form hashes a password.
+/// links (<see cref="InvitationPolicy"/>, "Invitations:Throttle" settings, beside "Invitations:ExpiryDays") get a bucket
+/// of their own with the sign-in defaults: one person uses a link, and each post of its form hashes a password.
 /// </summary>
 public sealed class SignInThrottle
 {
@@ -28,7 +28,13 @@ public sealed class SignInThrottle
     public const string UnsubscribePolicy = "unsubscribe";
     public const string UnsubscribeSection = "Unsubscribe:Throttle";
     public const string InvitationPolicy = "invitation";
-    public const string InvitationSection = "Invitation:Throttle";
+    public const string InvitationSection = "Invitations:Throttle";
+
+    /// <summary>
+    /// <see cref="InvitationSection"/>'s name until 2026-11-30. Refused rather than read or ignored: an operator who set
+    /// it would otherwise run with a throttle other than the one they chose without being told.
+    /// </summary>
+    public const string RenamedInvitationSection = "Invitation:Throttle";
 
     /// <summary>Attempts one address may make at once before it is slowed down.</summary>
     public int Burst { get; set; } = 10;
@@ -63,8 +69,15 @@ public sealed class SignInThrottle
         return new IPAddress(bytes) + "/64";
     }
 
+    /// <exception cref="InvalidOperationException">The settings still use <see cref="RenamedInvitationSection"/>.</exception>
     public static IServiceCollection AddSignInThrottle(IServiceCollection services, IConfiguration configuration)
     {
+        if (configuration.GetSection(RenamedInvitationSection).Exists())
+        {
+            throw new InvalidOperationException(
+                $"{RenamedInvitationSection} is now {InvitationSection}: move its Burst and SecondsPerAttempt there (the old name is not read).");
+        }
+
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -193,6 +193,23 @@ public sealed class HubMembersAdminTests(AppFixture app) : IClassFixture<AppFixt
 
     private static string Action(Guid hubId, Guid memberId, string action) => $"/admin/hubs/{hubId}/members/{memberId}/{action}";
 
+    [Theory]
+    [InlineData("?status=Everyone", "status: The value 'Everyone' is not valid.")]
+    [InlineData("?page=x", "page: The value 'x' is not valid.")]
+    [InlineData("?page=1&page=2", "Give page at most once.")]
+    [InlineData("?search=a&search=b", "Give search at most once.")]
+    public async Task AFilterGivenTwiceOrUnreadable_IsRefused_NamingIt_AsTheOtherListsDo(string query, string message)
+    {
+        var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
+        var admin = await AdminAsync();
+
+        var (status, page) = await admin.GetAsync(List(northwind) + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("The member list could not be shown", page);
+        Assert.Contains(message, page);
+    }
+
     private static int RowCount(string page) => System.Text.RegularExpressions.Regex.Matches(page, "<tr id=\"member-").Count;
 
     private Task<BrowserlessClient> AdminAsync() => BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);

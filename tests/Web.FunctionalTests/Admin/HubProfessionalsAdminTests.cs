@@ -247,6 +247,73 @@ public sealed class HubProfessionalsAdminTests(AppFixture app) : IClassFixture<A
         Assert.Contains($"<a href=\"/admin/hubs/{northwind}/professionals\">", hub);
     }
 
+    [Fact]
+    public async Task Connect_WithHtmx_RedrawsTheProfessionalsInPlace_WithWhatHappened()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "ConnectHtmx");
+        var professional = await ProfessionalAsync(scenario.HubId);
+        var member = await MemberAsync((await scenario.AddMembersAsync("Sales", 1))[0]);
+        var admin = await AdminAsync();
+
+        var response = await HtmxPostAsync(admin, Page(scenario.HubId), Connect(scenario.HubId), new() { ["professionalId"] = professional.Id.ToString(), ["memberEmail"] = member.Email });
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("<div id=\"professionals\">", body.TrimStart());
+        Assert.DoesNotContain("<html", body);
+        Assert.Contains("<p role=\"status\">The client was connected.</p>", body);
+        Assert.Contains($"name=\"memberId\" value=\"{member.Id}\"", body);
+        Assert.Contains("HX-Request", response.Headers.Vary);
+        Assert.Single(await ConnectionsAsync(scenario.HubId));
+    }
+
+    [Fact]
+    public async Task Add_Refused_WithHtmx_RedrawsTheProfessionalsWithTheMessageAndWhatWasTyped_422()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "AddHtmx");
+        var admin = await AdminAsync();
+
+        var response = await HtmxPostAsync(admin, Page(scenario.HubId), Page(scenario.HubId), new() { ["email"] = "nobody@scenario.test" });
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.StartsWith("<div id=\"professionals\">", body.TrimStart());
+        Assert.Contains("<span class=\"field-error\" id=\"add-email-error\" role=\"alert\">No professional has this e-mail address. Invite them to the hub instead.</span>", body);
+        Assert.Contains("value=\"nobody@scenario.test\"", body);
+    }
+
+    [Fact]
+    public async Task ThePage_AsAnHtmxFragment_OrForAHistoryRestore_TheWholePage_BothVaryingOnHxRequest()
+    {
+        var northwind = await app.Factory.HubIdAsync(DemoHub.Slug);
+        var admin = await AdminAsync();
+        using var swap = new HttpRequestMessage(HttpMethod.Get, Page(northwind));
+        swap.Headers.Add("HX-Request", "true");
+        using var restore = new HttpRequestMessage(HttpMethod.Get, Page(northwind));
+        restore.Headers.Add("HX-Request", "true");
+        restore.Headers.Add("HX-History-Restore-Request", "true");
+
+        var fragment = await admin.Http.SendAsync(swap);
+        var page = await admin.Http.SendAsync(restore);
+
+        Assert.StartsWith("<div id=\"professionals\">", (await fragment.Content.ReadAsStringAsync()).TrimStart());
+        var whole = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<html", whole);
+        Assert.Contains("<h1>Professionals of ", whole);
+        Assert.Contains("HX-Request", fragment.Headers.Vary);
+        Assert.Contains("HX-Request", page.Headers.Vary);
+    }
+
+    /// <summary>Posts a form of the page as htmx does: its fields, the antiforgery token in the header, HX-Request.</summary>
+    private static async Task<HttpResponseMessage> HtmxPostAsync(BrowserlessClient admin, string page, string action, Dictionary<string, string> fields)
+    {
+        var token = Antiforgery.TokenOf(await admin.Http.GetStringAsync(page));
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("HX-Request", "true");
+        request.Headers.Add(Antiforgery.HeaderName, token);
+        return await admin.Http.SendAsync(request);
+    }
+
     private static string Page(Guid hubId) => $"/admin/hubs/{hubId}/professionals";
 
     private static string Connect(Guid hubId) => Page(hubId) + "/connect";

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Wellbeing.Application.Invitations.Queries;
 using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Auditing;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Professionals;
 using Wellbeing.Infrastructure.Identity;
+using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Audit;
 using Wellbeing.Web.FunctionalTests.Support;
@@ -181,6 +183,22 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Single(_world.Outbox.ReceivedBy(emails[2].Email));
         Assert.Single(_world.Outbox.ReceivedBy(emails[3].Email));
         Assert.Single(_world.Outbox.ReceivedBy("grace@employer.test"));
+    }
+
+    [Fact]
+    public async Task MembersToInvite_AreCountedInTheDatabase_NotLoadedRowByRow()
+    {
+        await _world.Hub.AddMembersAsync("Imported", 3);
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@employer.test" });
+        await using var scope = _world.Factory.Services.CreateAsyncScope();
+        using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
+
+        var page = await scope.ServiceProvider.GetRequiredService<GetInvitationsHandler>().Handle(new GetInvitationsQuery(_world.Hub.HubId), CancellationToken.None);
+
+        Assert.Equal(3, page.MembersToInvite);
+        var memberReads = counter.Texts.Where(sql => System.Text.RegularExpressions.Regex.IsMatch(sql, "FROM\\s+[\"\\[`]?Members\\b")).ToList();
+        Assert.NotEmpty(memberReads);
+        Assert.All(memberReads, sql => Assert.StartsWith("SELECT COUNT(*)", sql.TrimStart(), StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -460,6 +478,24 @@ public sealed class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenInvitations_SentColumn_SaysQueued_UntilTheEmailLeaves_ThenWhenItLeft()
+    {
+        await _world.InviteHrManagerAsync("sent-column@employer.test");
+        var (_, queued) = await _world.Admin.GetAsync(_world.PagePath);
+        _world.Outbox.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _world.Outbox.RunJobAsync();
+        var (_, sent) = await _world.Admin.GetAsync(_world.PagePath);
+        var invitation = Assert.Single(await _world.InvitationsAsync());
+        _world.Outbox.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _world.Admin.PostAsync(_world.PagePath, $"{_world.PagePath}/{invitation.Id}/resend", []);
+        var (_, resent) = await _world.Admin.GetAsync(_world.PagePath);
+
+        Assert.Matches(SentCell("sent-column@employer.test", "Queued"), queued);
+        Assert.Matches(SentCell("sent-column@employer.test", $"{invitation.CreatedAt.AddMinutes(5).UtcDateTime:yyyy-MM-dd HH:mm}"), sent);
+        Assert.Matches(SentCell("sent-column@employer.test", "Queued"), resent);
+    }
+
+    [Fact]
     public async Task Resend_ByHtmx_AnswersTheListInPlace_WithWhatHappened()
     {
         await _world.InviteHrManagerAsync("htmx@employer.test");
@@ -550,11 +586,15 @@ public sealed class InvitationTests : IAsyncLifetime
         return await users.IsInRoleAsync((await users.FindByIdAsync(user.Id))!, role);
     }
 
+    /// <summary>The open invitation's row to <paramref name="email"/> with <paramref name="sent"/> in its Sent column (after E-mail and Role).</summary>
+    private static string SentCell(string email, string sent) =>
+        $@"<td>{System.Text.RegularExpressions.Regex.Escape(email)}</td>\s*<td>[^<]*</td>\s*<td>{System.Text.RegularExpressions.Regex.Escape(sent)}</td>";
+
     private Task<Professional> ProfessionalAsync(string email) =>
         _world.Factory.QueryAsync(db => db.Professionals.AsNoTracking().Include(p => p.Hubs).SingleAsync(p => p.Email == email));
 }
 
-/// <summary>The settings of invitations, the same for every hub: expiry (<c>Invitations:ExpiryDays</c>) and the accept page's throttle.</summary>
+/// <summary>The settings of invitations, the same for every hub: expiry (<c>Invitations:ExpiryDays</c>) and the accept page's throttle (<c>Invitations:Throttle</c>).</summary>
 public sealed class InvitationSettingTests
 {
     [Fact]
@@ -570,6 +610,31 @@ public sealed class InvitationSettingTests
 
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.BadRequest, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task ThrottleSetting_UnderInvitations_ShapesTheAcceptPagesBucket()
+    {
+        await using var world = await CreateAsync(new Dictionary<string, string?> { ["Invitations:Throttle:Burst"] = "2", ["Invitations:Throttle:SecondsPerAttempt"] = "600" });
+        var browser = BrowserlessClient.For(world.Factory);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await browser.Http.GetAsync("/invitation/not-a-token")).StatusCode);
+        }
+
+        Assert.Equal(new[] { HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests }, statuses);
+    }
+
+    [Fact]
+    public void TheFormerThrottleSettingName_IsRefusedAtStart_NamingTheNewOne()
+    {
+        using var factory = new WellbeingAppFactory { Settings = { ["Invitation:Throttle:Burst"] = "2" } };
+
+        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Invitation:Throttle is now Invitations:Throttle", refused.ToString());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Auditing;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
@@ -37,6 +38,21 @@ public sealed partial class AuditPageTests(AuditedApp app) : IClassFixture<Audit
         Assert.Contains($"<td>{accountId}</td>", byUser);
         Assert.Contains("northwind-export", byDay);
         Assert.Contains("0 entries match", later);
+    }
+
+    [Fact]
+    public async Task AJobsEntry_ShowsTheSystemRole_AndAFailedSignIn_TheRoleOfTheAccountTried()
+    {
+        await app.Factory.RecordAsync(AuditAction.MemberImportCompleted, null, "role-of-a-job");
+        await BrowserlessClient.For(app.Factory).SignInAsync(DemoHub.Client(3), "wrong");
+        var accountId = await app.Factory.AccountIdAsync(DemoHub.Client(3));
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var (_, job) = await admin.GetAsync("/admin/audit?action=MemberImportCompleted");
+        var (_, signIn) = await admin.GetAsync($"/admin/audit?user={accountId}&action=SignInFailed");
+
+        Assert.Matches($@"<td></td>\s*<td>{AuditEntry.SystemRole}</td>\s*<td></td>\s*<td>MemberImportCompleted</td>\s*<td>role-of-a-job</td>", job);
+        Assert.Matches($@"<td>{accountId}</td>\s*<td>{Roles.Client}</td>", signIn);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed partial class AuditRecordingTests(AuditedApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task FailedSignIns_NameTheAccountWhenThereIsOne_AndNeverTheEmail()
+    public async Task FailedSignIns_NameTheAccountAndItsRoleWhenThereIsOne_AndNeverTheEmail()
     {
         var browser = BrowserlessClient.For(app.Factory);
         var known = DemoHub.Client(11);
@@ -112,10 +112,10 @@ public sealed partial class AuditRecordingTests(AuditedApp app) : IClassFixture<
         await browser.SignInAsync("stranger@example.test", "whatever");
 
         var failures = await app.Factory.OfAsync(AuditAction.SignInFailed);
-        Assert.Equal(new[] { await app.Factory.AccountIdAsync(known), null }, failures.Select(f => f.UserId));
+        Assert.Equal(new (string?, string?)[] { (await app.Factory.AccountIdAsync(known), Roles.Client), (null, null) }, failures.Select(f => (f.UserId, f.Role)));
         Assert.All(failures, f =>
         {
-            Assert.Equal((AuditOutcome.Refused, (string?)null, (string?)null, _address), (f.Outcome, f.Role, f.ObjectId, f.RemoteAddress));
+            Assert.Equal((AuditOutcome.Refused, (string?)null, _address), (f.Outcome, f.ObjectId, f.RemoteAddress));
             Assert.DoesNotContain("@", string.Join("|", f.UserId, f.ObjectId));
         });
     }

@@ -24,7 +24,7 @@ public static class AuditEntries
     public static Task<List<AuditEntry>> OfAsync(this WellbeingAppFactory factory, AuditAction action) =>
         factory.QueryAsync(db => db.AuditEntries.Where(e => e.Action == action).OrderBy(e => e.Sequence).ToListAsync());
 
-    /// <summary>An entry recorded outside any request, as a background job would: no account, no address.</summary>
+    /// <summary>An entry recorded outside any request, as a background job would: no account, no address, the system's role.</summary>
     public static async Task RecordAsync(this WellbeingAppFactory factory, AuditAction action, Guid? hubId, string objectId)
     {
         await using var scope = factory.Services.CreateAsyncScope();

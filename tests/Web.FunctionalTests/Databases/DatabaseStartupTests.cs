@@ -91,7 +91,7 @@ public sealed class DatabaseStartupTests(PostgresCluster cluster)
         var (exitCode, output) = await PublishedApp.RunToEndAsync(AppProcess(database, [MigrateCommand.Verb, "--Database:Provider=Oracle"]));
 
         Assert.True(exitCode == 1, output);
-        Assert.Contains("Migrating the database failed", output);
+        Assert.Contains("The app cannot start: 1 setting problem(s)", output);
         Assert.Contains("Database:Provider is \"Oracle\"", output);
     }
 

@@ -47,6 +47,28 @@ public sealed class ProductionStartTests : IDisposable
         Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "App_Data", "wellbeing.db")), "The command fell back to the embedded database.");
     }
 
+    /// <summary>A settings mistake is the operator's to fix: the command says what, on one line, like a node's start.</summary>
+    [Theory]
+    [InlineData(MigrateCommand.Verb, "Oracle", "Database:Provider is \"Oracle\"; allowed values: Sqlite, SqlServer, Postgres")]
+    [InlineData(VerifyAuditCommand.Verb, "Oracle", "Database:Provider is \"Oracle\"; allowed values: Sqlite, SqlServer, Postgres")]
+    [InlineData(CreateAdminCommand.Verb, "Oracle", "Database:Provider is \"Oracle\"; allowed values: Sqlite, SqlServer, Postgres")]
+    [InlineData(MigrateCommand.Verb, "Postgres", "Postgres needs ConnectionStrings:Wellbeing.")]
+    [InlineData(VerifyAuditCommand.Verb, "Postgres", "Postgres needs ConnectionStrings:Wellbeing.")]
+    public async Task ACommand_WithABadProviderOrNoConnectionString_ExitsOne_WithOneCriticalLineAndNoStackTrace(string verb, string provider, string reason)
+    {
+        using var scratch = new WellbeingAppFactory();
+        var start = PublishedApp.Process(DatabaseProvider.Sqlite, scratch.ConnectionString, [verb, "--email", "operator@employer.example"],
+            new Dictionary<string, string?> { ["Database__Provider"] = provider, ["ConnectionStrings__Wellbeing"] = provider == "Postgres" ? null : scratch.ConnectionString });
+
+        var (exitCode, output) = await PublishedApp.RunToEndAsync(start, "Blue-Harbour-42\n");
+
+        Assert.True(exitCode == 1, output);
+        Assert.Single(Regex.Matches(output, "crit: "));
+        Assert.Contains(reason, output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.DoesNotContain("Exception", output);
+    }
+
     [Fact]
     public async Task ANodeInProduction_WithSeveralSettingsMissing_ExitsOne_NamingEveryOneInOneErrorWithoutAStackTrace()
     {

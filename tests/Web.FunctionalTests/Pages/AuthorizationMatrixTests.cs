@@ -99,6 +99,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app) : IClassFix
         new("POST", "admin/partners/{clientId}/revoke", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/audit", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/audit/verify", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
+        new("GET", "admin/hubs", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/hubs/new", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("POST", "admin/hubs", Hub.None, SignIn, Forbidden, Forbidden, Forbidden, Reached),
         new("GET", "admin/hubs/{hubId:guid}", Hub.Own, SignIn, Forbidden, Forbidden, Forbidden, Reached),

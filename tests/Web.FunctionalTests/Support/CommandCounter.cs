@@ -13,6 +13,7 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
     private readonly DbContext _context;
     private readonly IDisposable _allListeners;
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly List<string> _texts = [];
     private int _count;
     private int _queries;
 
@@ -27,6 +28,18 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
 
     /// <summary>The commands among <see cref="Count"/> that only read (SELECT), leaving out the saves.</summary>
     public int Queries => _queries;
+
+    /// <summary>The SQL of every command counted, in the order they ran.</summary>
+    public IReadOnlyList<string> Texts
+    {
+        get
+        {
+            lock (_texts)
+            {
+                return [.. _texts];
+            }
+        }
+    }
 
     public void OnNext(DiagnosticListener listener)
     {
@@ -44,6 +57,11 @@ public sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<Ke
         if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data && ReferenceEquals(data.Context, _context))
         {
             Interlocked.Increment(ref _count);
+            lock (_texts)
+            {
+                _texts.Add(data.Command.CommandText);
+            }
+
             if (data.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
             {
                 Interlocked.Increment(ref _queries);

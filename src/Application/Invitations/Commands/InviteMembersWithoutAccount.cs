@@ -5,7 +5,6 @@ using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
-using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
 
 namespace Wellbeing.Application.Invitations.Commands;
@@ -23,7 +22,7 @@ public sealed record MembersInvited(int Invited, int AddressInUse);
 /// <exception cref="NotFoundException">No such hub.</exception>
 public sealed class InviteMembersWithoutAccountHandler(
     IRepository<Hub> hubs,
-    IRepository<Member> members,
+    IMembersToInvite membersToInvite,
     IRepository<Invitation> invitations,
     IRepository<OutboxMessage> outbox,
     IAccountRegistration accounts,
@@ -36,7 +35,7 @@ public sealed class InviteMembersWithoutAccountHandler(
     {
         _ = await hubs.FirstOrDefaultAsync(new HubByIdSpec(command.HubId), cancellationToken) ?? throw new NotFoundException("Hub");
         var now = clock.GetUtcNow();
-        var candidates = await MembersToInviteAsync(members, invitations, command.HubId, now, cancellationToken);
+        var candidates = await membersToInvite.ListAsync(command.HubId, now, cancellationToken);
         var inUse = await accounts.AddressesInUseAsync([.. candidates.Select(m => m.Email)], cancellationToken);
         var invited = 0;
         foreach (var member in candidates.Where(m => !inUse.Contains(m.Email)))
@@ -47,16 +46,5 @@ public sealed class InviteMembersWithoutAccountHandler(
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new MembersInvited(invited, candidates.Count - invited);
-    }
-
-    /// <summary>
-    /// Active members of the hub without an account whom no pending invitation to their current address is for: one that
-    /// went to an address corrected since no longer works (<see cref="Invitation.StillFor"/>), so it does not count.
-    /// </summary>
-    internal static async Task<List<Member>> MembersToInviteAsync(
-        IRepository<Member> members, IRepository<Invitation> invitations, Guid hubId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var invited = (await invitations.ListAsync(new InvitedMemberIdsSpec(hubId, now), cancellationToken)).Select(i => (i.MemberId, i.Email)).ToHashSet();
-        return [.. (await members.ListAsync(new MembersWithoutAccountSpec(hubId), cancellationToken)).Where(m => !invited.Contains((m.Id, m.Email)))];
     }
 }
