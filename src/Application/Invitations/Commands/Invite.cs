@@ -1,4 +1,5 @@
 using Wellbeing.Application.Accounts;
+using Wellbeing.Application.Administration.Common;
 using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
@@ -90,7 +91,7 @@ public sealed class InviteHandler(
 
     private async Task<Member> NewMemberAsync(InviteCommand command, string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await members.AnyAsync(new MemberOfHubByEmailSpec(command.HubId, email), cancellationToken))
+        if (await members.AnyAsync(new MembersOfHubByEmailSpec(command.HubId, email), cancellationToken))
         {
             throw new InvitationRefusedException(InvitationField.Email, "A member of this hub has this address: invite the members without an account below.");
         }
