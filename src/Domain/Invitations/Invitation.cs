@@ -26,7 +26,7 @@ public sealed class Invitation : IAggregateRoot
         Email = string.Empty;
     }
 
-    /// <param name="email">The address the link goes to and the account's sign-in name; stored trimmed and lower-case.</param>
+    /// <param name="email">The address the link goes to and the account's sign-in name; stored as <see cref="EmailAddresses.Normalise"/> keeps it.</param>
     /// <param name="personId">The <c>Member</c> (role Member) or <c>Professional</c> (role Professional) the account is for; null for an HR manager.</param>
     /// <param name="createdAt">UTC.</param>
     /// <param name="lifetime">How long the link works (the hub-independent setting, 7 days by default).</param>
@@ -51,7 +51,7 @@ public sealed class Invitation : IAggregateRoot
         Id = Guid.NewGuid();
         HubId = hubId;
         Role = role;
-        Email = email.Trim().ToLowerInvariant();
+        Email = EmailAddresses.Normalise(email);
         MemberId = role == InvitedRole.Member ? personId : null;
         ProfessionalId = role == InvitedRole.Professional ? personId : null;
         CreatedAt = createdAt;

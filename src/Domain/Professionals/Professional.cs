@@ -23,7 +23,7 @@ public sealed class Professional : IAggregateRoot
 
         Id = Guid.NewGuid();
         DisplayName = displayName.Trim();
-        Email = email.Trim().ToLowerInvariant();
+        Email = EmailAddresses.Normalise(email);
         Title = title.Trim();
     }
 

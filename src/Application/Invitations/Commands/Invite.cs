@@ -5,6 +5,7 @@ using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Auditing;
+using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
@@ -54,7 +55,7 @@ public sealed class InviteHandler(
     public async Task<InviteOutcome> Handle(InviteCommand command, CancellationToken cancellationToken)
     {
         _ = await hubs.FirstOrDefaultAsync(new HubByIdSpec(command.HubId), cancellationToken) ?? throw new NotFoundException("Hub");
-        var email = command.Email.Trim().ToLowerInvariant();
+        var email = EmailAddresses.Normalise(command.Email);
         var now = clock.GetUtcNow();
         var professional = command.Role == InvitedRole.Professional
             ? await professionals.FirstOrDefaultAsync(new ProfessionalByEmailSpec(email), cancellationToken)
