@@ -123,7 +123,7 @@ public sealed record OpenInvitationsView(InvitationsDto Invitations, string? Sta
 public sealed record HrManagerInvite
 {
     [Required(ErrorMessage = "Enter the HR manager's e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [DeliverableEmail(ErrorMessage = "Enter an e-mail address like name@example.com.")]
     [StringLength(256, ErrorMessage = "An e-mail address has at most 256 characters.")]
     public string? Email { get; init; }
 }
@@ -139,7 +139,7 @@ public sealed record ProfessionalInvite
     public string? Title { get; init; }
 
     [Required(ErrorMessage = "Enter the professional's e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [DeliverableEmail(ErrorMessage = "Enter an e-mail address like name@example.com.")]
     [StringLength(256, ErrorMessage = "An e-mail address has at most 256 characters.")]
     public string? Email { get; init; }
 }
@@ -151,7 +151,7 @@ public sealed record MemberInvite
     public string? Name { get; init; }
 
     [Required(ErrorMessage = "Enter the member's e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [DeliverableEmail(ErrorMessage = "Enter an e-mail address like name@example.com.")]
     [StringLength(256, ErrorMessage = "An e-mail address has at most 256 characters.")]
     public string? Email { get; init; }
 

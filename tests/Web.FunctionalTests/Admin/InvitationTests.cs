@@ -205,6 +205,8 @@ public sealed class InvitationTests : IAsyncLifetime
     [InlineData("hr-manager", "HrManager.Email", "", "Enter the HR manager's e-mail address.")]
     [InlineData("hr-manager", "HrManager.Email", "not an address", "Enter an e-mail address like name@example.com.")]
     [InlineData("professional", "Professional.Email", "pro@", "Enter an e-mail address like name@example.com.")]
+    [InlineData("member", "Member.Email", "Grace Hopper <grace@employer.test>", "Enter an e-mail address like name@example.com.")]
+    [InlineData("hr-manager", "HrManager.Email", "hr@employer", "Enter an e-mail address like name@example.com.")]
     [InlineData("member", "Member.Name", "", "Enter the member's name.")]
     public async Task InviteForm_WithAMissingOrBadField_IsRedrawnWithTheMessageBesideIt_AndTheInputKept(string form, string field, string value, string message)
     {
