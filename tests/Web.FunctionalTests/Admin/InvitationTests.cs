@@ -229,6 +229,19 @@ public sealed class InvitationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MemberInvite_WithAControlCharacterInTheDepartment_IsRefusedBesideTheDepartment_NotTheName()
+    {
+        var response = await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@employer.test", ["Member.Department"] = "Finance\u0007" });
+        var body = await BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Matches("id=\"Member_Department-error\"><span class=\"field-validation-error\"[^>]*>A department name cannot hold control characters.</span>", body);
+        Assert.DoesNotMatch("id=\"Member_Name-error\"><span class=\"field-validation-error\"", body);
+        Assert.Contains("value=\"Grace Hopper\"", body);
+        Assert.Empty(await _world.InvitationsAsync());
+    }
+
+    [Fact]
     public async Task Invite_AnAddressThatAlreadyHasAnAccount_IsRefusedBesideTheEmail()
     {
         var response = await _world.InviteHrManagerAsync(_world.Hub.HrEmail);

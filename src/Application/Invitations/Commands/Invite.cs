@@ -38,7 +38,7 @@ public enum InviteOutcome
 /// has a pending invitation to this hub, is refused.
 /// </summary>
 /// <exception cref="NotFoundException">No such hub.</exception>
-/// <exception cref="InvitationRefusedException">The address already has an account or a pending invitation here, or (members) belongs to a member of the hub, or the external id does.</exception>
+/// <exception cref="InvitationRefusedException">The address already has an account or a pending invitation here, or (members) belongs to a member of the hub, or the external id does, or <see cref="Member.NormaliseDepartment"/> refuses the department.</exception>
 /// <exception cref="Wellbeing.Domain.Common.DomainException">A name the member or professional rules refuse.</exception>
 public sealed class InviteHandler(
     IRepository<Hub> hubs,
@@ -92,6 +92,16 @@ public sealed class InviteHandler(
 
     private async Task<Member> NewMemberAsync(InviteCommand command, string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        try
+        {
+            Member.NormaliseDepartment(command.Department);
+        }
+        catch (DomainException refused)
+        {
+            // The member's own rule, checked first so that its message stands beside the department, not the name.
+            throw new InvitationRefusedException(InvitationField.Department, refused.Message);
+        }
+
         if (await members.AnyAsync(new MembersOfHubByEmailSpec(command.HubId, email), cancellationToken))
         {
             throw new InvitationRefusedException(InvitationField.Email, "A member of this hub has this address: invite the members without an account below.");
