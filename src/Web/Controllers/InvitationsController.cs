@@ -93,9 +93,12 @@ public sealed class InvitationsController(
         {
             try
             {
-                TempData[Status] = await invite.Handle(command(), cancellationToken) == InviteOutcome.JoinedHub
-                    ? "This professional already has an account and now works in this hub too; no e-mail is sent."
-                    : "The invitation was recorded; its e-mail goes out within a minute.";
+                TempData[Status] = await invite.Handle(command(), cancellationToken) switch
+                {
+                    InviteOutcome.JoinedHub => "This professional already has an account and now works in this hub too; no e-mail is sent.",
+                    InviteOutcome.AlreadyInHub => "This professional already has an account and works in this hub; nothing changed.",
+                    _ => "The invitation was recorded; its e-mail goes out within a minute.",
+                };
                 return Redirect(PagePath(hubId));
             }
             catch (InvitationRefusedException refused)

@@ -558,6 +558,21 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(((Guid?)other.HubId, (await ProfessionalAsync("ada@clinic.test")).Id.ToString()), (joined.HubId, joined.ObjectId));
     }
 
+    [Fact]
+    public async Task Professional_WithAnAccountInvitedAgainToTheirOwnHub_ChangesAndAuditsNothing_AndIsToldSo()
+    {
+        await _world.InviteAsync("professional", new() { ["Professional.Name"] = "Dr Ada Lovelace", ["Professional.Title"] = "Psychologist", ["Professional.Email"] = "ada@clinic.test" });
+        await _world.AcceptAsync(await _world.LinkSentToAsync("ada@clinic.test"));
+
+        var again = await _world.InviteAsync("professional", new() { ["Professional.Name"] = "Ada", ["Professional.Title"] = "Coach", ["Professional.Email"] = "ada@clinic.test" });
+        var page = await _world.Admin.GetAsync(_world.PagePath);
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("This professional already has an account and works in this hub; nothing changed.", page.Body);
+        Assert.Empty(await _world.Factory.OfAsync(AuditAction.ProfessionalJoinedHub));
+        Assert.Single((await ProfessionalAsync("ada@clinic.test")).Hubs);
+    }
+
     private async Task<bool> InRoleAsync(ApplicationUser user, string role)
     {
         await using var scope = _world.Factory.Services.CreateAsyncScope();

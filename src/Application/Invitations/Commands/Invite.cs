@@ -29,12 +29,16 @@ public enum InviteOutcome
 
     /// <summary>The address belongs to a professional who already has an account: they now work in this hub too, and no e-mail is sent.</summary>
     JoinedHub,
+
+    /// <summary>The address belongs to a professional with an account who already works in this hub: nothing changed or was recorded.</summary>
+    AlreadyInHub,
 }
 
 /// <summary>
 /// Records an invitation and its e-mail (through the outbox, sent by the next outbox run) in one transaction, creating
 /// the person it is for: a <see cref="Member"/> of the hub, or a <see cref="Professional"/> who joins it. An address of
-/// an existing professional makes that professional join the hub; one that already signs in to any other account, or
+/// an existing professional with an account makes that professional join the hub (audited once: inviting them again
+/// changes and records nothing); one that already signs in to any other account, or
 /// has a pending invitation to this hub, is refused.
 /// </summary>
 /// <exception cref="NotFoundException">No such hub.</exception>
@@ -62,6 +66,11 @@ public sealed class InviteHandler(
             : null;
         if (professional?.UserId is not null)
         {
+            if (professional.BelongsTo(command.HubId))
+            {
+                return InviteOutcome.AlreadyInHub;
+            }
+
             professional.JoinHub(command.HubId, now);
             audit.Record(AuditAction.ProfessionalJoinedHub, command.HubId, professional.Id.ToString());
             await unitOfWork.SaveChangesAsync(cancellationToken);
