@@ -127,7 +127,7 @@ public sealed class Invitation : IAggregateRoot
 
     /// <summary>
     /// Whether the person the invitation was recorded for can still take it: they have no account yet, their address
-    /// is still the one invited, and (a member) they are active. An address corrected since (by an import, the partner API) means the link went to
+    /// is still the one invited, and (a member) they are active. An address corrected since (by a member import: nothing else changes one) means the link went to
     /// somebody else; a person who signed up meanwhile must not be linked to a second account.
     /// </summary>
     /// <param name="personEmail">The member's or professional's address as stored now; null for an HR manager.</param>
