@@ -92,6 +92,7 @@ public sealed class Invitation : IAggregateRoot
         _ => throw new InvalidOperationException($"No account role for {Role}."),
     };
 
+    /// <summary>Where the invitation stands at <paramref name="now"/> (UTC): used and withdrawn before expired, as <see cref="InvitationState"/> orders them.</summary>
     public InvitationState StateAt(DateTimeOffset now) =>
         UsedAt is not null ? InvitationState.Used
         : WithdrawnAt is not null ? InvitationState.Withdrawn

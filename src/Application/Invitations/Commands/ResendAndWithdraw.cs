@@ -79,6 +79,7 @@ internal static class InvitationChanges
             ? invitation
             : throw new NotFoundException("Invitation");
 
+    /// <summary>Withdraws, at <paramref name="now"/> (UTC), the invitation's e-mails not yet sent, for the caller's save: the outbox skips them.</summary>
     public static async Task WithdrawUnsentAsync(IRepository<OutboxMessage> outbox, Guid invitationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var message in await outbox.ListAsync(new UnsettledInvitationMessagesSpec(invitationId), cancellationToken))

@@ -10,6 +10,7 @@ namespace Wellbeing.Application.Invitations.Queries;
 
 public sealed record GetInvitationsQuery(Guid HubId);
 
+/// <param name="CreatedAt">UTC, when the invitation was recorded.</param>
 /// <param name="ExpiresAt">UTC.</param>
 /// <param name="Expired">Its link no longer works; it can still be sent again.</param>
 public sealed record OpenInvitationDto(Guid Id, InvitedRole Role, string Email, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Expired);
