@@ -277,7 +277,7 @@ public sealed class InvitationTests : IAsyncLifetime
         var stale = await _world.LinkSentToAsync("grace@old.test");
         var member = await _world.Factory.QueryAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.ExternalId == "E-7"));
 
-        // The employer's HR file (an import, or the partner API) corrects the address: grace@old.test was not hers.
+        // The employer's HR file (a member import) corrects the address: grace@old.test was not hers.
         await _world.Factory.ChangeAsync(async db => (await db.Members.SingleAsync(m => m.Id == member.Id)).Correct(Domain.Members.Imports.MemberDetails.Of("Grace Hopper", "grace@new.test", null)));
 
         var opened = await BrowserlessClient.For(_world.Factory).GetAsync(stale);
@@ -315,6 +315,23 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, resent.StatusCode);
         Assert.Contains("This member is deactivated", await BodyAsync(resent));
         Assert.Equal(0, await _world.Factory.QueryAsync(db => db.Users.CountAsync(u => u.Email == "leaver@employer.test")));
+    }
+
+    [Fact]
+    public async Task MemberDeactivatedOrGivenAnotherAddress_BeforeTheEmailLeaves_IsNotSentTheInvitation()
+    {
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Leaver", ["Member.Email"] = "leaver@employer.test" });
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@old.test" });
+        var leaver = await _world.Factory.QueryAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Email == "leaver@employer.test"));
+        var membersPage = $"/admin/hubs/{_world.Hub.HubId}/members";
+        await _world.Admin.PostFormAsync(membersPage, $"{membersPage}/{leaver.Id}/active", new() { ["active"] = "false" });
+        await _world.Factory.ChangeAsync(async db => (await db.Members.SingleAsync(m => m.Email == "grace@old.test")).Correct(Domain.Members.Imports.MemberDetails.Of("Grace Hopper", "grace@new.test", null)));
+
+        await _world.Outbox.RunJobAsync();
+
+        Assert.Empty(_world.Outbox.ReceivedBy("leaver@employer.test"));
+        Assert.Empty(_world.Outbox.ReceivedBy("grace@old.test"));
+        Assert.Equal(2, await _world.Factory.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.InvitationId != null && m.WithdrawnAt != null && m.SentAt == null)));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ResendInvitationHandler(
     {
         var invitation = await InvitationChanges.FindAsync(invitations, command.HubId, command.InvitationId, cancellationToken);
         var (member, professional, _) = await InvitationLinks.PersonAsync(invitation, InvitationLinkDto.Broken, members, professionals, forUpdate: false, cancellationToken);
-        invitation.EnsureStillFor(member?.Email ?? professional?.Email, member?.UserId ?? professional?.UserId, member?.IsActive ?? true);
+        invitation.EnsureStillForPerson(member, professional);
         var now = clock.GetUtcNow();
         invitation.Renew(now, settings.Lifetime);
         await InvitationChanges.WithdrawUnsentAsync(outbox, invitation.Id, now, cancellationToken);

@@ -83,7 +83,6 @@ public static class InvitationLinks
         var professional = invitation.ProfessionalId is { } professionalId
             ? await professionals.FirstOrDefaultAsync(new ProfessionalByIdSpec(professionalId, forUpdate), cancellationToken)
             : null;
-        var fits = invitation.StillFor(member?.Email ?? professional?.Email, member?.UserId ?? professional?.UserId, member?.IsActive ?? true);
-        return (member, professional, fits ? link : link with { State = InvitationLinkState.Withdrawn, Email = null });
+        return (member, professional, invitation.StillForPerson(member, professional) ? link : link with { State = InvitationLinkState.Withdrawn, Email = null });
     }
 }
