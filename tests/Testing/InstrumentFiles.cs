@@ -12,6 +12,7 @@ public static class InstrumentFiles
     public const string AllianceVersion2 = "professional-alliance.v2.json";
     public const string MissingOrdinal = "missing-ordinal.questionnaire.json";
     public const string DuplicateLinkId = "duplicate-linkid.questionnaire.json";
+    public const string DuplicateAnswer = "duplicate-answer.questionnaire.json";
     public const string NoItems = "no-items.questionnaire.json";
     public const string UnsupportedType = "unsupported-type.questionnaire.json";
     public const string WithoutPermissionNote = "without-permission-note.questionnaire.json";
@@ -24,6 +25,7 @@ public static class InstrumentFiles
     {
         { MissingOrdinal, "Item \"3\", answer \"Some of the time\": the ordinal value is missing (http://hl7.org/fhir/StructureDefinition/ordinalValue)." },
         { DuplicateLinkId, "The linkId \"2\" is used by 2 items; each item needs its own." },
+        { DuplicateAnswer, "The Questionnaire cannot be an instrument: Item \"1\" offers the answer \"All of the time\" twice." },
         { NoItems, "The Questionnaire has no items." },
         { UnsupportedType, "Item \"6\" is of type \"string\"; only \"choice\" items with ordinal values are supported." },
         { NoMeasure, "Say which measure the Questionnaire is for" },

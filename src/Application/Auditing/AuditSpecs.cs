@@ -54,4 +54,19 @@ public sealed class FilteredAuditEntriesSpec : Specification<AuditEntry>
 /// <summary>The administrator's filters of the audit log; null matches everything.</summary>
 /// <param name="From">Inclusive, UTC.</param>
 /// <param name="To">Exclusive, UTC.</param>
-public sealed record AuditFilter(Guid? HubId, string? UserId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To);
+public sealed record AuditFilter(Guid? HubId, string? UserId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To)
+{
+    /// <summary>
+    /// The filters as the page takes them: a user id trimmed (blank is none) and whole UTC days, both included, so
+    /// <paramref name="from"/> starts at its midnight and <paramref name="to"/> ends at the next. The last day there is
+    /// (9999-12-31) has no next day to end before, so it leaves the log open-ended.
+    /// </summary>
+    public static AuditFilter OfDays(Guid? hubId, string? userId, AuditAction? action, DateOnly? from, DateOnly? to) => new(
+        hubId,
+        string.IsNullOrWhiteSpace(userId) ? null : userId.Trim(),
+        action,
+        from is { } first ? StartOf(first) : null,
+        to is { } last && last < DateOnly.MaxValue ? StartOf(last.AddDays(1)) : null);
+
+    private static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}

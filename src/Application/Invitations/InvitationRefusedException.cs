@@ -7,6 +7,7 @@ public enum InvitationField
 {
     Email,
     ExternalId,
+    Department,
 }
 
 /// <summary>An invitation that was not made, with the reason to show beside <see cref="Field"/>.</summary>

@@ -51,29 +51,13 @@ public sealed class InvitationEmailsOfHubSpec : Specification<OutboxMessage, Inv
     }
 }
 
-public sealed class MemberOfHubByEmailSpec : Specification<Member>
-{
-    public MemberOfHubByEmailSpec(Guid hubId, string email) => Query.Where(m => m.HubId == hubId && m.Email == email).AsNoTracking();
-}
-
 public sealed class MemberOfHubByExternalIdSpec : Specification<Member>
 {
     public MemberOfHubByExternalIdSpec(Guid hubId, string externalId) => Query.Where(m => m.HubId == hubId && m.ExternalId == externalId).AsNoTracking();
 }
 
-/// <summary>Tracked with its hubs: inviting may add this hub.</summary>
-public sealed class ProfessionalByEmailSpec : Specification<Professional>
-{
-    public ProfessionalByEmailSpec(string email) => Query.Where(p => p.Email == email).Include(p => p.Hubs).AsTracking();
-}
-
+/// <summary>The professional an invitation is for, without their hubs; tracked <paramref name="forUpdate"/>: accepting links them to the new account.</summary>
 public sealed class ProfessionalByIdSpec : Specification<Professional>
 {
-    public ProfessionalByIdSpec(Guid id) => Query.Where(p => p.Id == id).AsNoTracking();
-}
-
-/// <summary>Tracked: accepting an invitation links it to the new account.</summary>
-public sealed class ProfessionalForUpdateSpec : Specification<Professional>
-{
-    public ProfessionalForUpdateSpec(Guid id) => Query.Where(p => p.Id == id).AsTracking();
+    public ProfessionalByIdSpec(Guid id, bool forUpdate) => Query.Where(p => p.Id == id).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }

@@ -26,7 +26,7 @@ public sealed class Invitation : IAggregateRoot
         Email = string.Empty;
     }
 
-    /// <param name="email">The address the link goes to and the account's sign-in name; stored trimmed and lower-case.</param>
+    /// <param name="email">The address the link goes to and the account's sign-in name; stored as <see cref="EmailAddresses.Normalise"/> keeps it.</param>
     /// <param name="personId">The <c>Member</c> (role Member) or <c>Professional</c> (role Professional) the account is for; null for an HR manager.</param>
     /// <param name="createdAt">UTC.</param>
     /// <param name="lifetime">How long the link works (the hub-independent setting, 7 days by default).</param>
@@ -51,7 +51,7 @@ public sealed class Invitation : IAggregateRoot
         Id = Guid.NewGuid();
         HubId = hubId;
         Role = role;
-        Email = email.Trim().ToLowerInvariant();
+        Email = EmailAddresses.Normalise(email);
         MemberId = role == InvitedRole.Member ? personId : null;
         ProfessionalId = role == InvitedRole.Professional ? personId : null;
         CreatedAt = createdAt;
@@ -92,6 +92,7 @@ public sealed class Invitation : IAggregateRoot
         _ => throw new InvalidOperationException($"No account role for {Role}."),
     };
 
+    /// <summary>Where the invitation stands at <paramref name="now"/> (UTC): used and withdrawn before expired, as <see cref="InvitationState"/> orders them.</summary>
     public InvitationState StateAt(DateTimeOffset now) =>
         UsedAt is not null ? InvitationState.Used
         : WithdrawnAt is not null ? InvitationState.Withdrawn
@@ -127,7 +128,7 @@ public sealed class Invitation : IAggregateRoot
 
     /// <summary>
     /// Whether the person the invitation was recorded for can still take it: they have no account yet, their address
-    /// is still the one invited, and (a member) they are active. An address corrected since (by an import, the partner API) means the link went to
+    /// is still the one invited, and (a member) they are active. An address corrected since (by a member import: nothing else changes one) means the link went to
     /// somebody else; a person who signed up meanwhile must not be linked to a second account.
     /// </summary>
     /// <param name="personEmail">The member's or professional's address as stored now; null for an HR manager.</param>

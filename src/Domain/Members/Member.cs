@@ -52,7 +52,10 @@ public sealed class Member : IAggregateRoot
 
     public string Email { get; private set; }
 
-    /// <summary>The partner HRIS's own id, so enrolment from that system is idempotent.</summary>
+    /// <summary>
+    /// The member's id in the employer's HR system (a member import's external_id column, or typed when inviting), unique
+    /// in the hub: importing a file again updates the member it names instead of enrolling them twice.
+    /// </summary>
     public string? ExternalId { get; private set; }
 
     /// <summary>The one segment attribute HR may filter by, when the privacy rules allow it.</summary>

@@ -23,7 +23,7 @@ public sealed class Professional : IAggregateRoot
 
         Id = Guid.NewGuid();
         DisplayName = displayName.Trim();
-        Email = email.Trim().ToLowerInvariant();
+        Email = EmailAddresses.Normalise(email);
         Title = title.Trim();
     }
 
@@ -49,6 +49,7 @@ public sealed class Professional : IAggregateRoot
         UserId = userId;
     }
 
+    /// <summary>Lets the professional work in a hub from <paramref name="at"/> (UTC); a hub they already work in keeps its first date.</summary>
     public void JoinHub(Guid hubId, DateTimeOffset at)
     {
         if (_hubs.All(h => h.HubId != hubId))

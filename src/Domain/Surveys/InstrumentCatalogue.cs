@@ -4,7 +4,7 @@ namespace Wellbeing.Domain.Surveys;
 
 /// <summary>One instrument definition as loaded: from a file shipped with the app or from a stored import.</summary>
 /// <param name="IsMarkedCurrent">The definition says <c>"current": true</c>: its instrument is the one in use when its measure has several.</param>
-/// <param name="Source">Where it came from (a file name, "import of 2026-11-30"), only to name it in refusals.</param>
+/// <param name="Source">Where it came from (a file name, "the import of who-5 version 2"), only to name it in refusals.</param>
 public sealed record CatalogueEntry(Survey Survey, bool IsMarkedCurrent, string Source);
 
 /// <summary>What admitting a definition to the catalogue means.</summary>

@@ -33,6 +33,8 @@ public sealed class Survey
             throw new DomainException($"Instrument {key} needs items and at least two answer options.");
         }
 
+        AnswerOption.EnsureDistinct(options, $"Instrument {key}");
+
         if (items.Select(i => i.Id).Distinct().Count() != items.Count)
         {
             throw new DomainException($"Instrument {key} has two items with the same id.");
@@ -178,7 +180,29 @@ public sealed class Survey
 
 public sealed record SurveyItem(string Id, string Text, bool Reversed = false);
 
-public sealed record AnswerOption(int Value, string Label);
+/// <summary>One answer a respondent can choose: the value that is scored and the label they read.</summary>
+public sealed record AnswerOption(int Value, string Label)
+{
+    /// <summary>
+    /// Refuses answers of which two share a value or a label: a form posts only the value, so it must name one answer,
+    /// and one label must mean one value, or two people who chose the same words would be scored apart.
+    /// </summary>
+    /// <param name="owner">What offers the answers, as a message names it (<c>Instrument who-5</c>, <c>Item "3"</c>).</param>
+    /// <exception cref="DomainException">Two answers share a value or a label (labels compared ordinally).</exception>
+    public static void EnsureDistinct(IEnumerable<AnswerOption> options, string owner)
+    {
+        var list = options.ToList();
+        if (list.GroupBy(o => o.Value).FirstOrDefault(g => g.Count() > 1) is { } sameValue)
+        {
+            throw new DomainException($"{owner} offers two answers with the value {sameValue.Key}.");
+        }
+
+        if (list.GroupBy(o => o.Label, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } sameLabel)
+        {
+            throw new DomainException($"{owner} offers the answer \"{sameLabel.Key}\" twice.");
+        }
+    }
+}
 
 public sealed record Subscale(string Key, string Title, IReadOnlyList<string> ItemIds);
 

@@ -72,13 +72,11 @@ public static class FhirQuestionnaireReader
             throw new InvalidInstrumentFileException($"The linkId \"{duplicate.Key}\" is used by {duplicate.Count()} items; each item needs its own.");
         }
 
-        var answers = items.Select(i => (Item: i, Options: AnswersOf(i))).ToList();
-        var first = answers[0];
-        var options = first.Options.Select(o => new AnswerOption(o.Value, o.Label)).ToList();
-        var surveyItems = answers.Select(a => new SurveyItem(a.Item.LinkId!, TextOf(a.Item), IsReversed(a, first))).ToList();
-
         try
         {
+            var answers = items.Select(i => (Item: i, Options: AnswersOf(i))).ToList();
+            var first = answers[0];
+            var surveyItems = answers.Select(a => new SurveyItem(a.Item.LinkId!, TextOf(a.Item), IsReversed(a, first))).ToList();
             var survey = new Survey(
                 key,
                 VersionOf(questionnaire),
@@ -86,7 +84,7 @@ public static class FhirQuestionnaireReader
                 string.IsNullOrWhiteSpace(questionnaire.Title) ? throw new InvalidInstrumentFileException("The Questionnaire has no title.") : questionnaire.Title,
                 questionnaire.Description ?? string.Empty,
                 surveyItems,
-                options,
+                first.Options,
                 ScoringRule.Parse(questionnaire.GetStringExtension(ScoringExtension) ?? "sum"),
                 [],
                 [],
@@ -140,7 +138,8 @@ public static class FhirQuestionnaireReader
                 Url: null,
                 questionnaire.GetStringExtension(CommercialUseExtension));
 
-    private static IReadOnlyList<(string Label, int Value)> AnswersOf(Questionnaire.ItemComponent item)
+    /// <exception cref="DomainException">Two of the item's answers share a label or an ordinal value (<see cref="AnswerOption.EnsureDistinct"/>).</exception>
+    private static IReadOnlyList<AnswerOption> AnswersOf(Questionnaire.ItemComponent item)
     {
         if (item.Type != Questionnaire.QuestionnaireItemType.Choice)
         {
@@ -153,7 +152,7 @@ public static class FhirQuestionnaireReader
             throw new InvalidInstrumentFileException($"Item \"{item.LinkId}\" lists no answer options (an answerValueSet is not supported).");
         }
 
-        return item.AnswerOption.Select(option =>
+        var options = item.AnswerOption.Select(option =>
         {
             var coding = option.Value as Coding
                 ?? throw new InvalidInstrumentFileException($"Item \"{item.LinkId}\" has an answer option that is not a Coding.");
@@ -162,9 +161,13 @@ public static class FhirQuestionnaireReader
             var ordinal = (option.GetExtensionValue<FhirDecimal>(OrdinalValue) ?? coding.GetExtensionValue<FhirDecimal>(OrdinalValue))?.Value
                 ?? throw new InvalidInstrumentFileException($"Item \"{item.LinkId}\", answer \"{label}\": the ordinal value is missing ({OrdinalValue}).");
             return decimal.IsInteger(ordinal)
-                ? (label, (int)ordinal)
+                ? new AnswerOption((int)ordinal, label)
                 : throw new InvalidInstrumentFileException($"Item \"{item.LinkId}\", answer \"{label}\": the ordinal value {ordinal.ToString(CultureInfo.InvariantCulture)} is not a whole number.");
         }).ToList();
+
+        // Each item on its own, before the items are compared by label (IsReversed).
+        AnswerOption.EnsureDistinct(options, $"Item \"{item.LinkId}\"");
+        return options;
     }
 
     private static string TextOf(Questionnaire.ItemComponent item) =>
@@ -174,7 +177,7 @@ public static class FhirQuestionnaireReader
     /// Every item offers the first item's answers: with the same ordinal values, or with them turned round (a reversed
     /// item, scored as lowest + highest - value like a reversed item in our format).
     /// </summary>
-    private static bool IsReversed((Questionnaire.ItemComponent Item, IReadOnlyList<(string Label, int Value)> Options) item, (Questionnaire.ItemComponent Item, IReadOnlyList<(string Label, int Value)> Options) first)
+    private static bool IsReversed((Questionnaire.ItemComponent Item, IReadOnlyList<AnswerOption> Options) item, (Questionnaire.ItemComponent Item, IReadOnlyList<AnswerOption> Options) first)
     {
         var reference = first.Options.ToDictionary(o => o.Label, o => o.Value);
         var ends = reference.Values.Min() + reference.Values.Max();

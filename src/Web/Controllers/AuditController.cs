@@ -28,13 +28,7 @@ public sealed class AuditController(GetAuditLogHandler log, VerifyAuditLogHandle
         CancellationToken cancellationToken = default)
     {
         ModelState.ThrowIfQueryInvalid();
-        var filter = new AuditFilter(
-            hub,
-            string.IsNullOrWhiteSpace(user) ? null : user.Trim(),
-            recorded,
-            from is { } first ? new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
-            // The last day there is (9999-12-31) has no next day to end before: it leaves the log open-ended.
-            to is { } last && last < DateOnly.MaxValue ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
+        var filter = AuditFilter.OfDays(hub, user, recorded, from, to);
         return View(new AuditPage(await log.Handle(new GetAuditLogQuery(filter, page), cancellationToken), hub, filter.UserId, recorded, from, to));
     }
 

@@ -93,9 +93,12 @@ public sealed class InvitationsController(
         {
             try
             {
-                TempData[Status] = await invite.Handle(command(), cancellationToken) == InviteOutcome.JoinedHub
-                    ? "This professional already has an account and now works in this hub too; no e-mail is sent."
-                    : "The invitation was recorded; its e-mail goes out within a minute.";
+                TempData[Status] = await invite.Handle(command(), cancellationToken) switch
+                {
+                    InviteOutcome.JoinedHub => "This professional already has an account and now works in this hub too; no e-mail is sent.",
+                    InviteOutcome.AlreadyInHub => "This professional already has an account and works in this hub; nothing changed.",
+                    _ => "The invitation was recorded; its e-mail goes out within a minute.",
+                };
                 return Redirect(PagePath(hubId));
             }
             catch (InvitationRefusedException refused)
@@ -123,7 +126,7 @@ public sealed record OpenInvitationsView(InvitationsDto Invitations, string? Sta
 public sealed record HrManagerInvite
 {
     [Required(ErrorMessage = "Enter the HR manager's e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [DeliverableEmail(ErrorMessage = "Enter an e-mail address like name@example.com.")]
     [StringLength(256, ErrorMessage = "An e-mail address has at most 256 characters.")]
     public string? Email { get; init; }
 }
@@ -139,7 +142,7 @@ public sealed record ProfessionalInvite
     public string? Title { get; init; }
 
     [Required(ErrorMessage = "Enter the professional's e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [DeliverableEmail(ErrorMessage = "Enter an e-mail address like name@example.com.")]
     [StringLength(256, ErrorMessage = "An e-mail address has at most 256 characters.")]
     public string? Email { get; init; }
 }
@@ -151,7 +154,7 @@ public sealed record MemberInvite
     public string? Name { get; init; }
 
     [Required(ErrorMessage = "Enter the member's e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [DeliverableEmail(ErrorMessage = "Enter an e-mail address like name@example.com.")]
     [StringLength(256, ErrorMessage = "An e-mail address has at most 256 characters.")]
     public string? Email { get; init; }
 

@@ -71,6 +71,12 @@ public sealed class SurveyBuilder
         return this;
     }
 
+    public SurveyBuilder WithOptions(params AnswerOption[] options)
+    {
+        _options = [.. options];
+        return this;
+    }
+
     public SurveyBuilder WithOptions(int lowest, int highest)
     {
         _options = OptionsFrom(lowest, highest);

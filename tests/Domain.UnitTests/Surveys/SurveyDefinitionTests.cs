@@ -46,6 +46,18 @@ public class SurveyDefinitionTests
         Assert.Throws<DomainException>(new SurveyBuilder().WithOptions(1, 1).Build);
     }
 
+    [Theory]
+    [InlineData(2, "Often", "Instrument test-survey offers two answers with the value 2.")]
+    [InlineData(1, "Always", "Instrument test-survey offers the answer \"Always\" twice.")]
+    public void TwoOptionsWithTheSameValueOrLabel_AreRejected(int value, string label, string message)
+    {
+        var builder = new SurveyBuilder().WithOptions(new AnswerOption(2, "Always"), new AnswerOption(value, label), new AnswerOption(0, "Never"));
+
+        var exception = Assert.Throws<DomainException>(builder.Build);
+
+        Assert.Equal(message, exception.Message);
+    }
+
     [Fact]
     public void Options_AreOfferedHighestValueFirst()
     {

@@ -223,6 +223,8 @@ public sealed class InvitationTests : IAsyncLifetime
     [InlineData("hr-manager", "HrManager.Email", "", "Enter the HR manager's e-mail address.")]
     [InlineData("hr-manager", "HrManager.Email", "not an address", "Enter an e-mail address like name@example.com.")]
     [InlineData("professional", "Professional.Email", "pro@", "Enter an e-mail address like name@example.com.")]
+    [InlineData("member", "Member.Email", "Grace Hopper <grace@employer.test>", "Enter an e-mail address like name@example.com.")]
+    [InlineData("hr-manager", "HrManager.Email", "hr@employer", "Enter an e-mail address like name@example.com.")]
     [InlineData("member", "Member.Name", "", "Enter the member's name.")]
     public async Task InviteForm_WithAMissingOrBadField_IsRedrawnWithTheMessageBesideIt_AndTheInputKept(string form, string field, string value, string message)
     {
@@ -241,6 +243,19 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, body);
         Assert.Contains(field == $"{prefix}.Email" ? $"value=\"{value}\"" : "value=\"kept@employer.test\"", body);
+        Assert.Empty(await _world.InvitationsAsync());
+    }
+
+    [Fact]
+    public async Task MemberInvite_WithAControlCharacterInTheDepartment_IsRefusedBesideTheDepartment_NotTheName()
+    {
+        var response = await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@employer.test", ["Member.Department"] = "Finance\u0007" });
+        var body = await BodyAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Matches("id=\"Member_Department-error\"><span class=\"field-validation-error\"[^>]*>A department name cannot hold control characters.</span>", body);
+        Assert.DoesNotMatch("id=\"Member_Name-error\"><span class=\"field-validation-error\"", body);
+        Assert.Contains("value=\"Grace Hopper\"", body);
         Assert.Empty(await _world.InvitationsAsync());
     }
 
@@ -280,7 +295,7 @@ public sealed class InvitationTests : IAsyncLifetime
         var stale = await _world.LinkSentToAsync("grace@old.test");
         var member = await _world.Factory.QueryAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.ExternalId == "E-7"));
 
-        // The employer's HR file (an import, or the partner API) corrects the address: grace@old.test was not hers.
+        // The employer's HR file (a member import) corrects the address: grace@old.test was not hers.
         await _world.Factory.ChangeAsync(async db => (await db.Members.SingleAsync(m => m.Id == member.Id)).Correct(Domain.Members.Imports.MemberDetails.Of("Grace Hopper", "grace@new.test", null)));
 
         var opened = await BrowserlessClient.For(_world.Factory).GetAsync(stale);
@@ -318,6 +333,23 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, resent.StatusCode);
         Assert.Contains("This member is deactivated", await BodyAsync(resent));
         Assert.Equal(0, await _world.Factory.QueryAsync(db => db.Users.CountAsync(u => u.Email == "leaver@employer.test")));
+    }
+
+    [Fact]
+    public async Task MemberDeactivatedOrGivenAnotherAddress_BeforeTheEmailLeaves_IsNotSentTheInvitation()
+    {
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Leaver", ["Member.Email"] = "leaver@employer.test" });
+        await _world.InviteAsync("member", new() { ["Member.Name"] = "Grace Hopper", ["Member.Email"] = "grace@old.test" });
+        var leaver = await _world.Factory.QueryAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Email == "leaver@employer.test"));
+        var membersPage = $"/admin/hubs/{_world.Hub.HubId}/members";
+        await _world.Admin.PostFormAsync(membersPage, $"{membersPage}/{leaver.Id}/active", new() { ["active"] = "false" });
+        await _world.Factory.ChangeAsync(async db => (await db.Members.SingleAsync(m => m.Email == "grace@old.test")).Correct(Domain.Members.Imports.MemberDetails.Of("Grace Hopper", "grace@new.test", null)));
+
+        await _world.Outbox.RunJobAsync();
+
+        Assert.Empty(_world.Outbox.ReceivedBy("leaver@employer.test"));
+        Assert.Empty(_world.Outbox.ReceivedBy("grace@old.test"));
+        Assert.Equal(2, await _world.Factory.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.InvitationId != null && m.WithdrawnAt != null && m.SentAt == null)));
     }
 
     [Fact]
@@ -577,6 +609,21 @@ public sealed class InvitationTests : IAsyncLifetime
 
         var joined = Assert.Single(await _world.Factory.OfAsync(AuditAction.ProfessionalJoinedHub));
         Assert.Equal(((Guid?)other.HubId, (await ProfessionalAsync("ada@clinic.test")).Id.ToString()), (joined.HubId, joined.ObjectId));
+    }
+
+    [Fact]
+    public async Task Professional_WithAnAccountInvitedAgainToTheirOwnHub_ChangesAndAuditsNothing_AndIsToldSo()
+    {
+        await _world.InviteAsync("professional", new() { ["Professional.Name"] = "Dr Ada Lovelace", ["Professional.Title"] = "Psychologist", ["Professional.Email"] = "ada@clinic.test" });
+        await _world.AcceptAsync(await _world.LinkSentToAsync("ada@clinic.test"));
+
+        var again = await _world.InviteAsync("professional", new() { ["Professional.Name"] = "Ada", ["Professional.Title"] = "Coach", ["Professional.Email"] = "ada@clinic.test" });
+        var page = await _world.Admin.GetAsync(_world.PagePath);
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("This professional already has an account and works in this hub; nothing changed.", page.Body);
+        Assert.Empty(await _world.Factory.OfAsync(AuditAction.ProfessionalJoinedHub));
+        Assert.Single((await ProfessionalAsync("ada@clinic.test")).Hubs);
     }
 
     private async Task<bool> InRoleAsync(ApplicationUser user, string role)

@@ -48,7 +48,7 @@ public sealed class MemberOfHubSpec : Specification<Member>
         Query.Where(m => m.HubId == hubId && m.Id == memberId).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
-/// <summary>The hub's members with this (normalised, lower-case) e-mail address.</summary>
+/// <summary>The hub's members with this address, as <see cref="Domain.Common.EmailAddresses.Normalise"/> keeps it; at most two, enough to tell one from several.</summary>
 public sealed class MembersOfHubByEmailSpec : Specification<Member>
 {
     public MembersOfHubByEmailSpec(Guid hubId, string email) =>
@@ -69,7 +69,7 @@ public sealed class ProfessionalWithHubsSpec : Specification<Professional>
         Query.Where(p => p.Id == professionalId).Include(p => p.Hubs).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
-/// <summary>The professional with this (normalised, lower-case) e-mail address, with their hub memberships, to change them.</summary>
+/// <summary>The professional with this address, as <see cref="Domain.Common.EmailAddresses.Normalise"/> keeps it, with their hub memberships, to change them.</summary>
 public sealed class ProfessionalByEmailSpec : Specification<Professional>
 {
     public ProfessionalByEmailSpec(string email) =>

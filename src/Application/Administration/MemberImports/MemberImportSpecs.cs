@@ -31,11 +31,6 @@ public sealed class ImportableMembersSpec : Specification<Member, ExistingMember
     }
 }
 
-public sealed class ActiveMembersOfHubSpec : Specification<Member>
-{
-    public ActiveMembersOfHubSpec(Guid hubId) => Query.Where(m => m.HubId == hubId && m.DeactivatedAt == null).AsNoTracking();
-}
-
 /// <summary>The members one chunk of an import changes, loaded in one query to be changed.</summary>
 public sealed class MembersToChangeSpec : Specification<Member>
 {

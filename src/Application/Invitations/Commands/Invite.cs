@@ -1,9 +1,11 @@
 using Wellbeing.Application.Accounts;
+using Wellbeing.Application.Administration.Common;
 using Wellbeing.Application.Auditing;
 using Wellbeing.Application.Common.Exceptions;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Auditing;
+using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
@@ -27,16 +29,20 @@ public enum InviteOutcome
 
     /// <summary>The address belongs to a professional who already has an account: they now work in this hub too, and no e-mail is sent.</summary>
     JoinedHub,
+
+    /// <summary>The address belongs to a professional with an account who already works in this hub: nothing changed or was recorded.</summary>
+    AlreadyInHub,
 }
 
 /// <summary>
 /// Records an invitation and its e-mail (through the outbox, sent by the next outbox run) in one transaction, creating
 /// the person it is for: a <see cref="Member"/> of the hub, or a <see cref="Professional"/> who joins it. An address of
-/// an existing professional makes that professional join the hub; one that already signs in to any other account, or
+/// an existing professional with an account makes that professional join the hub (audited once: inviting them again
+/// changes and records nothing); one that already signs in to any other account, or
 /// has a pending invitation to this hub, is refused.
 /// </summary>
 /// <exception cref="NotFoundException">No such hub.</exception>
-/// <exception cref="InvitationRefusedException">The address already has an account or a pending invitation here, or (members) belongs to a member of the hub, or the external id does.</exception>
+/// <exception cref="InvitationRefusedException">The address already has an account or a pending invitation here, or (members) belongs to a member of the hub, or the external id does, or <see cref="Member.NormaliseDepartment"/> refuses the department.</exception>
 /// <exception cref="Wellbeing.Domain.Common.DomainException">A name the member or professional rules refuse.</exception>
 public sealed class InviteHandler(
     IRepository<Hub> hubs,
@@ -53,13 +59,18 @@ public sealed class InviteHandler(
     public async Task<InviteOutcome> Handle(InviteCommand command, CancellationToken cancellationToken)
     {
         _ = await hubs.FirstOrDefaultAsync(new HubByIdSpec(command.HubId), cancellationToken) ?? throw new NotFoundException("Hub");
-        var email = command.Email.Trim().ToLowerInvariant();
+        var email = EmailAddresses.Normalise(command.Email);
         var now = clock.GetUtcNow();
         var professional = command.Role == InvitedRole.Professional
             ? await professionals.FirstOrDefaultAsync(new ProfessionalByEmailSpec(email), cancellationToken)
             : null;
         if (professional?.UserId is not null)
         {
+            if (professional.BelongsTo(command.HubId))
+            {
+                return InviteOutcome.AlreadyInHub;
+            }
+
             professional.JoinHub(command.HubId, now);
             audit.Record(AuditAction.ProfessionalJoinedHub, command.HubId, professional.Id.ToString());
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -90,7 +101,17 @@ public sealed class InviteHandler(
 
     private async Task<Member> NewMemberAsync(InviteCommand command, string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await members.AnyAsync(new MemberOfHubByEmailSpec(command.HubId, email), cancellationToken))
+        try
+        {
+            Member.NormaliseDepartment(command.Department);
+        }
+        catch (DomainException refused)
+        {
+            // The member's own rule, checked first so that its message stands beside the department, not the name.
+            throw new InvitationRefusedException(InvitationField.Department, refused.Message);
+        }
+
+        if (await members.AnyAsync(new MembersOfHubByEmailSpec(command.HubId, email), cancellationToken))
         {
             throw new InvitationRefusedException(InvitationField.Email, "A member of this hub has this address: invite the members without an account below.");
         }

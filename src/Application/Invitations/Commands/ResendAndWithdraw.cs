@@ -36,7 +36,7 @@ public sealed class ResendInvitationHandler(
     {
         var invitation = await InvitationChanges.FindAsync(invitations, command.HubId, command.InvitationId, cancellationToken);
         var (member, professional, _) = await InvitationLinks.PersonAsync(invitation, InvitationLinkDto.Broken, members, professionals, forUpdate: false, cancellationToken);
-        invitation.EnsureStillFor(member?.Email ?? professional?.Email, member?.UserId ?? professional?.UserId, member?.IsActive ?? true);
+        invitation.EnsureStillForPerson(member, professional);
         var now = clock.GetUtcNow();
         invitation.Renew(now, settings.Lifetime);
         await InvitationChanges.WithdrawUnsentAsync(outbox, invitation.Id, now, cancellationToken);
@@ -79,6 +79,7 @@ internal static class InvitationChanges
             ? invitation
             : throw new NotFoundException("Invitation");
 
+    /// <summary>Withdraws, at <paramref name="now"/> (UTC), the invitation's e-mails not yet sent, for the caller's save: the outbox skips them.</summary>
     public static async Task WithdrawUnsentAsync(IRepository<OutboxMessage> outbox, Guid invitationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var message in await outbox.ListAsync(new UnsettledInvitationMessagesSpec(invitationId), cancellationToken))

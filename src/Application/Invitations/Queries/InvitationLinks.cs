@@ -81,9 +81,8 @@ public static class InvitationLinks
     {
         var member = invitation.MemberId is { } memberId ? await members.FirstOrDefaultAsync(new MemberByIdSpec(memberId, forUpdate), cancellationToken) : null;
         var professional = invitation.ProfessionalId is { } professionalId
-            ? await professionals.FirstOrDefaultAsync(forUpdate ? new ProfessionalForUpdateSpec(professionalId) : new ProfessionalByIdSpec(professionalId), cancellationToken)
+            ? await professionals.FirstOrDefaultAsync(new ProfessionalByIdSpec(professionalId, forUpdate), cancellationToken)
             : null;
-        var fits = invitation.StillFor(member?.Email ?? professional?.Email, member?.UserId ?? professional?.UserId, member?.IsActive ?? true);
-        return (member, professional, fits ? link : link with { State = InvitationLinkState.Withdrawn, Email = null });
+        return (member, professional, invitation.StillForPerson(member, professional) ? link : link with { State = InvitationLinkState.Withdrawn, Email = null });
     }
 }

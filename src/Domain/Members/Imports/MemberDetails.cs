@@ -5,7 +5,7 @@ namespace Wellbeing.Domain.Members.Imports;
 /// <summary>
 /// What an administrator or an HR file says about a member, normalised as <see cref="Member"/> stores it: the name
 /// trimmed with runs of white space (a wrapped cell's line break, a tab) as one space, the department as <see cref="Member.NormaliseDepartment"/> keeps it (an empty department is none), the
-/// e-mail trimmed and lower-cased. Two equal values mean the
+/// e-mail as <see cref="EmailAddresses.Normalise"/> keeps it. Two equal values mean the
 /// stored member need not change.
 /// </summary>
 public sealed record MemberDetails
@@ -48,6 +48,6 @@ public sealed record MemberDetails
             throw new DomainException("A member needs a valid e-mail address.");
         }
 
-        return new MemberDetails(string.Join(' ', displayName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), email.Trim().ToLowerInvariant(), Member.NormaliseDepartment(department));
+        return new MemberDetails(string.Join(' ', displayName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), EmailAddresses.Normalise(email), Member.NormaliseDepartment(department));
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Wellbeing.Domain.Common;
 
 namespace Wellbeing.Domain.Members.Imports;
@@ -68,7 +67,7 @@ public static class MemberImportRules
             problems.Add(new ImportProblem(cells.Row, NameColumn, MemberDetails.NameControlCharacters));
         }
 
-        if (Require(cells.Row, EmailColumn, cells.Email, MaxEmailLength, problems) && !IsAddress(cells.Email))
+        if (Require(cells.Row, EmailColumn, cells.Email, MaxEmailLength, problems) && !EmailAddresses.IsDeliverable(cells.Email))
         {
             problems.Add(new ImportProblem(cells.Row, EmailColumn, "Not an e-mail address."));
         }
@@ -95,16 +94,6 @@ public static class MemberImportRules
     /// </summary>
     public static bool MayDeactivate(int deactivating, int active, decimal maxShare) =>
         deactivating == 0 || deactivating <= maxShare * active;
-
-    /// <summary>
-    /// A bare address (no display name, no comments) that .NET's RFC 5322 parser reads back unchanged, with a dot in
-    /// the domain: what a mail server can deliver to. An address with a display name would otherwise slip through.
-    /// </summary>
-    private static bool IsAddress(string email) =>
-        MailAddress.TryCreate(email, out var address)
-        && address.Address == email
-        && address.Host.Contains('.', StringComparison.Ordinal)
-        && !address.Host.EndsWith('.');
 
     private static bool Require(int row, string column, string value, int maxLength, List<ImportProblem> problems)
     {

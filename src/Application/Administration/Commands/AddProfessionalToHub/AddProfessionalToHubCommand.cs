@@ -31,8 +31,7 @@ public sealed class AddProfessionalToHubHandler(IRepository<Hub> hubs, IReposito
             throw new DomainException("Enter the professional's e-mail address.");
         }
 
-        // Professionals' addresses are stored trimmed and in lower case (Professional's constructor).
-        var professional = await professionals.FirstOrDefaultAsync(new ProfessionalByEmailSpec(command.Email.Trim().ToLowerInvariant()), cancellationToken)
+        var professional = await professionals.FirstOrDefaultAsync(new ProfessionalByEmailSpec(EmailAddresses.Normalise(command.Email)), cancellationToken)
             ?? throw new DomainException("No professional has this e-mail address. Invite them to the hub instead.");
         if (!professional.BelongsTo(hub.Id))
         {

@@ -37,8 +37,7 @@ public sealed class ConnectClientHandler(
             throw new DomainException("Enter the client's e-mail address.");
         }
 
-        // Members' addresses are stored trimmed and in lower case (Member's constructor).
-        var found = await members.ListAsync(new MembersOfHubByEmailSpec(command.HubId, command.MemberEmail.Trim().ToLowerInvariant()), cancellationToken);
+        var found = await members.ListAsync(new MembersOfHubByEmailSpec(command.HubId, EmailAddresses.Normalise(command.MemberEmail)), cancellationToken);
         var member = found.Count switch
         {
             0 => throw new DomainException("No member of this hub has this e-mail address."),

@@ -1,4 +1,3 @@
-using Ardalis.Specification;
 using Wellbeing.Application.Common.Interfaces;
 using Wellbeing.Application.Common.Specifications.Shared;
 using Wellbeing.Domain.Hubs;
@@ -25,9 +24,4 @@ public sealed class GetHubsHandler(IRepository<Hub> hubs, IRepository<Member> me
 
         return new HubsDto(rows);
     }
-}
-
-public sealed class ActiveMembersOfHubSpec : Specification<Member>
-{
-    public ActiveMembersOfHubSpec(Guid hubId) => Query.Where(m => m.HubId == hubId && m.DeactivatedAt == null).AsNoTracking();
 }

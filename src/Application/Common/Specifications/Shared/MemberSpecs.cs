@@ -19,6 +19,12 @@ public sealed class ActiveMemberByIdSpec : Specification<Member>
     public ActiveMemberByIdSpec(Guid id) => Query.Where(m => m.Id == id && m.DeactivatedAt == null).AsNoTracking();
 }
 
+/// <summary>The hub's active members: counted for the hubs list and as the base of an import's deactivation limit.</summary>
+public sealed class ActiveMembersOfHubSpec : Specification<Member>
+{
+    public ActiveMembersOfHubSpec(Guid hubId) => Query.Where(m => m.HubId == hubId && m.DeactivatedAt == null).AsNoTracking();
+}
+
 public sealed class MemberByIdSpec : Specification<Member>
 {
     public MemberByIdSpec(Guid id, bool forUpdate = false) =>

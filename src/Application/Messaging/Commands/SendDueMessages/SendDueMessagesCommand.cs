@@ -8,6 +8,7 @@ using Wellbeing.Domain.Hubs;
 using Wellbeing.Domain.Invitations;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Messaging;
+using Wellbeing.Domain.Professionals;
 using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Submissions;
 
@@ -32,14 +33,15 @@ public sealed record SendDueMessagesResult(int Sent, int Withdrawn, int Deferred
 public sealed record OutboxSettings(Uri PublicBaseUrl, TimeSpan StaleAttemptAfter, int BatchSize);
 
 /// <summary>
-/// The outbox's sender. It reads what the batch's decisions need up front (its members, invitations, hubs, licences,
-/// sessions and latest indexes: a fixed number of queries per run, whatever the batch size; an answer given while the
-/// run works through its batch is seen by the next run). For each due message it decides at sending time whether it is
-/// still wanted (withdrawn otherwise: the member opted out or left, answered the Wellbeing Index since, the hub may not
-/// use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>), or the survey was answered or has expired; an
-/// account invitation that is no longer pending), waits for the hub's sending hours (not for an account invitation, see
-/// <see cref="MessageKind.AccountInvitation"/>), then claims it by saving the attempt (a conditional update: the first
-/// run to save wins), sends, and marks it sent. A failed SMTP delivery gives the claim back and fails the run, so that
+/// The outbox's sender. It reads what the batch's decisions need up front (its members, invitations and the
+/// professionals they are for, hubs, licences, sessions and latest indexes: a fixed number of queries per run, whatever
+/// the batch size; an answer given while the run works through its batch is seen by the next run). For each due message
+/// it decides at sending time whether it is still wanted (withdrawn otherwise: the member opted out or left, answered
+/// the Wellbeing Index since, the hub may not use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>),
+/// or the survey was answered or has expired; an account invitation that is no longer pending, or whose person no
+/// longer fits it), waits for the hub's sending hours (not for an account invitation, see
+/// <see cref="MessageKind.AccountInvitation"/>), then claims it by saving the attempt (a conditional update: the first run
+/// to save wins), sends, and marks it sent. A failed SMTP delivery gives the claim back and fails the run, so that
 /// Hangfire retries it later; nothing is marked sent. See docs/decisions/0008-outbox-delivery.md for why this sends at
 /// most once within <see cref="OutboxSettings.StaleAttemptAfter"/>.
 /// </summary>
@@ -47,6 +49,7 @@ public sealed record OutboxSettings(Uri PublicBaseUrl, TimeSpan StaleAttemptAfte
 public sealed class SendDueMessagesHandler(
     IRepository<OutboxMessage> outbox,
     IRepository<Member> members,
+    IRepository<Professional> professionals,
     IRepository<Invitation> invitations,
     IRepository<Hub> hubs,
     IRepository<Submission> submissions,
@@ -67,8 +70,11 @@ public sealed class SendDueMessagesHandler(
             return new SendDueMessagesResult(0, 0, 0, false);
         }
 
-        var membersById = (await members.ListAsync(new MembersByIdsSpec([.. due.Select(m => m.MemberId).OfType<Guid>().Distinct()]), cancellationToken)).ToDictionary(m => m.Id);
         var invitationsById = (await invitations.ListAsync(new InvitationsByIdsSpec([.. due.Select(m => m.InvitationId).OfType<Guid>().Distinct()]), cancellationToken)).ToDictionary(i => i.Id);
+        var memberIds = due.Select(m => m.MemberId).Concat(invitationsById.Values.Select(i => i.MemberId)).OfType<Guid>().Distinct().ToList();
+        var membersById = (await members.ListAsync(new MembersByIdsSpec(memberIds), cancellationToken)).ToDictionary(m => m.Id);
+        var professionalIds = invitationsById.Values.Select(i => i.ProfessionalId).OfType<Guid>().Distinct().ToList();
+        var professionalsById = (await professionals.ListAsync(new ProfessionalsByIdsSpec(professionalIds), cancellationToken)).ToDictionary(p => p.Id);
         var hubsById = (await hubs.ListAsync(new HubsByIdsSpec(due.Select(m => m.HubId).Distinct().ToList()), cancellationToken)).ToDictionary(h => h.Id);
         var licensed = await licences.HubsThatMayUseAsync(hubsById.Keys, cancellationToken);
         var sessionIds = due.Where(m => m.CareSessionId is not null).Select(m => m.CareSessionId!.Value).Distinct().ToList();
@@ -76,7 +82,7 @@ public sealed class SendDueMessagesHandler(
         var wellbeingMembers = due.Where(m => m.CareSessionId is null).Select(m => m.MemberId).OfType<Guid>().Distinct().ToList();
         var latestWellbeing = (await submissions.ListAsync(new WellbeingTimesOfMembersSpec(wellbeingMembers), cancellationToken))
             .GroupBy(t => t.MemberId).ToDictionary(g => g.Key, g => g.Max(t => t.SubmittedAt));
-        var batch = new BatchFacts(licensed, sessionsById, latestWellbeing);
+        var batch = new BatchFacts(licensed, sessionsById, latestWellbeing, membersById, professionalsById);
         int sent = 0, withdrawn = 0, deferred = 0;
         foreach (var message in due)
         {
@@ -123,10 +129,14 @@ public sealed class SendDueMessagesHandler(
     /// <param name="WellbeingLicensed">The hubs that may use the current Wellbeing Index (<see cref="WellbeingIndexLicences"/>).</param>
     /// <param name="Sessions">The sessions the batch's alliance messages are about; a deleted one is missing.</param>
     /// <param name="LatestWellbeing">When each member with a Wellbeing Index message last filled it in (UTC); missing: never.</param>
+    /// <param name="Members">The members the batch's messages and invitations are for.</param>
+    /// <param name="Professionals">The professionals the batch's invitations are for.</param>
     private sealed record BatchFacts(
         IReadOnlySet<Guid> WellbeingLicensed,
         IReadOnlyDictionary<Guid, CareSession> Sessions,
-        IReadOnlyDictionary<Guid, DateTimeOffset> LatestWellbeing);
+        IReadOnlyDictionary<Guid, DateTimeOffset> LatestWellbeing,
+        IReadOnlyDictionary<Guid, Member> Members,
+        IReadOnlyDictionary<Guid, Professional> Professionals);
 
     /// <summary>Whom a message goes to: a member, or the address of an invitation (exactly one of the two).</summary>
     private sealed record Recipient(Member? Member, Invitation? Invitation);
@@ -135,7 +145,7 @@ public sealed class SendDueMessagesHandler(
     {
         var now = clock.GetUtcNow();
         var wanted = recipient.Invitation is { } invitation
-            ? invitation.StateAt(now) == InvitationState.Pending
+            ? invitation.StateAt(now) == InvitationState.Pending && PersonFits(invitation, batch)
             : StillWanted(message, recipient.Member!, hub, batch, now);
         if (!wanted)
         {
@@ -213,6 +223,15 @@ public sealed class SendDueMessagesHandler(
         var content = MemberEmails.Compose(message.Kind, hub.Name, new Uri(settings.PublicBaseUrl, page), unsubscribe);
         return new EmailMessage(message.Id, member.Email, content.Subject, content.TextBody, content.HtmlBody, unsubscribe);
     }
+
+    /// <summary>
+    /// Whether the invitation's member or professional can still take it (<see cref="InvitedPersons.StillForPerson"/>):
+    /// one deactivated, given an account or a corrected address since it was recorded is not sent a link that would
+    /// not work, and an address no longer theirs is not told about the hub.
+    /// </summary>
+    private static bool PersonFits(Invitation invitation, BatchFacts batch) => invitation.StillForPerson(
+        invitation.MemberId is { } memberId ? batch.Members.GetValueOrDefault(memberId) : null,
+        invitation.ProfessionalId is { } professionalId ? batch.Professionals.GetValueOrDefault(professionalId) : null);
 
     private EmailMessage RenderInvitation(OutboxMessage message, Invitation invitation, Hub hub)
     {
