@@ -48,7 +48,7 @@ public enum AuditAction
     /// <summary>An administrator deactivated a member; the object is the member.</summary>
     MemberDeactivated,
 
-    /// <summary>An administrator reactivated a deactivated member; the object is the member.</summary>
+    /// <summary>An administrator reactivated a deactivated member, on the members page or by a member import that names them (the user is who confirmed it); the object is the member.</summary>
     MemberReactivated,
 
     /// <summary>An administrator moved a member to another department (or none); the object is the member, never the department.</summary>
@@ -89,7 +89,9 @@ public enum AuditAction
 
     /// <summary>
     /// A member import finished (or, refused, stopped before writing); the object is the import and its counts, as
-    /// <c>{importId} created=… updated=… unchanged=… deactivated=… rejected=…</c>. The user is who confirmed it.
+    /// <c>{importId} created=… matched=… updated=… unchanged=… reactivated=… deactivated=… rejected=…</c> (matched: members
+    /// without an external id matched by e-mail address; reactivated: also counted as matched or updated, and each has
+    /// its own <see cref="MemberReactivated"/> entry). The user is who confirmed it.
     /// </summary>
     MemberImportCompleted,
 

@@ -92,6 +92,24 @@ public sealed class Member : IAggregateRoot
     }
 
     /// <summary>
+    /// Gives a member enrolled by invitation the HR system's id of the row an import matched them to by e-mail address
+    /// (<see cref="ImportRowAction.MatchByEmail"/>), so later files find them by id. The same id again changes nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="DomainException">The member has another external id: the file may not re-key an employee.</exception>
+    public void AdoptExternalId(string externalId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
+        var id = externalId.Trim();
+        if (ExternalId is not null && !string.Equals(ExternalId, id, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException("This member already has another external id.");
+        }
+
+        ExternalId ??= id;
+    }
+
+    /// <summary>
     /// Whether the member still wants this kind of e-mail: an active member who has not turned off its topic
     /// (<see cref="EmailTopics.Of"/>; only the <see cref="EmailTopics.Nudges"/> have one). Every such kind is a nudge back to a questionnaire, so a member who turned a topic off
     /// gets none of its e-mails: nothing we send is one they must get. A member without a sign-in account yet could not

@@ -18,7 +18,8 @@ public static class JobsDependencyInjection
 
     /// <summary>
     /// Hangfire keeps its queue next to the application's data on SQL Server and PostgreSQL, and in memory on the
-    /// embedded SQLite setup, where a lost queue only means waiting for the next hourly run. The storage follows the
+    /// embedded SQLite setup, where a lost queue only means waiting for the next hourly run (member imports, which have
+    /// no such run, are queued again at start-up by <see cref="MemberImportResumption"/>). The storage follows the
     /// <see cref="DatabaseSettings"/> that <see cref="DependencyInjection.AddInfrastructure"/> registers.
     /// </summary>
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
@@ -53,6 +54,7 @@ public static class JobsDependencyInjection
         services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
         services.AddScoped<MemberImportJob>();
         services.AddScoped<IMemberImportJobs, HangfireMemberImportJobs>();
+        services.AddHostedService<MemberImportResumption>();
         services.AddHostedService(container => new RecurringJobsRegistration(
             container.GetRequiredService<IRecurringJobManager>(),
             container.GetRequiredService<EmailSettings>(),

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Wellbeing.Infrastructure.Jobs;
 using Wellbeing.Infrastructure.Persistence.Seeding;
@@ -7,7 +8,10 @@ using Wellbeing.Testing.Browser;
 
 namespace Wellbeing.AcceptanceTests.Browser;
 
-/// <summary>An administrator imports 20,000 employees in the browser and watches the job's progress bar to its summary.</summary>
+/// <summary>
+/// An administrator imports employees in the browser: 20,000 of them, watching the job's progress bar to its summary;
+/// and a file naming members invited by e-mail, one of them deactivated, which the preview and summary count apart.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MemberImportBrowserTests(Chromium chromium)
 {
@@ -56,6 +60,38 @@ public sealed class MemberImportBrowserTests(Chromium chromium)
         await Chromium.AssertAccessibleAsync(page);
         await Chromium.SaveScreenshotAsync(page, "member-import-completed");
     }
+
+    [Fact]
+    public async Task Administrator_ImportsAFileNamingInvitedMembers_AndSeesThemMatchedByEmailAndReactivated()
+    {
+        await using var app = new WellbeingAppFactory();
+        await using var context = await chromium.NewContextAsync(app.StartKestrel());
+        var scenario = await HubScenario.CreateAsync(app, "matching");
+        var invited = await scenario.AddMembersAsync("Sales", 2);
+        await scenario.DeactivateAsync(invited[1]);
+        var emails = await app.QueryAsync(db => db.Members.Where(m => invited.Contains(m.Id)).OrderBy(m => m.DisplayName).Select(m => m.Email).ToListAsync());
+        var file = $"external_id,email,name,department\nM1,{emails[0].ToUpperInvariant()},Person 0,Sales\nM2,{emails[1]},Person 1,Sales\nM3,new@acme.test,New Person,Sales\n";
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(DemoHub.Administrator, DemoHub.Password);
+
+        await page.GotoAsync($"/admin/hubs/{scenario.HubId}/imports");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "employees.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("dt", new() { HasText = "Would match by e-mail" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("dt", new() { HasText = "Would reactivate" })).ToBeVisibleAsync();
+        Assert.Equal(["1", "2", "0", "0", "1"], await CountsAsync(page));
+        await Chromium.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and import" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Completed" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Equal(["1", "2", "0", "0", "1"], await CountsAsync(page));
+        await Chromium.SaveScreenshotAsync(page, "member-import-matched");
+    }
+
+    /// <summary>Created, matched by e-mail, updated, unchanged and reactivated, as the page shows them.</summary>
+    private static async Task<string[]> CountsAsync(IPage page) =>
+        await Task.WhenAll(new[] { "created", "matched", "updated", "unchanged", "reactivated" }.Select(name => page.Locator($"#count-{name}").InnerTextAsync()));
 
     private static byte[] Employees()
     {

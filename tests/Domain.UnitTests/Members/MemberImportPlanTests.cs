@@ -1,3 +1,4 @@
+using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Members;
 using Wellbeing.Domain.Members.Imports;
 
@@ -10,8 +11,8 @@ public class MemberImportPlanTests
     private static ImportCells Row(int row, string externalId, string email = "a@acme.test", string name = "Ada", string? department = "Sales") =>
         new(row, externalId, email, name, department);
 
-    private static ExistingMember Stored(string externalId, string name = "Ada", string? department = "Sales", bool active = true) =>
-        new(Guid.NewGuid(), externalId, MemberDetails.Of(name, "a@acme.test", department), active);
+    private static ExistingMember Stored(string? externalId, string name = "Ada", string? department = "Sales", bool active = true, string email = "a@acme.test") =>
+        new(Guid.NewGuid(), externalId, MemberDetails.Of(name, email, department), active);
 
     [Fact]
     public void Rows_AreCreatedUpdatedOrUnchanged_ByExternalIdAndDetails()
@@ -19,7 +20,7 @@ public class MemberImportPlanTests
         var same = Stored("E1");
         var moved = Stored("E2", department: "Sales");
 
-        var plan = MemberImportPlan.Make([Row(2, "E1"), Row(3, "e2", department: "Legal"), Row(4, "E3")], [same, moved], activeMembers: 2, full: false);
+        var plan = MemberImportPlan.Make([Row(2, "E1"), Row(3, "e2", department: "Legal"), Row(4, "E3", email: "c@acme.test")], [same, moved], activeMembers: 2, full: false);
 
         Assert.Equal(
             [(ImportRowAction.Unchanged, (Guid?)same.Id), (ImportRowAction.Update, moved.Id), (ImportRowAction.Create, null)],
@@ -40,7 +41,7 @@ public class MemberImportPlanTests
     {
         var stored = Stored("E1");
 
-        var plan = MemberImportPlan.Make([Row(2, "E1"), Row(3, "E2"), Row(4, "e1")], [stored], 1, full: true);
+        var plan = MemberImportPlan.Make([Row(2, "E1"), Row(3, "E2", email: "b@acme.test"), Row(4, "e1")], [stored], 1, full: true);
 
         Assert.Equal(["E2"], plan.Rows.Select(r => r.Member.ExternalId));
         Assert.Equal(2, plan.Rejected);
@@ -61,6 +62,81 @@ public class MemberImportPlanTests
 
         Assert.Equal([missing.Id], plan.Deactivations);
         Assert.Empty(partial.Deactivations);
+    }
+
+    [Fact]
+    public void ARowWithANewExternalId_MatchesTheMemberWithoutOneByEmail_IgnoringCase()
+    {
+        var invited = Stored(null, email: "invited@acme.test");
+        var withId = Stored("E1", email: "other@acme.test");
+
+        var plan = MemberImportPlan.Make([Row(2, "E7", email: "Invited@ACME.test", name: "Ivy")], [invited, withId], 2, full: true);
+
+        Assert.Equal([(ImportRowAction.MatchByEmail, (Guid?)invited.Id, false)], plan.Rows.Select(r => (r.Action, r.MemberId, r.Reactivates)));
+        Assert.Equal(0, plan.Rejected);
+        Assert.Equal([withId.Id], plan.Deactivations);
+    }
+
+    [Fact]
+    public void AnEmailOfAMemberWithAnotherExternalId_RejectsTheRow()
+    {
+        var plan = MemberImportPlan.Make([Row(2, "E7", email: "a@acme.test")], [Stored("E1"), Stored(null)], 2, full: false);
+
+        Assert.Empty(plan.Rows);
+        Assert.Equal([new ImportProblem(2, "email", "This e-mail address belongs to a member with another external id.")], plan.Problems);
+        Assert.Equal(1, plan.Rejected);
+    }
+
+    [Fact]
+    public void AnEmailOfTwoMembersWithoutExternalId_RejectsTheRow()
+    {
+        var plan = MemberImportPlan.Make([Row(2, "E7"), Row(3, "E8", email: "b@acme.test")], [Stored(null), Stored(null)], 2, full: false);
+
+        Assert.Equal([(ImportRowAction.Create, "E8")], plan.Rows.Select(r => (r.Action, r.Member.ExternalId)));
+        Assert.Equal([new ImportProblem(2, "email", "2 members without an external id have this e-mail address: which one this row is cannot be told.")], plan.Problems);
+    }
+
+    [Fact]
+    public void TwoRowsWithTheEmailOfOneMemberWithoutExternalId_AreBothRejected()
+    {
+        var plan = MemberImportPlan.Make([Row(2, "E7"), Row(3, "E8"), Row(4, "E9", email: "c@acme.test")], [Stored(null)], 1, full: false);
+
+        Assert.Equal(["E9"], plan.Rows.Select(r => r.Member.ExternalId));
+        Assert.Equal(2, plan.Rejected);
+        Assert.Equal([(2, "email", "Rows 2 and 3 have the e-mail address of the same member."), (3, "email", "Rows 2 and 3 have the e-mail address of the same member.")], plan.Problems.Select(p => (p.Row, p.Column, p.Reason)));
+    }
+
+    [Fact]
+    public void AMemberOfTheHubWithoutExternalId_IsOnlyMatchedByEmail_NeverByAnotherAddress()
+    {
+        var plan = MemberImportPlan.Make([Row(2, "E7", email: "new@acme.test")], [Stored(null)], 1, full: false);
+
+        Assert.Equal(ImportRowAction.Create, plan.Rows.Single().Action);
+    }
+
+    [Fact]
+    public void ADeactivatedMemberTheFileNames_ByExternalIdOrByEmail_IsReactivated_AndCountsAsAChange()
+    {
+        var byId = Stored("E1", active: false);
+        var byEmail = Stored(null, active: false, email: "b@acme.test");
+
+        var plan = MemberImportPlan.Make([Row(2, "E1"), Row(3, "E2", email: "b@acme.test")], [byId, byEmail], 0, full: true);
+
+        Assert.Equal(
+            [(ImportRowAction.Update, (Guid?)byId.Id, true), (ImportRowAction.MatchByEmail, byEmail.Id, true)],
+            plan.Rows.Select(r => (r.Action, r.MemberId, r.Reactivates)));
+    }
+
+    [Fact]
+    public void AdoptingAnExternalId_KeepsTheSameOne_AndRefusesAnother()
+    {
+        var invited = new Member(Hub, "Ivy", "ivy@acme.test", DateTimeOffset.UnixEpoch);
+
+        invited.AdoptExternalId(" E7 ");
+        invited.AdoptExternalId("e7");
+
+        Assert.Equal("E7", invited.ExternalId);
+        Assert.Throws<DomainException>(() => invited.AdoptExternalId("E8"));
     }
 
     [Theory]

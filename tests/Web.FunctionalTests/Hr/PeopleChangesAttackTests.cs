@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Wellbeing.Application.Statistics.Commands.PublishClosedPeriods;
@@ -11,7 +13,7 @@ namespace Wellbeing.Web.FunctionalTests.Hr;
 
 /// <summary>
 /// The attack on the administrator's people pages: an HR manager who knows who was deactivated, reactivated or
-/// moved saves every view (page, export and API, for the hub and each department) before and after, and subtracts.
+/// moved (on the members page, or by an HR file's import that matches members by e-mail or id and brings them back) saves every view (page, export and API, for the hub and each department) before and after, and subtracts.
 /// Random sequences of those changes, made by an administrator over HTTP between answers in the open month, must leave
 /// every published view exactly as it was; when the month closes, the next reading differs from the last only by that
 /// month's new block (every earlier block, row and API block identical), and in every period the hub minus its shown
@@ -86,16 +88,43 @@ public sealed class PeopleChangesAttackTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    /// <summary>One change as the administrator makes it on the members page (with htmx or without): deactivate, reactivate or move.</summary>
+    /// <summary>
+    /// A partial import of an HR file naming the member and everyone deactivated, each in a department of the file's:
+    /// members enrolled without an external id are matched by e-mail the first time and get the file's id, by that id
+    /// afterwards; every one of them comes back active.
+    /// </summary>
+    private async Task<HttpStatusCode> ImportAsync(BrowserlessClient admin, Guid hubId, Guid member, Random random)
+    {
+        var named = await _factory.QueryAsync(db => db.Members.Where(m => m.HubId == hubId && (m.Id == member || m.DeactivatedAt != null)).Select(m => new { m.Id, m.Email }).ToListAsync());
+        var file = new StringBuilder("external_id,email,name,department\n");
+        foreach (var person in named)
+        {
+            file.Append(CultureInfo.InvariantCulture, $"X-{person.Id},{person.Email},Person,{Departments[random.Next(Departments.Length)]}\n");
+        }
+
+        var upload = await admin.UploadMembersAsync(hubId, "hr.csv", Encoding.UTF8.GetBytes(file.ToString()));
+        var summary = await admin.ConfirmAndWaitAsync(upload.Headers.Location!.OriginalString);
+        Assert.Contains("Completed", summary);
+        Assert.Equal(0, MemberImportUploads.ImportCount(summary, "rejected"));
+        var ids = named.Select(n => n.Id).ToList();
+        Assert.Equal(0, await _factory.QueryAsync(db => db.Members.CountAsync(m => ids.Contains(m.Id) && m.DeactivatedAt != null)));
+        return upload.StatusCode;
+    }
+
+    /// <summary>
+    /// One change as the administrator makes it on the members page (with htmx or without): deactivate, reactivate or
+    /// move; or a member import.
+    /// </summary>
     private async Task<string> ChangeAsync(BrowserlessClient admin, Guid hubId, Guid member, Random random)
     {
         var list = $"/admin/hubs/{hubId}/members?status=All";
         var htmx = random.Next(2) == 0;
-        var (status, _, _) = random.Next(3) switch
+        var (status, _, _) = random.Next(4) switch
         {
             0 => await admin.PostAsync(list, $"/admin/hubs/{hubId}/members/{member}/active", new() { ["active"] = "false" }, htmx),
             1 => await admin.PostAsync(list, $"/admin/hubs/{hubId}/members/{member}/active", new() { ["active"] = "true" }, htmx),
-            _ => await admin.PostAsync(list, $"/admin/hubs/{hubId}/members/{member}/department", new() { ["Department"] = Departments[random.Next(Departments.Length)] ?? string.Empty }, htmx),
+            2 => await admin.PostAsync(list, $"/admin/hubs/{hubId}/members/{member}/department", new() { ["Department"] = Departments[random.Next(Departments.Length)] ?? string.Empty }, htmx),
+            _ => (await ImportAsync(admin, hubId, member, random), string.Empty, (Uri?)null),
         };
 
         Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.Redirect });

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +36,7 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
         Assert.Equal((3, 0, 0, 0, 0), Counts(page));
         Assert.Equal(0, await MemberCountAsync(hubId));
 
-        var summary = await ConfirmAndWaitAsync(admin, importPage);
+        var summary = await admin.ConfirmAndWaitAsync(importPage);
 
         Assert.Contains("Completed", summary);
         Assert.Equal((3, 0, 0, 0, 0), Counts(summary));
@@ -53,7 +52,7 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
     {
         var (admin, hubId) = await NewHubAsync();
 
-        await ConfirmAndWaitAsync(admin, (await UploadAsync(admin, hubId, "semicolon-bom-multiline.csv")).Headers.Location!.OriginalString);
+        await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "semicolon-bom-multiline.csv")).Headers.Location!.OriginalString);
 
         var members = await MembersAsync(hubId);
         Assert.Equal(["E001", "E002"], members.Select(m => m.ExternalId));
@@ -66,11 +65,11 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
     public async Task TheSameFileAgain_ChangesNothing_AndAChangedRow_UpdatesThatMemberOnly()
     {
         var (admin, hubId) = await NewHubAsync();
-        await ConfirmAndWaitAsync(admin, (await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
+        await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
         var before = await MembersAsync(hubId);
 
-        var again = await ConfirmAndWaitAsync(admin, (await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
-        var changed = await ConfirmAndWaitAsync(admin, (await UploadAsync(admin, hubId, "comma-changed.csv")).Headers.Location!.OriginalString);
+        var again = await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
+        var changed = await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "comma-changed.csv")).Headers.Location!.OriginalString);
 
         Assert.Equal((0, 0, 3, 0, 0), Counts(again));
         Assert.Equal((0, 1, 2, 0, 0), Counts(changed));
@@ -103,7 +102,7 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
 
         var (_, preview) = await admin.GetAsync(importPage);
         var report = await admin.Http.GetStringAsync(importPage + "/errors");
-        var summary = await ConfirmAndWaitAsync(admin, importPage);
+        var summary = await admin.ConfirmAndWaitAsync(importPage);
 
         Assert.Equal((1, 0, 0, 0, 2), Counts(preview));
         Assert.Equal("row,column,reason\r\n3,email,Not an e-mail address.\r\n4,email,Not an e-mail address.\r\n", report.ReplaceLineEndings("\r\n"));
@@ -118,7 +117,7 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
         var importPage = (await UploadAsync(admin, hubId, "duplicate-external-id.csv")).Headers.Location!.OriginalString;
 
         var report = await admin.Http.GetStringAsync(importPage + "/errors");
-        var summary = await ConfirmAndWaitAsync(admin, importPage);
+        var summary = await admin.ConfirmAndWaitAsync(importPage);
 
         Assert.Equal(
             "row,column,reason\r\n2,external_id,The same external id is on a later row.\r\n4,external_id,The same external id is on row 2.\r\n",
@@ -169,7 +168,7 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
     public async Task AFullImport_DeactivatesMissingMembersOnlyOnceConfirmed()
     {
         var (admin, hubId) = await NewHubAsync();
-        await ConfirmAndWaitAsync(admin, (await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
+        await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
         var byHand = await AddMemberByHandAsync(hubId, "invited@acme.test");
         await AddMemberByHandAsync(hubId, "also-invited@acme.test");
 
@@ -179,7 +178,7 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
         Assert.Contains("Confirming deactivates 2 of the hub's 5 active members.", preview);
         Assert.Equal(5, await ActiveCountAsync(hubId));
 
-        var summary = await ConfirmAndWaitAsync(admin, importPage);
+        var summary = await admin.ConfirmAndWaitAsync(importPage);
 
         Assert.Equal((0, 0, 1, 2, 0), Counts(summary));
         var members = await MembersAsync(hubId);
@@ -198,21 +197,96 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
         Assert.Equal(members.Where(m => !m.IsActive).Select(m => m.Id.ToString()).Order(), deactivated.Select(e => e.ObjectId!).Order());
         Assert.All(deactivated, e => Assert.Equal(adminId, e.UserId));
         var completed = entries.Last(e => e.Action == AuditAction.MemberImportCompleted);
-        Assert.Equal(($"{importId} created=0 updated=0 unchanged=1 deactivated=2 rejected=0", adminId, AuditOutcome.Succeeded), (completed.ObjectId, completed.UserId, completed.Outcome));
+        Assert.Equal(($"{importId} created=0 matched=0 updated=0 unchanged=1 reactivated=0 deactivated=2 rejected=0", adminId, AuditOutcome.Succeeded), (completed.ObjectId, completed.UserId, completed.Outcome));
         Assert.True(completed.Sequence > deactivated.Max(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task AMemberInvitedByEmail_ThenInTheHrFile_IsMatchedByEmail_NotEnrolledTwice_AndGetsTheExternalId()
+    {
+        var (admin, hubId) = await NewHubAsync();
+        var (_, otherHubId) = await NewHubAsync();
+        await InviteMemberAsync(admin, hubId, "Ivy", "invited@acme.test");
+        await InviteMemberAsync(admin, otherHubId, "Ellis", "elsewhere@acme.test");
+        var invited = Assert.Single(await MembersAsync(hubId));
+
+        var importPage = (await UploadAsync(admin, hubId, "invited-by-email.csv")).Headers.Location!.OriginalString;
+        var (_, preview) = await admin.GetAsync(importPage);
+        var summary = await admin.ConfirmAndWaitAsync(importPage);
+        var again = await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "invited-by-email.csv")).Headers.Location!.OriginalString);
+
+        // Created, matched by e-mail: the address of another hub's member matches nobody here.
+        Assert.Equal((1, 1), (ImportCount(preview, "created"), ImportCount(preview, "matched")));
+        Assert.Equal((1, 1, 0, 0, 0, 0), (ImportCount(summary, "created"), ImportCount(summary, "matched"), ImportCount(summary, "updated"), ImportCount(summary, "unchanged"), ImportCount(summary, "reactivated"), ImportCount(summary, "rejected")));
+        Assert.Equal((0, 0, 2), (ImportCount(again, "created"), ImportCount(again, "matched"), ImportCount(again, "unchanged")));
+        var members = await MembersAsync(hubId);
+        Assert.Equal(["E101", "E102"], members.Select(m => m.ExternalId));
+        Assert.Equal((invited.Id, "Ivy Invited", "invited@acme.test", "Sales"), (members[0].Id, members[0].DisplayName, members[0].Email, members[0].Department));
+        Assert.Null(Assert.Single(await MembersAsync(otherHubId)).ExternalId);
+        var completed = await _factory.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.HubId == hubId && e.Action == AuditAction.MemberImportCompleted).OrderBy(e => e.Sequence).FirstAsync());
+        Assert.EndsWith(" created=1 matched=1 updated=0 unchanged=0 reactivated=0 deactivated=0 rejected=0", completed.ObjectId);
+    }
+
+    [Fact]
+    public async Task ANewExternalIdWithTheEmailOfAMemberWithAnotherId_OrOfTwoMembersWithout_IsARejectedRow_WithTheReason()
+    {
+        var (admin, hubId) = await NewHubAsync();
+        await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
+
+        // The invitation page refuses an address a member of the hub has; two such members come from before that check.
+        await AddMemberByHandAsync(hubId, "twin@acme.test");
+        await AddMemberByHandAsync(hubId, "twin@acme.test");
+        var importPage = (await UploadAsync(admin, hubId, "email-conflicts.csv")).Headers.Location!.OriginalString;
+        var report = await admin.Http.GetStringAsync(importPage + "/errors");
+        var summary = await admin.ConfirmAndWaitAsync(importPage);
+
+        Assert.Equal(
+            "row,column,reason\r\n2,email,This e-mail address belongs to a member with another external id.\r\n"
+            + "3,email,2 members without an external id have this e-mail address: which one this row is cannot be told.\r\n",
+            report.ReplaceLineEndings("\r\n"));
+        Assert.Equal((1, 0, 0, 0, 2), Counts(summary));
+        Assert.Equal([null, null, "E001", "E002", "E003", "E011"], (await MembersAsync(hubId)).Select(m => m.ExternalId));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DeactivatedMembersInTheFile_AreReactivated_ByAPartialOrFullImport_EachWithAnAuditEntry(bool full)
+    {
+        var (admin, hubId) = await NewHubAsync();
+        await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
+        var leaving = (await MembersAsync(hubId)).Skip(1).Select(m => m.Id).ToList();
+        foreach (var member in leaving)
+        {
+            var (status, _, _) = await admin.PostAsync($"/admin/hubs/{hubId}/members?status=All", $"/admin/hubs/{hubId}/members/{member}/active", new() { ["active"] = "false" });
+            Assert.Equal(HttpStatusCode.Redirect, status);
+        }
+
+        var importPage = (await UploadAsync(admin, hubId, "comma.csv", full: full)).Headers.Location!.OriginalString;
+        var (_, preview) = await admin.GetAsync(importPage);
+        var summary = await admin.ConfirmAndWaitAsync(importPage);
+
+        Assert.All([preview, summary], page => Assert.Equal(((0, 2, 1, 0, 0), 2), (Counts(page), ImportCount(page, "reactivated"))));
+        Assert.All(await MembersAsync(hubId), m => Assert.True(m.IsActive));
+        var adminId = await _factory.AccountIdAsync(DemoHub.Administrator);
+        var entries = await _factory.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.HubId == hubId).OrderBy(e => e.Sequence).ToListAsync());
+        var reactivated = entries.Where(e => e.Action == AuditAction.MemberReactivated).ToList();
+        Assert.Equal(leaving.Select(id => id.ToString()).Order(), reactivated.Select(e => e.ObjectId!).Order());
+        Assert.All(reactivated, e => Assert.Equal(adminId, e.UserId));
+        Assert.EndsWith(" created=0 matched=0 updated=2 unchanged=1 reactivated=2 deactivated=0 rejected=0", entries.Last(e => e.Action == AuditAction.MemberImportCompleted).ObjectId);
     }
 
     [Fact]
     public async Task AFullImportOverTheShare_IsWarnedInThePreview_AndStopsWithoutChangingAnything()
     {
         var (admin, hubId) = await NewHubAsync();
-        await ConfirmAndWaitAsync(admin, (await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
+        await admin.ConfirmAndWaitAsync((await UploadAsync(admin, hubId, "comma.csv")).Headers.Location!.OriginalString);
         var before = await MembersAsync(hubId);
 
         // Two of three (67 %) is over the default 40 %.
         var importPage = (await UploadAsync(admin, hubId, "one-of-three.csv", full: true)).Headers.Location!.OriginalString;
         var (_, preview) = await admin.GetAsync(importPage);
-        var summary = await ConfirmAndWaitAsync(admin, importPage);
+        var summary = await admin.ConfirmAndWaitAsync(importPage);
 
         Assert.Contains("This would deactivate 2 of the hub's 3 active members, more than the 40 % allowed at once", preview);
         Assert.Contains("Stopped: nothing was changed", summary);
@@ -275,7 +349,7 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
         Assert.NotEmpty(published);
         var admin = await BrowserlessClient.SignedInAsync(_factory, DemoHub.Administrator);
 
-        await ConfirmAndWaitAsync(admin, (await UploadAsync(admin, scenario.HubId, "comma.csv")).Headers.Location!.OriginalString);
+        await admin.ConfirmAndWaitAsync((await UploadAsync(admin, scenario.HubId, "comma.csv")).Headers.Location!.OriginalString);
         await scenario.PublishAsync();
 
         Assert.Equal(published, await BlocksAsync(scenario.HubId));
@@ -298,43 +372,9 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
         return (await BrowserlessClient.SignedInAsync(_factory, DemoHub.Administrator), scenario.HubId);
     }
 
-    /// <summary>Sends a file as the upload form does (multipart, with the form's antiforgery token).</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(BrowserlessClient admin, Guid hubId, string file, byte[]? content = null, bool full = false)
-    {
-        var path = $"/admin/hubs/{hubId}/imports";
-        var token = Antiforgery.TokenOf(await admin.Http.GetStringAsync(path));
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), Antiforgery.FieldName },
-        };
-        var bytes = new ByteArrayContent(content ?? await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "MemberImports", "Csv", file)));
-        bytes.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(bytes, "file", file);
-        if (full)
-        {
-            form.Add(new StringContent("true"), "full");
-        }
-
-        return await admin.Http.PostAsync(path, form);
-    }
-
-    /// <summary>Confirms on the import's page and follows the progress fragment, as the page's polling does, until the job is done.</summary>
-    private static async Task<string> ConfirmAndWaitAsync(BrowserlessClient admin, string importPage)
-    {
-        var confirmed = await admin.PostFormAsync(importPage, importPage + "/confirm", []);
-        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var (_, fragment) = await admin.GetAsync(importPage + "/progress", htmx: true);
-            if (!fragment.Contains("hx-trigger=\"every 1s\"", StringComparison.Ordinal) || DateTime.UtcNow > deadline)
-            {
-                return fragment;
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>Uploads one of the Csv/ files, or <paramref name="content"/> under that name.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(BrowserlessClient admin, Guid hubId, string file, byte[]? content = null, bool full = false) =>
+        await admin.UploadMembersAsync(hubId, file, content ?? await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "MemberImports", "Csv", file)), full);
 
     /// <summary>A header and then one long cell: a file of exactly <paramref name="length"/> bytes.</summary>
     private static byte[] Padded(long length)
@@ -358,10 +398,17 @@ public sealed partial class MemberImportTests(MemberImportTests.ImportApp app) :
     }
 
     /// <summary>Created, updated, unchanged, deactivated and rejected as the page shows them.</summary>
-    private static (int, int, int, int, int) Counts(string page)
+    private static (int, int, int, int, int) Counts(string page) =>
+        (ImportCount(page, "created"), ImportCount(page, "updated"), ImportCount(page, "unchanged"), ImportCount(page, "deactivated"), ImportCount(page, "rejected"));
+
+    private static int ImportCount(string page, string name) => MemberImportUploads.ImportCount(page, name);
+
+    /// <summary>Invites a member on the hub's invitations page: the member is enrolled without an external id.</summary>
+    private static async Task InviteMemberAsync(BrowserlessClient admin, Guid hubId, string name, string email)
     {
-        int Count(string name) => int.Parse(Regex.Match(page, $"id=\"count-{name}\">(\\d+)<").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return (Count("created"), Count("updated"), Count("unchanged"), Count("deactivated"), Count("rejected"));
+        var page = $"/admin/hubs/{hubId}/invitations";
+        var (status, _, _) = await admin.PostAsync(page, $"{page}/member", new() { ["Member.Name"] = name, ["Member.Email"] = email });
+        Assert.Equal(HttpStatusCode.Redirect, status);
     }
 
     private static string FieldError(string page) => FileError().Match(page).Groups[1].Value;

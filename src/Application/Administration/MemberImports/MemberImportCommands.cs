@@ -52,6 +52,28 @@ public sealed class UploadMemberImportHandler(
     }
 }
 
+/// <summary>
+/// Queues again every import confirmed but not finished, for a node's start-up. On the embedded setup the job queue is
+/// in memory and a restart loses it; with a queue in the database a node may have stopped between saving the
+/// confirmation and queuing the job. The job is resumable and runs one at a time per import
+/// (<see cref="RunMemberImportHandler"/>), so a second copy of a job still queued finds its import finished, or
+/// resumes after the rows saved.
+/// </summary>
+public sealed class ResumeMemberImportsHandler(IRepository<MemberImport> imports, IMemberImportJobs jobs)
+{
+    /// <returns>How many imports were queued again.</returns>
+    public async Task<int> Handle(CancellationToken cancellationToken)
+    {
+        var running = await imports.ListAsync(new RunningMemberImportsSpec(), cancellationToken);
+        foreach (var importId in running)
+        {
+            jobs.Enqueue(importId);
+        }
+
+        return running.Count;
+    }
+}
+
 public sealed record ConfirmMemberImportCommand(Guid HubId, Guid ImportId, string UserId);
 
 /// <summary>The administrator confirms a previewed import; a job then writes it (<see cref="RunMemberImportHandler"/>).</summary>
@@ -82,7 +104,8 @@ public sealed record RunMemberImportCommand(Guid ImportId);
 /// <summary>
 /// Writes a confirmed import, planned again from the members as they are now (they may have changed since the
 /// preview): rows in chunks of <see cref="MemberImportSettings.RowsPerSave"/>, each chunk one query for the members it
-/// updates and one save with the progress, then the deactivations the same way. A retried run resumes after the rows
+/// updates, matches by e-mail or reactivates and one save with the progress, then the deactivations the same way. A
+/// retried run, or one queued again at start-up (<see cref="ResumeMemberImportsHandler"/>), resumes after the rows
 /// already written. It creates no accounts and sends no e-mail (members are invited separately), and it never touches
 /// published HR figures, which are stored per closed period.
 /// </summary>
@@ -121,8 +144,8 @@ public sealed class RunMemberImportHandler(
         foreach (var chunk in plan.Rows.Skip(import.ProcessedRows).Chunk(settings.RowsPerSave))
         {
             import = await NextUnitAsync(import.Id, cancellationToken);
-            var toUpdate = chunk.Where(r => r.Action == ImportRowAction.Update).Select(r => r.MemberId!.Value).ToList();
-            var stored = toUpdate.Count == 0 ? [] : (await members.ListAsync(new MembersToChangeSpec(import.HubId, toUpdate), cancellationToken)).ToDictionary(m => m.Id);
+            var toChange = chunk.Where(r => r.Action is ImportRowAction.Update or ImportRowAction.MatchByEmail).Select(r => r.MemberId!.Value).ToList();
+            var stored = toChange.Count == 0 ? [] : (await members.ListAsync(new MembersToChangeSpec(import.HubId, toChange), cancellationToken)).ToDictionary(m => m.Id);
             foreach (var row in chunk)
             {
                 switch (row.Action)
@@ -130,13 +153,13 @@ public sealed class RunMemberImportHandler(
                     case ImportRowAction.Create:
                         members.Add(new Member(import.HubId, row.Member.Details, clock.GetUtcNow(), row.Member.ExternalId));
                         break;
-                    case ImportRowAction.Update:
-                        stored[row.MemberId!.Value].Correct(row.Member.Details);
+                    case ImportRowAction.Update or ImportRowAction.MatchByEmail:
+                        Apply(row, stored[row.MemberId!.Value], import.ConfirmedBy);
                         break;
                 }
             }
 
-            import.Wrote(chunk.Count(r => r.Action == ImportRowAction.Create), toUpdate.Count, chunk.Count(r => r.Action == ImportRowAction.Unchanged));
+            import.Wrote(chunk);
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
 
@@ -160,10 +183,27 @@ public sealed class RunMemberImportHandler(
         await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>What a matched row changes: the external id it gives a member matched by e-mail, the details, and a deactivated member's return.</summary>
+    private void Apply(PlannedRow row, Member member, string? confirmedBy)
+    {
+        if (row.Action == ImportRowAction.MatchByEmail)
+        {
+            member.AdoptExternalId(row.Member.ExternalId);
+        }
+
+        member.Correct(row.Member.Details);
+        if (row.Reactivates)
+        {
+            // The same change and entry as the members page's reactivation; published figures stay as they are (ADR 0006).
+            member.Reactivate();
+            audit.Record(AuditAction.MemberReactivated, member.HubId, member.Id.ToString(), userId: confirmedBy);
+        }
+    }
+
     /// <summary>The completed entry's object: the import and its counts, never a person (<see cref="AuditAction.MemberImportCompleted"/>).</summary>
     private static string Audited(MemberImport import) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"{import.Id} created={import.Created} updated={import.Updated} unchanged={import.Unchanged} deactivated={import.Deactivated} rejected={import.Rejected}");
+        $"{import.Id} created={import.Created} matched={import.MatchedByEmail} updated={import.Updated} unchanged={import.Unchanged} reactivated={import.Reactivated} deactivated={import.Deactivated} rejected={import.Rejected}");
 
     /// <summary>Forgets the entities of the last chunk, so each save compares only its own chunk, and loads the import again.</summary>
     private async Task<MemberImport> NextUnitAsync(Guid importId, CancellationToken cancellationToken)

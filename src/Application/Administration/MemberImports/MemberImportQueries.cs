@@ -9,6 +9,8 @@ namespace Wellbeing.Application.Administration.MemberImports;
 
 /// <summary>An import as its pages show it: counts only, never a person.</summary>
 /// <param name="Percent">Valid rows written so far, 0 to 100 (100 once completed).</param>
+/// <param name="MatchedByEmail">Members enrolled by invitation whom a row matched by e-mail address (given its external id).</param>
+/// <param name="Reactivated">Deactivated members the file brought back, also counted as updated or matched.</param>
 public sealed record MemberImportDto(
     Guid Id,
     string FileName,
@@ -19,8 +21,10 @@ public sealed record MemberImportDto(
     int ProcessedRows,
     int Percent,
     int Created,
+    int MatchedByEmail,
     int Updated,
     int Unchanged,
+    int Reactivated,
     int Deactivated,
     int Rejected,
     string? Refusal)
@@ -35,8 +39,10 @@ public sealed record MemberImportDto(
         import.ProcessedRows,
         import.Status == MemberImportStatus.Completed ? 100 : import.ValidRows == 0 ? 0 : 100 * import.ProcessedRows / import.ValidRows,
         import.Created,
+        import.MatchedByEmail,
         import.Updated,
         import.Unchanged,
+        import.Reactivated,
         import.Deactivated,
         import.Rejected,
         import.Refusal);

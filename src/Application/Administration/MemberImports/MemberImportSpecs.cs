@@ -16,18 +16,28 @@ public sealed class MemberImportsOfHubSpec : Specification<MemberImport>
         Query.Where(i => i.HubId == hubId).OrderByDescending(i => i.UploadedAt).Take(take).AsNoTracking();
 }
 
+/// <summary>The ids of imports confirmed and not yet finished, oldest confirmation first.</summary>
+public sealed class RunningMemberImportsSpec : Specification<MemberImport, Guid>
+{
+    public RunningMemberImportsSpec()
+    {
+        Query.Where(i => i.Status == MemberImportStatus.Running).OrderBy(i => i.ConfirmedAt).AsNoTracking();
+        Query.Select(i => i.Id);
+    }
+}
+
 public sealed class MemberImportFileSpec : Specification<MemberImportFile>
 {
     public MemberImportFileSpec(Guid importId) => Query.Where(f => f.ImportId == importId).AsNoTracking();
 }
 
-/// <summary>The hub's members that an import can match: those with an external id, as the plan compares them.</summary>
+/// <summary>The hub's members as the plan compares them: by external id, or by e-mail address for those without one.</summary>
 public sealed class ImportableMembersSpec : Specification<Member, ExistingMember>
 {
     public ImportableMembersSpec(Guid hubId)
     {
-        Query.Where(m => m.HubId == hubId && m.ExternalId != null).AsNoTracking();
-        Query.Select(m => new ExistingMember(m.Id, m.ExternalId!, MemberDetails.Of(m.DisplayName, m.Email, m.Department), m.DeactivatedAt == null));
+        Query.Where(m => m.HubId == hubId).AsNoTracking();
+        Query.Select(m => new ExistingMember(m.Id, m.ExternalId, MemberDetails.Of(m.DisplayName, m.Email, m.Department), m.DeactivatedAt == null));
     }
 }
 

@@ -70,9 +70,17 @@ public sealed class MemberImport : IAggregateRoot
 
     // In the preview: what confirming would do. Once running: what was done so far, then the summary.
     public int Created { get; private set; }
+
+    /// <summary>Members without an external id (enrolled by invitation) whom a row matched by e-mail address and gave its id (<see cref="ImportRowAction.MatchByEmail"/>).</summary>
+    public int MatchedByEmail { get; private set; }
+
     public int Updated { get; private set; }
     public int Unchanged { get; private set; }
     public int Deactivated { get; private set; }
+
+    /// <summary>Deactivated members the file named and brought back; each is also counted as updated or matched by e-mail.</summary>
+    public int Reactivated { get; private set; }
+
     public int Rejected { get; private set; }
 
     /// <summary>Why a confirmed import stopped before writing; null otherwise.</summary>
@@ -114,17 +122,15 @@ public sealed class MemberImport : IAggregateRoot
         if (ProcessedRows == 0)
         {
             Count(plan);
-            Created = Updated = Unchanged = Deactivated = 0;
+            Created = MatchedByEmail = Updated = Unchanged = Reactivated = Deactivated = 0;
         }
     }
 
-    /// <summary>One chunk of rows written, in the same transaction as the rows.</summary>
-    public void Wrote(int created, int updated, int unchanged)
+    /// <summary>One chunk of planned rows written, in the same transaction as the rows.</summary>
+    public void Wrote(IReadOnlyCollection<PlannedRow> rows)
     {
-        Created += created;
-        Updated += updated;
-        Unchanged += unchanged;
-        ProcessedRows += created + updated + unchanged;
+        Add(rows);
+        ProcessedRows += rows.Count;
     }
 
     public void DeactivatedMembers(int count) => Deactivated += count;
@@ -146,11 +152,19 @@ public sealed class MemberImport : IAggregateRoot
     private void Count(MemberImportPlan plan)
     {
         ValidRows = plan.Rows.Count;
-        Created = plan.Count(ImportRowAction.Create);
-        Updated = plan.Count(ImportRowAction.Update);
-        Unchanged = plan.Count(ImportRowAction.Unchanged);
+        Created = MatchedByEmail = Updated = Unchanged = Reactivated = 0;
+        Add(plan.Rows);
         Deactivated = plan.Deactivations.Count;
         Rejected = plan.Rejected;
+    }
+
+    private void Add(IReadOnlyCollection<PlannedRow> rows)
+    {
+        Created += rows.Count(r => r.Action == ImportRowAction.Create);
+        MatchedByEmail += rows.Count(r => r.Action == ImportRowAction.MatchByEmail);
+        Updated += rows.Count(r => r.Action == ImportRowAction.Update);
+        Unchanged += rows.Count(r => r.Action == ImportRowAction.Unchanged);
+        Reactivated += rows.Count(r => r.Reactivates);
     }
 }
 

@@ -570,7 +570,13 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("MatchedByEmail")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reactivated")
                         .HasColumnType("integer");
 
                     b.Property<string>("Refusal")

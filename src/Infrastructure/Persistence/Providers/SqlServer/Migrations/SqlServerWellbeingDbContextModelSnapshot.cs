@@ -574,7 +574,13 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("MatchedByEmail")
+                        .HasColumnType("int");
+
                     b.Property<int>("ProcessedRows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reactivated")
                         .HasColumnType("int");
 
                     b.Property<string>("Refusal")

@@ -559,7 +559,13 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.Property<Guid>("HubId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MatchedByEmail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProcessedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reactivated")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Refusal")
