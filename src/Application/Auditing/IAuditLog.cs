@@ -13,7 +13,8 @@ public interface IAuditLog
     /// <param name="hubId">The hub the action concerns, if any.</param>
     /// <param name="objectId">What was acted on (a member, a grant, a client id); never a name, e-mail, answer or score.</param>
     /// <param name="userId">The account, when it is not the signed-in one (a failed sign-in names the account tried).</param>
-    void Record(AuditAction action, Guid? hubId, string? objectId, AuditOutcome outcome = AuditOutcome.Succeeded, string? userId = null);
+    /// <param name="detail">What changed, where the action's entry says (<see cref="AuditEntry.Detail"/>).</param>
+    void Record(AuditAction action, Guid? hubId, string? objectId, AuditOutcome outcome = AuditOutcome.Succeeded, string? userId = null, string? detail = null);
 }
 
 /// <summary>Who is acting and from where: the signed-in account of the current request, or nobody (a background job).</summary>
