@@ -27,7 +27,7 @@ public sealed class HubSettingsRaceTests(PostgresCluster cluster)
     {
         await using var app = await AppAsync();
         var scenario = await HubScenario.CreateAsync(app, "Lowered");
-        await scenario.AddMembersAsync("Sales", 12, i => [30 + (5 * i)]);
+        await scenario.AddMembersAsync("Sales", 12, i => [28 + (4 * i)]);
         await ChangeKAsync(app, scenario.HubId, 8);
 
         using var scope = app.Services.CreateScope();
@@ -49,7 +49,7 @@ public sealed class HubSettingsRaceTests(PostgresCluster cluster)
     {
         await using var app = await AppAsync();
         var scenario = await HubScenario.CreateAsync(app, "Raised");
-        await scenario.AddMembersAsync("Sales", 12, i => [30 + (5 * i)]);
+        await scenario.AddMembersAsync("Sales", 12, i => [28 + (4 * i)]);
         await ChangeKAsync(app, scenario.HubId, 8);
 
         // The administrator's use case has checked what is published (nothing yet) when the job publishes with k = 8.
