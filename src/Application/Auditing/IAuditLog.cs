@@ -15,7 +15,8 @@ public interface IAuditLog
     /// <param name="userId">The account, when it is not the signed-in one (a failed sign-in names the account tried).</param>
     /// <param name="role">That account's role, when the entry is about an account that is not the actor's (a failed sign-in);
     /// otherwise the actor's (<see cref="IAuditActor.Role"/>).</param>
-    void Record(AuditAction action, Guid? hubId, string? objectId, AuditOutcome outcome = AuditOutcome.Succeeded, string? userId = null, string? role = null);
+    /// <param name="detail">What changed, where the action's entry says (<see cref="AuditEntry.Detail"/>).</param>
+    void Record(AuditAction action, Guid? hubId, string? objectId, AuditOutcome outcome = AuditOutcome.Succeeded, string? userId = null, string? role = null, string? detail = null);
 }
 
 /// <summary>Who is acting and from where: the signed-in account of the current request, or the system (a background job, a command).</summary>

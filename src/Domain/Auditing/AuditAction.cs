@@ -39,7 +39,10 @@ public enum AuditAction
     /// <summary>An administrator created a hub; the object is the hub.</summary>
     HubCreated,
 
-    /// <summary>An administrator changed a hub's name, organisation, short name, time zone or settings; the object is the hub.</summary>
+    /// <summary>
+    /// An administrator changed a hub's name, organisation, short name, time zone or settings; the object is the hub,
+    /// the detail each setting changed with its old and new value (names only as "changed"; see Hubs.HubChanges).
+    /// </summary>
     HubSettingsChanged,
 
     /// <summary>An administrator recorded that a hub holds an instrument's licence; the object is the instrument's key.</summary>

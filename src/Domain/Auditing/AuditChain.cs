@@ -20,7 +20,9 @@ public static class AuditChain
     /// <summary>
     /// The entry as the bytes that are hashed: UTF-8 JSON (RFC 8259) array of every field in a fixed order, strings
     /// escaped by the JSON rules so that no value can pass for a field boundary; the time as ISO 8601 UTC with seven
-    /// fractional digits, enums by name, a missing value as null.
+    /// fractional digits, enums by name, a missing value as null. The detail, added to the log later, is a last element
+    /// only when the entry has one: entries without it keep the form, and so the hashes, they were written with, and an
+    /// array one element shorter or longer is another form, so a detail removed or added breaks the chain too.
     /// </summary>
     public static byte[] CanonicalForm(AuditEntry entry)
     {
@@ -38,6 +40,11 @@ public static class AuditChain
             json.WriteStringValue(entry.Outcome.ToString());
             WriteOrNull(json, entry.RemoteAddress);
             json.WriteStringValue(entry.PreviousHash);
+            if (entry.Detail is not null)
+            {
+                json.WriteStringValue(entry.Detail);
+            }
+
             json.WriteEndArray();
         }
 

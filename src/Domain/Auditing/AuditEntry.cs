@@ -14,12 +14,23 @@ public sealed class AuditEntry : IAggregateRoot
     {
     }
 
+    /// <summary>The longest <see cref="Detail"/> stored (the column length).</summary>
+    public const int MaxDetailLength = 1000;
+
     /// <summary>A new entry, not yet in the log: <see cref="Append"/> gives it its place when it is saved.</summary>
     /// <param name="at">Any offset; kept as UTC, cut to whole microseconds (the finest time every supported database
     /// keeps), so that the hash of the entry as read back equals the hash it was written with.</param>
+    /// <param name="detail">What changed, for the actions that say (see <see cref="Detail"/>); at most <see cref="MaxDetailLength"/> characters.</param>
+    /// <exception cref="ArgumentException">The detail is longer than its column.</exception>
     public AuditEntry(
-        DateTimeOffset at, string? userId, string? role, Guid? hubId, AuditAction action, string? objectId, AuditOutcome outcome, string? remoteAddress)
+        DateTimeOffset at, string? userId, string? role, Guid? hubId, AuditAction action, string? objectId, AuditOutcome outcome, string? remoteAddress,
+        string? detail = null)
     {
+        if (detail?.Length > MaxDetailLength)
+        {
+            throw new ArgumentException($"An audit entry's detail is at most {MaxDetailLength} characters.", nameof(detail));
+        }
+
         Id = Guid.NewGuid();
         var utc = at.ToUniversalTime();
         At = utc.AddTicks(-(utc.Ticks % TicksPerMicrosecond));
@@ -30,6 +41,7 @@ public sealed class AuditEntry : IAggregateRoot
         ObjectId = objectId;
         Outcome = outcome;
         RemoteAddress = remoteAddress;
+        Detail = detail;
     }
 
     /// <summary>
@@ -60,6 +72,12 @@ public sealed class AuditEntry : IAggregateRoot
     public string? ObjectId { get; private set; }
     public AuditOutcome Outcome { get; private set; }
     public string? RemoteAddress { get; private set; }
+
+    /// <summary>
+    /// What changed, for actions whose object alone does not say (<see cref="AuditAction.HubSettingsChanged"/>: each
+    /// setting with its old and new value); never a name, e-mail, answer or score. Null for every other action.
+    /// </summary>
+    public string? Detail { get; private set; }
 
     /// <summary>
     /// <see cref="AuditChain.HashOf"/> the entry before this one (lowercase hex SHA-256), or

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Wellbeing.Domain.Common;
+using Wellbeing.Domain.Statistics;
 
 namespace Wellbeing.Domain.Hubs;
 
@@ -46,6 +47,16 @@ public sealed partial class Hub : IAggregateRoot
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>
+    /// Goes up with every change of the hub (<see cref="Describe"/>, <see cref="ChangeSettings"/>) and every period
+    /// published from it (<see cref="Publish"/>); stored as a concurrency token, so a save made from an older version
+    /// is refused. Hence a published block's k and k_dist are the hub's settings at the moment the block is stored,
+    /// never a value an administrator changed meanwhile, and a settings change is never checked against a stale view of
+    /// what is published (<see cref="PublishedFiguresRule"/>). Forms carry it, so a second administrator saving the
+    /// same form is told instead of overwriting the first.
+    /// </summary>
+    public int Version { get; private set; }
+
+    /// <summary>
     /// Sets what people see of the hub: its name, organisation, short name for links (lower case letters, digits and
     /// single hyphens, trimmed and lower-cased here) and IANA time zone, which must be one this machine knows (a zone
     /// unknown here would silently read dates as UTC).
@@ -69,9 +80,26 @@ public sealed partial class Hub : IAggregateRoot
         }
 
         (Name, Organisation, Slug, TimeZoneId) = (newName, newOrganisation, newSlug, found.Id);
+        Version++;
     }
 
-    public void ChangeSettings(HubSettings settings) => Settings = settings;
+    /// <summary>Replaces every setting; <paramref name="settings"/> is checked by the HubSettings method that made it.</summary>
+    public void ChangeSettings(HubSettings settings)
+    {
+        Settings = settings;
+        Version++;
+    }
+
+    /// <summary>
+    /// The block of a closed period, suppressed with the hub's current k and k_dist (which it records); counts as a
+    /// change of the hub (<see cref="Version"/>), so the block is stored only if the settings are still these then.
+    /// </summary>
+    /// <param name="publishedAt">UTC time of publication.</param>
+    public PeriodBlock Publish(ReportingPeriod period, PeriodStatistics statistics, DateTimeOffset publishedAt)
+    {
+        Version++;
+        return new PeriodBlock(Id, period, publishedAt, PrivacyThresholds.For(Settings), BlockComposer.Compose(statistics, Settings));
+    }
 
     /// <summary>Reads a wall-clock time as the hub's people mean it; a time skipped when the clocks go forward is refused.</summary>
     public DateTimeOffset ToUtc(DateTime local)

@@ -11,6 +11,20 @@ public sealed class HubSettings
     /// <summary>Never fewer than three people behind a number shown to HR, whatever a hub asks for.</summary>
     public const int MinimumK = 3;
 
+    /// <summary>
+    /// The largest k a hub may ask for. Employee-listening products keep their minimum group between 3 and 10 (Viva
+    /// Glint 3-5, Culture Amp and Viva Insights 5, Spring Health "more than 10"; the team's shared reference,
+    /// anchors.md, "Employee-listening anonymity"); twice the largest of them still protects, while a k above it hides nearly every
+    /// department and is most likely a slip of the keyboard (50 for 5) that would silently empty HR's page.
+    /// </summary>
+    public const int MaximumK = 20;
+
+    /// <summary>
+    /// The largest k_dist a hub may ask for: twice <see cref="MaximumK"/>, the ratio of the defaults (10 to 5; the same
+    /// products ask 8-10 people for a distribution, about twice their minimum for a mean).
+    /// </summary>
+    public const int MaximumKDistribution = 2 * MaximumK;
+
     public int K { get; private set; } = 5;
     public int KDistribution { get; private set; } = 10;
     public int ReminderCadenceDays { get; private set; } = 14;
@@ -43,8 +57,12 @@ public sealed class HubSettings
 
     public static HubSettings Defaults() => new();
 
-    /// <summary>The smallest groups behind HR figures: k people behind any number, k_dist behind a distribution or trend (SPEC section 6).</summary>
-    /// <exception cref="HubFieldException">k below <see cref="MinimumK"/> (field K), or k_dist below k (field KDistribution).</exception>
+    /// <summary>
+    /// The smallest groups behind HR figures, in people: k behind any number, k_dist behind a distribution or trend
+    /// (SPEC section 6); the complement rule and the homogeneity rule use the same k and k_dist.
+    /// </summary>
+    /// <exception cref="HubFieldException">k outside <see cref="MinimumK"/>-<see cref="MaximumK"/> (field K), or k_dist
+    /// below k or above <see cref="MaximumKDistribution"/> (field KDistribution).</exception>
     public HubSettings WithPrivacy(int k, int kDistribution)
     {
         if (k < MinimumK)
@@ -52,9 +70,19 @@ public sealed class HubSettings
             throw new HubFieldException(HubField.K, $"The minimum group size k cannot be below {MinimumK}.");
         }
 
+        if (k > MaximumK)
+        {
+            throw new HubFieldException(HubField.K, $"The minimum group size k can be at most {MaximumK}: a larger k hides nearly every figure.");
+        }
+
         if (kDistribution < k)
         {
             throw new HubFieldException(HubField.KDistribution, "The minimum group for distributions cannot be smaller than k.");
+        }
+
+        if (kDistribution > MaximumKDistribution)
+        {
+            throw new HubFieldException(HubField.KDistribution, $"The minimum group for distributions can be at most {MaximumKDistribution}: a larger one hides nearly every distribution.");
         }
 
         var copy = Copy();

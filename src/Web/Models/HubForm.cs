@@ -42,6 +42,12 @@ public sealed record HubForm
     /// <summary>The new hub's id, drawn with the form and kept when it is redrawn, so that sending it twice creates one hub.</summary>
     public Guid? HubId { get; init; }
 
+    /// <summary>
+    /// The edited hub's version when the form was drawn (Hub.Version), so that a save over someone else's is refused;
+    /// a form without it (0) matches no hub.
+    /// </summary>
+    public int? Version { get; init; }
+
     public string? Name { get; init; }
     public string? Organisation { get; init; }
     public string? Slug { get; init; }

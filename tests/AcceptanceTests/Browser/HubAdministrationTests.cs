@@ -62,4 +62,28 @@ public sealed class HubAdministrationTests(Chromium chromium)
         await Assertions.Expect(page.GetByLabel("k: fewest people behind a number")).ToHaveValueAsync("4");
         await Chromium.SaveScreenshotAsync(page, "hub-edit-refused-after-publication");
     }
+
+    [Fact]
+    public async Task SecondAdministratorSavingTheSameHub_IsToldItChanged_AndKeepsWhatTheyTyped()
+    {
+        await using var app = new WellbeingAppFactory();
+        await using var context = await chromium.NewContextAsync(app.StartKestrel());
+        var scenario = await HubScenario.CreateAsync(app, "Shared");
+        var first = await context.NewPageAsync();
+        await first.SignInAsync(DemoHub.Administrator, DemoHub.Password);
+        var second = await context.NewPageAsync();
+        await first.GotoAsync($"/admin/hubs/{scenario.HubId}");
+        await second.GotoAsync($"/admin/hubs/{scenario.HubId}");
+
+        await first.GetByLabel("k: fewest people behind a number").FillAsync("7");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync("The changes were saved.");
+        await second.GetByLabel("k: fewest people behind a number").FillAsync("6");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+
+        await Assertions.Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync("This hub was changed after you opened the form");
+        await Assertions.Expect(second.GetByLabel("k: fewest people behind a number")).ToHaveValueAsync("6");
+        await Chromium.AssertAccessibleAsync(second);
+        await Chromium.SaveScreenshotAsync(second, "hub-edit-conflict");
+    }
 }

@@ -29,6 +29,7 @@ public class AuditChainTests
     [InlineData(nameof(AuditEntry.ObjectId), "another-object")]
     [InlineData(nameof(AuditEntry.RemoteAddress), "203.0.113.9")]
     [InlineData(nameof(AuditEntry.Role), "Administrator")]
+    [InlineData(nameof(AuditEntry.Detail), "K 5 → 3")]
     public void EditedEntry_BreaksTheLinkOfTheNextOne(string field, string value)
     {
         var log = Log(4);
@@ -102,6 +103,43 @@ public class AuditChainTests
         second.Append(null);
 
         Assert.NotEqual(AuditChain.HashOf(first), AuditChain.HashOf(second));
+    }
+
+    [Fact]
+    public void EntryWithoutDetail_KeepsTheFormItWasWrittenWith_AndADetailIsItsLastElement()
+    {
+        var plain = new AuditEntry(Start, null, null, null, AuditAction.DataExported, "csv", AuditOutcome.Succeeded, null);
+        var detailed = new AuditEntry(Start, null, null, null, AuditAction.HubSettingsChanged, "hub", AuditOutcome.Succeeded, null, "K 5 → 3");
+        plain.Append(null);
+        detailed.Append(null);
+
+        Assert.Equal(
+            $"[1,\"2026-11-30T09:00:00.0000000Z\",null,null,null,\"DataExported\",\"csv\",\"Succeeded\",null,\"{AuditChain.Genesis}\"]",
+            System.Text.Encoding.UTF8.GetString(AuditChain.CanonicalForm(plain)));
+        Assert.EndsWith($"\"{AuditChain.Genesis}\",\"K 5 \\u2192 3\"]", System.Text.Encoding.UTF8.GetString(AuditChain.CanonicalForm(detailed)));
+    }
+
+    [Fact]
+    public void RemovedDetail_BreaksTheChain()
+    {
+        var log = Log(3);
+        var detailed = new AuditEntry(Start.AddMinutes(5), "user-3", "Administrator", null, AuditAction.HubSettingsChanged, "hub", AuditOutcome.Succeeded, null, "K 5 → 3");
+        detailed.Append(log[^1]);
+        log.Add(detailed);
+        var next = new AuditEntry(Start.AddMinutes(6), "user-4", "Administrator", null, AuditAction.DataExported, "csv", AuditOutcome.Succeeded, null);
+        next.Append(detailed);
+        log.Add(next);
+
+        Set(detailed, nameof(AuditEntry.Detail), null!);
+
+        Assert.Equal(5, AuditChain.FirstBreak(log)?.Sequence);
+    }
+
+    [Fact]
+    public void ADetailLongerThanItsColumn_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => new AuditEntry(
+            Start, null, null, null, AuditAction.HubSettingsChanged, "hub", AuditOutcome.Succeeded, null, new string('x', AuditEntry.MaxDetailLength + 1)));
     }
 
     [Fact]

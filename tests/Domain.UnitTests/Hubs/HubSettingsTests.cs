@@ -48,6 +48,26 @@ public class HubSettingsTests
     }
 
     [Fact]
+    public void TheLargestKAndKDist_AreAllowed()
+    {
+        var settings = _defaults.WithPrivacy(HubSettings.MaximumK, HubSettings.MaximumKDistribution);
+
+        Assert.Equal((20, 40), (settings.K, settings.KDistribution));
+    }
+
+    [Theory]
+    [InlineData(21, 40, HubField.K)]
+    [InlineData(500, 500, HubField.K)]
+    [InlineData(20, 41, HubField.KDistribution)]
+    [InlineData(5, int.MaxValue, HubField.KDistribution)]
+    public void KOrKDistAboveTheirRange_IsRejected_NamingTheField(int k, int kDistribution, HubField field)
+    {
+        var refused = Assert.Throws<HubFieldException>(() => _defaults.WithPrivacy(k, kDistribution));
+
+        Assert.Equal(field, refused.Field);
+    }
+
+    [Fact]
     public void WithPrivacy_ReturnsACopy_AndLeavesTheOriginalAlone()
     {
         var changed = _defaults.WithPrivacy(k: 7, kDistribution: 12);

@@ -1,4 +1,5 @@
 using Wellbeing.Domain.Hubs;
+using Wellbeing.Domain.Statistics;
 
 namespace Wellbeing.Domain.UnitTests.Hubs;
 
@@ -52,4 +53,37 @@ public class HubTests
         hub.Describe("Renamed", "Renamed Inc.", "renamed", "Europe/Copenhagen");
         Assert.Equal(("Renamed", "Renamed Inc.", "renamed", "Europe/Copenhagen"), (hub.Name, hub.Organisation, hub.Slug, hub.TimeZoneId));
     }
+
+    [Fact]
+    public void EveryChange_AndEveryPublication_RaisesTheVersion_ARefusalDoesNot()
+    {
+        var hub = Create();
+        var versions = new List<int> { hub.Version };
+
+        Assert.Throws<HubFieldException>(() => hub.Describe("Renamed", "Renamed Inc.", "renamed", "Nowhere/Else"));
+        versions.Add(hub.Version);
+        hub.Describe("Renamed", "Renamed Inc.", "renamed", "Europe/London");
+        versions.Add(hub.Version);
+        hub.ChangeSettings(hub.Settings.WithPrivacy(7, 12));
+        versions.Add(hub.Version);
+        hub.Publish(January, Nobody, DateTimeOffset.UnixEpoch);
+        versions.Add(hub.Version);
+
+        Assert.Equal([1, 1, 2, 3, 4], versions);
+    }
+
+    [Fact]
+    public void Publish_MakesTheBlockWithTheHubsCurrentKAndKDist()
+    {
+        var hub = Create();
+        hub.ChangeSettings(hub.Settings.WithPrivacy(8, 16));
+
+        var block = hub.Publish(January, Nobody, DateTimeOffset.UnixEpoch.AddDays(32));
+
+        Assert.Equal((hub.Id, "1970-01", 8, 16), (block.HubId, block.PeriodKey, block.K, block.KDistribution));
+    }
+
+    private static readonly ReportingPeriod January = new("1970-01", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(31));
+
+    private static readonly PeriodStatistics Nobody = new([], [], AllianceFigures.None);
 }

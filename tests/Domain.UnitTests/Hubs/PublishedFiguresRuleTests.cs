@@ -14,7 +14,7 @@ public class PublishedFiguresRuleTests
     [Fact]
     public void AKRaisedByMistakeAfterPublication_MayGoBackToWhatThePublishedBlocksUsed_ButNotBelow()
     {
-        var mistaken = Current.WithPrivacy(50, 120);
+        var mistaken = Current.WithPrivacy(HubSettings.MaximumK, HubSettings.MaximumKDistribution);
 
         Assert.Empty(PublishedFiguresRule.Refusals(mistaken, Current, Published));
         Assert.Equal([HubField.K, HubField.KDistribution], PublishedFiguresRule.Refusals(mistaken, Current.WithPrivacy(5, 11), Published).Select(r => r.Field));

@@ -74,6 +74,78 @@ public sealed partial class HubsAdminTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task KOrKDistAboveTheirRange_AreRefusedBesideTheirFields_KeepingWhatWasTyped()
+    {
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var scenario = await HubScenario.CreateAsync(app.Factory, "Bounded");
+        var page = $"/admin/hubs/{scenario.HubId}";
+        var slug = await app.Factory.QueryAsync(db => db.Hubs.Where(h => h.Id == scenario.HubId).Select(h => h.Slug).SingleAsync());
+
+        var k = await BodyAsync(await admin.SubmitFormAsync(NewPage, Create, Form("Too large", "too-large", ("K", "50"), ("KDistribution", "50"))), HttpStatusCode.BadRequest);
+        var distribution = await BodyAsync(await admin.SubmitFormAsync(page, page, Form("Bounded", slug, ("TimeZoneId", "UTC"), ("KDistribution", "41"))), HttpStatusCode.BadRequest);
+
+        Assert.Matches(FieldError("K", "The minimum group size k can be at most 20: a larger k hides nearly every figure."), k);
+        Assert.Matches(InputValue("K", "50"), k);
+        Assert.Matches(FieldError("KDistribution", "The minimum group for distributions can be at most 40: a larger one hides nearly every distribution."), distribution);
+        Assert.Matches(InputValue("KDistribution", "41"), distribution);
+        Assert.Matches("<input[^>]*id=\"Form_K\"[^>]*max=\"20\"", distribution);
+        Assert.Equal(0, await app.Factory.QueryAsync(db => db.Hubs.CountAsync(h => h.Slug == "too-large")));
+        var settings = (await app.Factory.QueryAsync(db => db.Hubs.SingleAsync(h => h.Id == scenario.HubId))).Settings;
+        Assert.Equal((5, 10), (settings.K, settings.KDistribution));
+    }
+
+    [Fact]
+    public async Task TwoAdministratorsSavingTheSameForm_TheSecondGets409WithTheirInputKept_AndSavesOnlyWhenTheySendItAgain()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "Shared");
+        var page = $"/admin/hubs/{scenario.HubId}";
+        var slug = await app.Factory.QueryAsync(db => db.Hubs.Where(h => h.Id == scenario.HubId).Select(h => h.Slug).SingleAsync());
+        var first = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var second = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var secondsForm = await second.HiddenFieldsAsync(page, page);
+
+        var saved = await first.SubmitFormAsync(page, page, Form("Shared", slug, ("TimeZoneId", "UTC"), ("K", "7"), ("KDistribution", "14")));
+        var late = await second.Http.PostAsync(page, new FormUrlEncodedContent([.. secondsForm, .. Form("Shared by two", slug, ("TimeZoneId", "UTC"), ("K", "6"))]));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var conflict = await BodyAsync(late, HttpStatusCode.Conflict);
+        Assert.Contains("This hub was changed after you opened the form", conflict);
+        Assert.Matches(InputValue("Name", "Shared by two"), conflict);
+        Assert.Matches(InputValue("K", "6"), conflict);
+        var hub = await app.Factory.QueryAsync(db => db.Hubs.SingleAsync(h => h.Id == scenario.HubId));
+        Assert.Equal(("Shared", 7, 14), (hub.Name, hub.Settings.K, hub.Settings.KDistribution));
+
+        // The page drawn with the conflict names the version saved meanwhile: sending it again is a deliberate choice.
+        var redrawn = Form("Shared by two", slug, ("TimeZoneId", "UTC"), ("K", "6"));
+        redrawn["Form.Version"] = VersionIn(conflict);
+        redrawn[Antiforgery.FieldName] = Antiforgery.TokenOf(conflict);
+        Assert.NotEqual(secondsForm.Single(f => f.Key == "Form.Version").Value, redrawn["Form.Version"]);
+        var again = await second.Http.PostAsync(page, new FormUrlEncodedContent(redrawn));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        hub = await app.Factory.QueryAsync(db => db.Hubs.SingleAsync(h => h.Id == scenario.HubId));
+        Assert.Equal(("Shared by two", 6, 10), (hub.Name, hub.Settings.K, hub.Settings.KDistribution));
+    }
+
+    [Fact]
+    public async Task SavingTheForm_RecordsEachChangedSettingWithItsOldAndNewValue_ShownOnTheAuditPage()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "Audited");
+        var page = $"/admin/hubs/{scenario.HubId}";
+        var slug = await app.Factory.QueryAsync(db => db.Hubs.Where(h => h.Id == scenario.HubId).Select(h => h.Slug).SingleAsync());
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+
+        var changes = Form("Audited by Dr Who", slug, ("TimeZoneId", "UTC"), ("K", "7"), ("AllianceLowThreshold", "4.5"), ("SendingHoursEnd", "21:00"));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(page, page, changes)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(page, page, changes)).StatusCode);
+
+        const string Changed = "Name changed; Organisation changed; K 5 → 7; SendingHoursEnd 20:00 → 21:00; AllianceLowThreshold 4 → 4.5";
+        var entries = (await app.Factory.OfAsync(AuditAction.HubSettingsChanged)).Where(e => e.HubId == scenario.HubId).ToList();
+        Assert.Equal([Changed, "nothing changed"], entries.Select(e => e.Detail));
+        var (_, audit) = await admin.GetAsync($"/admin/audit?hub={scenario.HubId}&action=HubSettingsChanged");
+        Assert.Matches($"<td>{scenario.HubId}</td>\\s*<td>{Regex.Escape(Changed)}</td>", audit);
+    }
+
+    [Fact]
     public async Task SeveralBrokenFields_AreEachRefusedBesideTheirField_AtOnce()
     {
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
@@ -281,6 +353,10 @@ public sealed partial class HubsAdminTests(AppFixture app) : IClassFixture<AppFi
         Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {body}");
         return body;
     }
+
+    /// <summary>The hub's version the form on <paramref name="page"/> was drawn with (its hidden field).</summary>
+    private static string VersionIn(string page) =>
+        Regex.Match(page, "<input[^>]*name=\"Form\\.Version\"[^>]*value=\"(\\d+)\"").Groups[1].Value;
 
     private static Regex FieldError(string field, string message) =>
         new($"id=\"Form_{field}-error\"><span class=\"field-validation-error\"[^>]*>{Regex.Escape(message)}</span>");

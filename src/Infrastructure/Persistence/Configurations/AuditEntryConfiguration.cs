@@ -28,6 +28,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.ObjectId).HasMaxLength(Lengths.ExternalKey);
         builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(Lengths.ShortCode);
         builder.Property(e => e.RemoteAddress).HasMaxLength(RemoteAddress);
+        builder.Property(e => e.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
         builder.Property(e => e.PreviousHash).HasMaxLength(Hash).IsFixedLength();
 
         // The administrator's filters, each read newest first.

@@ -16,6 +16,9 @@ internal sealed class HubConfiguration : IEntityTypeConfiguration<Hub>
         builder.Property(h => h.TimeZoneId).HasMaxLength(Hub.MaxShortLength).IsRequired();
         builder.HasIndex(h => h.Slug).IsUnique();
 
+        // Settings changes and publications of one hub take turns: a save from an older version is refused (Hub.Version).
+        builder.Property(h => h.Version).IsConcurrencyToken();
+
         // Settings are read with the hub on nearly every request, so they live in its row rather than a join away.
         builder.OwnsOne(h => h.Settings, settings =>
         {

@@ -14,3 +14,9 @@ public sealed class PublishedIntervalsSpec : Specification<PeriodBlock, Publishe
 }
 
 public sealed record PublishedInterval(DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>The hub's block of the period with this start (UTC), if it is published.</summary>
+public sealed class BlockOfPeriodSpec : Specification<PeriodBlock>
+{
+    public BlockOfPeriodSpec(Guid hubId, DateTimeOffset periodStart) => Query.Where(b => b.HubId == hubId && b.PeriodStart == periodStart).AsNoTracking();
+}

@@ -21,6 +21,12 @@ public enum PublicationResult
     PublishedByAnotherRun,
 
     /// <summary>
+    /// An administrator changed the hub between this run's read of its settings and its save, so the block, made with
+    /// the settings read, was not stored; the next run publishes the period with the settings then in force.
+    /// </summary>
+    HubChangedMeanwhile,
+
+    /// <summary>
     /// The period overlaps one already published with another length (the hub switched between months and
     /// quarters): publishing it would let "quarter minus its months" isolate what the months hid, so it never is.
     /// </summary>
@@ -29,7 +35,9 @@ public enum PublicationResult
 
 /// <summary>
 /// Computes each closed, unpublished period's block once, oldest first, each in its own transaction, so a failure
-/// leaves every earlier block published and no block half-written. A published block is never recomputed.
+/// leaves every earlier block published and no block half-written. A published block is never recomputed. Each block
+/// is made with the hub's settings as read for it and stored only if the hub is still at that version
+/// (<see cref="Hub.Version"/>): the k and k_dist a block records are the hub's when it was stored.
 /// </summary>
 public sealed class PublishClosedPeriodsHandler(
     IRepository<Hub> hubs,
@@ -38,6 +46,7 @@ public sealed class PublishClosedPeriodsHandler(
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
+    /// <remarks>Clears the unit of work's tracking before each hub: run it in a scope of its own, or after saving.</remarks>
     public async Task<IReadOnlyList<PublicationOutcome>> Handle(PublishClosedPeriodsCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -45,9 +54,14 @@ public sealed class PublishClosedPeriodsHandler(
             ? await hubs.ListAsync(new HubsByIdsSpec([id]), cancellationToken)
             : await hubs.ListAsync(new AllHubsSpec(), cancellationToken);
         var outcomes = new List<PublicationOutcome>();
-        foreach (var hub in selected)
+        foreach (var hubId in selected.Select(h => h.Id))
         {
-            outcomes.AddRange(await PublishAsync(hub, now, cancellationToken));
+            // Each hub is read again, tracked, just before its periods: its version is what the saves check.
+            unitOfWork.ClearTracking();
+            if (await hubs.FirstOrDefaultAsync(new HubForUpdateSpec(hubId), cancellationToken) is { } hub)
+            {
+                outcomes.AddRange(await PublishAsync(hub, now, cancellationToken));
+            }
         }
 
         return outcomes;
@@ -71,18 +85,21 @@ public sealed class PublishClosedPeriodsHandler(
             }
 
             var statistics = await source.ReadAsync(hub.Id, period, cancellationToken);
-            var block = new PeriodBlock(hub.Id, period, now, PrivacyThresholds.For(hub.Settings), BlockComposer.Compose(statistics, hub.Settings));
-            blocks.Add(block);
+            blocks.Add(hub.Publish(period, statistics, now));
             try
             {
                 await unitOfWork.SaveChangesAsync(cancellationToken);
             }
             catch (ConflictException)
             {
-                // Two job servers reached the same period together; the unique (hub, period start) kept the first.
-                // The refused block stays in the unit of work unless dropped, and would fail every later hub's save.
-                blocks.Remove(block);
-                outcomes.Add(new PublicationOutcome(hub.Id, period.Key, PublicationResult.PublishedByAnotherRun));
+                // Either another job server stored the same period first (the unique hub and period start kept it), or
+                // the hub changed since it was read (its version). The refused block and hub stay in the unit of work
+                // unless dropped, and would fail every later hub's save.
+                unitOfWork.ClearTracking();
+                var result = await blocks.AnyAsync(new BlockOfPeriodSpec(hub.Id, period.Start), cancellationToken)
+                    ? PublicationResult.PublishedByAnotherRun
+                    : PublicationResult.HubChangedMeanwhile;
+                outcomes.Add(new PublicationOutcome(hub.Id, period.Key, result));
                 return outcomes;
             }
 
