@@ -11,7 +11,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 using Wellbeing.Infrastructure.Persistence.Providers;
+using Wellbeing.Infrastructure.Persistence.Providers.Postgres;
+using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
+using Wellbeing.Infrastructure.Persistence.Providers.SqlServer;
 using Wellbeing.Web;
 
 namespace Wellbeing.Testing;
@@ -159,6 +163,16 @@ public sealed class WellbeingAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // EF Core decides at most once a second per context whether anyone listens to its diagnostics, and pooled
+        // contexts keep that answer between requests, so a test that starts counting commands would miss those of a
+        // context used a moment before. Tests decide afresh every time; the app keeps EF Core's default.
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<SqliteWellbeingDbContext>(options => options.ConfigureLoggingCacheTime(TimeSpan.Zero));
+            services.ConfigureDbContext<PostgresWellbeingDbContext>(options => options.ConfigureLoggingCacheTime(TimeSpan.Zero));
+            services.ConfigureDbContext<SqlServerWellbeingDbContext>(options => options.ConfigureLoggingCacheTime(TimeSpan.Zero));
+        });
 
         if (Clock is { } clock)
         {
