@@ -11,7 +11,7 @@ namespace Wellbeing.Infrastructure.Persistence.ReadModels;
 /// Raises the <see cref="ClientListVersion"/> of every hub whose clients lists a save changes, inside the save's
 /// transaction, so that a cached list (<see cref="CachedMyClientsReader"/>) is never served for a state it was not read
 /// from. What a list shows comes from members (name, search key, deactivation, hub, deletion), connections, hub
-/// memberships, professionals (the account a list belongs to), hubs (name and settings) and the shared scores (which
+/// memberships, professionals (the account a list belongs to), hubs (name, and the settings owned by the hub) and the shared scores (which
 /// the save derives from grants and submissions before this runs); a change of any of them in any way raises the
 /// hubs it was in before and after the save. Writes that bypass the change tracker on these tables are forbidden by
 /// an architecture test (ClientListWriteRules).
@@ -21,7 +21,7 @@ internal static class ClientListVersions
     /// <summary>The entity types a clients list is read from.</summary>
     public static readonly IReadOnlySet<Type> ListedTypes = new HashSet<Type>
     {
-        typeof(Member), typeof(ClientConnection), typeof(HubMembership), typeof(Professional), typeof(Hub), typeof(SharedScore),
+        typeof(Member), typeof(ClientConnection), typeof(HubMembership), typeof(Professional), typeof(Hub), typeof(HubSettings), typeof(SharedScore),
     };
 
     /// <summary>Adds the version row of every hub the save creates, so a hub's row exists from its first list on.</summary>
@@ -66,6 +66,10 @@ internal static class ClientListVersions
             {
                 case Hub hub:
                     hubs.Add(hub.Id);
+                    break;
+                case HubSettings:
+                    // Owned by the hub and stored in its row: a settings change leaves the hub's own entry unchanged.
+                    hubs.UnionWith(BeforeAndAfter(entry, entry.Metadata.FindOwnership()!.Properties.Single().Name));
                     break;
                 case Member or ClientConnection or HubMembership:
                     // Before and after: a member moved to another hub leaves the old hub's lists too.
