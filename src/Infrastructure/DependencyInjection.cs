@@ -84,7 +84,9 @@ public static class DependencyInjection
         services.AddSingleton<ISpecificationEvaluator, SpecificationEvaluator>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<WellbeingDbContext>());
-        services.AddScoped<IMyClientsReader, MyClientsReader>();
+        services.AddScoped<MyClientsReader>();
+        services.AddScoped<IMyClientsReader, CachedMyClientsReader>();
+        services.AddSingleton<ClientListCache>();
         services.AddScoped<IMembersToInvite, MembersToInviteReader>();
         services.AddScoped<IAuditLog, EfAuditLog>();
 

@@ -52,6 +52,9 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
     /// <summary>The clients list's read model, derived in every save (<see cref="SharedScoreReadModel"/>).</summary>
     public DbSet<SharedScore> SharedScores => Set<SharedScore>();
     public DbSet<SharedScoreStamp> SharedScoreStamps => Set<SharedScoreStamp>();
+
+    /// <summary>The version of each hub's clients lists, raised in every save that changes them (<see cref="ClientListVersions"/>).</summary>
+    public DbSet<ClientListVersion> ClientListVersions => Set<ClientListVersion>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
     public DbSet<MemberImportFile> MemberImportFiles => Set<MemberImportFile>();
@@ -65,8 +68,8 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
 
     /// <summary>
     /// Saves, with the responder summaries of any Wellbeing Index submission added folded in, the shared scores of
-    /// every member whose grants or submissions change derived again, and any audit entries added appended to the
-    /// log's chain, in the same transaction.
+    /// every member whose grants or submissions change derived again, the clients list versions of the hubs whose
+    /// lists change raised, and any audit entries added appended to the log's chain, in the same transaction.
     /// </summary>
     /// <exception cref="InvalidOperationException">An audit entry was changed or removed: the log is append-only.</exception>
     /// <exception cref="DbUpdateConcurrencyException">
@@ -102,9 +105,26 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
 
     private async Task<int> SaveWithSharedScoresAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
+        ReadModels.ClientListVersions.AddForNewHubs(this);
+        if (Database.CurrentTransaction is not null || !ReadModels.ClientListVersions.MayChange(this))
+        {
+            return await SaveDerivedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The versions must be raised in the transaction that changes the lists: committed apart, a node could cache
+        // the new rows under the old version, or see the old rows under the new one.
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveDerivedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    private async Task<int> SaveDerivedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var staged = await SharedScoreReadModel.StageAsync(this, cancellationToken);
+            await ReadModels.ClientListVersions.RaiseAsync(this, cancellationToken);
             try
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

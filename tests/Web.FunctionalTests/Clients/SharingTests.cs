@@ -47,6 +47,29 @@ public sealed class SharingTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("Stopped sharing Wellbeing Index", (await client.GetAsync("/sharing")).Body);
     }
 
+    /// <summary>
+    /// Each node caches the list it served (docs/decisions/0010): a revocation made through another node must still hide
+    /// the score on this node's next request, which finds the hub's version raised in the database.
+    /// </summary>
+    [Fact]
+    public async Task RevokingThroughOneNode_HidesTheScoreInTheListAnotherNodeCached_OnItsNextRequest()
+    {
+        await using var first = new WellbeingAppFactory();
+        var email = DemoHub.Client(3);
+        var client = await BrowserlessClient.SignedInAsync(first, email);
+        await using var second = new WellbeingAppFactory { ConnectionString = first.ConnectionString, DemoDataEnabled = false };
+        var (_, name, professionalId) = await PairAsync(first, email, DemoHub.FirstProfessional);
+        var professional = await BrowserlessClient.SignedInAsync(second, DemoHub.FirstProfessional);
+        var search = $"/clients?search={Uri.EscapeDataString(name)}";
+        Assert.DoesNotContain("</span>?</td>", FirstRow((await professional.GetAsync(search)).Body, 2));
+        Assert.DoesNotContain("</span>?</td>", FirstRow((await professional.GetAsync(search)).Body, 2));
+
+        var response = await client.PostFormAsync("/sharing", "/sharing", Fields(professionalId, "Wellbeing", share: false));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("</span>?</td>", FirstRow((await professional.GetAsync(search)).Body, 2));
+    }
+
     [Fact]
     public async Task SharingAgain_FromHtmx_ReturnsOnlyTheChangedRow_AndStartsANewGrant()
     {
@@ -137,7 +160,10 @@ public sealed class SharingTests(AppFixture app) : IClassFixture<AppFixture>
     };
 
     private Task<(Guid MemberId, string Name, Guid ProfessionalId)> PairAsync(string clientEmail, string professionalEmail) =>
-        app.Factory.QueryAsync(async db =>
+        PairAsync(app.Factory, clientEmail, professionalEmail);
+
+    private static Task<(Guid MemberId, string Name, Guid ProfessionalId)> PairAsync(WellbeingAppFactory factory, string clientEmail, string professionalEmail) =>
+        factory.QueryAsync(async db =>
         {
             var member = await db.Members.SingleAsync(m => m.Email == clientEmail);
             var professional = await db.Professionals.SingleAsync(p => p.Email == professionalEmail);

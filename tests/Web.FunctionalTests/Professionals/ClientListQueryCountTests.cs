@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.ReadModels;
 using Wellbeing.Infrastructure.Persistence.Seeding;
 using Wellbeing.Testing;
 using Wellbeing.Web.FunctionalTests.Support;
@@ -60,31 +61,40 @@ public sealed class ClientListQueryCountTests(AppFixture app) : IClassFixture<Ap
         Assert.Equal(2, commands);
     }
 
+    /// <summary>The use case reads through the node's cache (docs/decisions/0010): the hubs' versions, then the page once.</summary>
     [Fact]
-    public async Task TheWholeUseCase_ForClientsThatFitOnePage_TakesOneCommand()
+    public async Task TheWholeUseCase_ForClientsThatFitOnePage_TakesTheVersionsAndOneCommand_ThenOnlyTheVersions()
     {
         var (userId, clients) = await ProfessionalAsync();
         Assert.True(clients < GetMyClientsQuery.PageSize, "The demo professional's clients fit on one page.");
+        var (first, firstCommands) = await HandleAsync(userId);
+        var (again, againCommands) = await HandleAsync(userId);
+
+        Assert.NotEmpty(first.Rows);
+        Assert.All(first.Rows, r => Assert.False(string.IsNullOrEmpty(r.HubName)));
+        Assert.Equal(first.Rows.Select(r => r.MemberId), again.Rows.Select(r => r.MemberId));
+        Assert.Equal(2, firstCommands);
+        Assert.Equal(1, againCommands);
+    }
+
+    private async Task<(MyClientsPageDto Page, int Commands)> HandleAsync(string userId)
+    {
         using var scope = app.Factory.Services.CreateScope();
         var handler = scope.ServiceProvider.GetRequiredService<GetMyClientsHandler>();
         using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
-
         var page = await handler.Handle(new GetMyClientsQuery(userId, null), CancellationToken.None);
-
-        Assert.NotEmpty(page.Rows);
-        Assert.All(page.Rows, r => Assert.False(string.IsNullOrEmpty(r.HubName)));
-        Assert.Equal(1, counter.Count);
+        return (page, counter.Count);
     }
 
     /// <summary>
-    /// Reads the page that <paramref name="filterFor"/> makes of the demo professional's account and client count, and
-    /// counts the SQL commands it took.
+    /// Reads the page that <paramref name="filterFor"/> makes of the demo professional's account and client count with
+    /// the reader behind the cache, and counts the SQL commands it took.
     /// </summary>
     private async Task<(MyClientsSlice Slice, int Commands, int Clients)> ReadAsync(Func<string, int, MyClientsFilter> filterFor)
     {
         var (userId, clients) = await ProfessionalAsync();
         using var scope = app.Factory.Services.CreateScope();
-        var reader = scope.ServiceProvider.GetRequiredService<IMyClientsReader>();
+        var reader = scope.ServiceProvider.GetRequiredService<MyClientsReader>();
         using var counter = new CommandCounter(scope.ServiceProvider.GetRequiredService<WellbeingDbContext>());
         var slice = await reader.ReadAsync(filterFor(userId, clients), CancellationToken.None);
         return (slice, counter.Count, clients);

@@ -1254,6 +1254,19 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.ToTable("SignInSessions");
                 });
 
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", b =>
+                {
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("HubId");
+
+                    b.ToTable("ClientListVersions");
+                });
+
             modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -1803,6 +1816,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Postgres.Migrations
                     b.HasOne("Wellbeing.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithOne()
+                        .HasForeignKey("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", "HubId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

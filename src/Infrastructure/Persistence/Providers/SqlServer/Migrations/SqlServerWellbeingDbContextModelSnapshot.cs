@@ -1259,6 +1259,19 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.ToTable("SignInSessions");
                 });
 
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", b =>
+                {
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("HubId");
+
+                    b.ToTable("ClientListVersions");
+                });
+
             modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -1808,6 +1821,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.SqlServer.Migrations
                     b.HasOne("Wellbeing.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithOne()
+                        .HasForeignKey("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", "HubId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

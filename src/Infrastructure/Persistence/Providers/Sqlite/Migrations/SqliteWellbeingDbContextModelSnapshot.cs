@@ -1243,6 +1243,19 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.ToTable("SignInSessions");
                 });
 
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", b =>
+                {
+                    b.Property<Guid>("HubId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HubId");
+
+                    b.ToTable("ClientListVersions");
+                });
+
             modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.SharedScoreStamp", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -1790,6 +1803,15 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
                     b.HasOne("Wellbeing.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", b =>
+                {
+                    b.HasOne("Wellbeing.Domain.Hubs.Hub", null)
+                        .WithOne()
+                        .HasForeignKey("Wellbeing.Infrastructure.Persistence.ReadModels.ClientListVersion", "HubId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
