@@ -48,11 +48,12 @@ public sealed class MemberOfHubSpec : Specification<Member>
         Query.Where(m => m.HubId == hubId && m.Id == memberId).AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
-/// <summary>The hub's members with this (normalised, lower-case) e-mail address.</summary>
+/// <summary>Up to two of the hub's members with this (normalised, lower-case) e-mail address: enough to tell one from several.</summary>
 public sealed class MembersOfHubByEmailSpec : Specification<Member>
 {
+    // Ordered so that which two come back does not depend on the database's plan.
     public MembersOfHubByEmailSpec(Guid hubId, string email) =>
-        Query.Where(m => m.HubId == hubId && m.Email == email).Take(2).AsNoTracking();
+        Query.Where(m => m.HubId == hubId && m.Email == email).OrderBy(m => m.Id).Take(2).AsNoTracking();
 }
 
 /// <summary>The professionals who work in a hub, by name, with their hub memberships.</summary>
