@@ -77,9 +77,10 @@ public sealed class GetClientProfileHandler(
         AllianceSectionDto? alliance = null;
         if (shared.Contains(Measure.Alliance))
         {
-            var history = await submissions.ListAsync(new AllianceAboutSpec(member.Id, professional.Id), cancellationToken);
-            if (history.Count > 0)
+            var ratings = await submissions.ListAsync(new AllianceAboutSpec(member.Id, professional.Id), cancellationToken);
+            if (ratings.Count > 0)
             {
+                var history = ratings.Select(r => new AlliancePointDto(r.SubmittedAt, r.Score, r.Subscales)).ToList();
                 var previous = history.Count > 1 ? history[^2].Score : (decimal?)null;
                 alliance = new AllianceSectionDto(history, Flags.ForAlliance(history[^1].Score, previous, hub.Settings));
             }
@@ -109,15 +110,9 @@ public sealed class ActiveSharesSpec : Specification<ShareGrant, Measure>
     }
 }
 
-/// <summary>
-/// The member's alliance ratings of the professional, oldest first. A projection, not the submissions: the professional
-/// sees scores and subscales, never the item answers, so only one of a submission's two collections is read.
-/// </summary>
-public sealed class AllianceAboutSpec : Specification<Submission, AlliancePointDto>
+public sealed class AllianceAboutSpec : Specification<Submission>
 {
-    public AllianceAboutSpec(Guid memberId, Guid professionalId)
-    {
-        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Alliance && s.ProfessionalId == professionalId).OrderBy(s => s.SubmittedAt);
-        Query.Select(s => new AlliancePointDto(s.SubmittedAt, s.Score, s.Subscales));
-    }
+    // Split: each rating's answers and subscales in one query would come back as every pair of the two.
+    public AllianceAboutSpec(Guid memberId, Guid professionalId) =>
+        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Alliance && s.ProfessionalId == professionalId).OrderBy(s => s.SubmittedAt).AsSplitQuery().AsNoTracking();
 }
