@@ -73,6 +73,12 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.AddExceptionHandler<ApplicationExceptionHandler>();
         services.AddHealthChecks().AddDbContextCheck<WellbeingDbContext>();
+        if (environment.IsTesting())
+        {
+            // A query or migration fault EF Core only logs elsewhere fails the test that meets it.
+            services.ThrowOnEfFaults();
+        }
+
         return services;
     }
 

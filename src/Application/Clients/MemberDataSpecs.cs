@@ -10,10 +10,13 @@ namespace Wellbeing.Application.Clients;
 
 // Everything here is filtered by the member's own id: a client's use cases never ask for anyone else's rows.
 
+/// <summary>Every submission of the member with its answers and subscales, oldest first (the export; erasure).</summary>
 public sealed class SubmissionsOfMemberSpec : Specification<Submission>
 {
+    // Split: in one query each submission would come back once per pair of answer and subscale (the alliance survey's
+    // 5 items and 3 subscales make 15 rows); split, the submissions, the answers and the subscales are read once each.
     public SubmissionsOfMemberSpec(Guid memberId, bool forUpdate = false) =>
-        Query.Where(s => s.MemberId == memberId).OrderBy(s => s.SubmittedAt).AsTracking(forUpdate).AsNoTracking(!forUpdate);
+        Query.Where(s => s.MemberId == memberId).OrderBy(s => s.SubmittedAt).AsSplitQuery().AsTracking(forUpdate).AsNoTracking(!forUpdate);
 }
 
 public sealed class SessionsOfMemberSpec : Specification<CareSession>

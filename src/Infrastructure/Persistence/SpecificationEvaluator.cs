@@ -6,13 +6,13 @@ namespace Wellbeing.Infrastructure.Persistence;
 
 /// <summary>
 /// Turns an Ardalis.Specification <see cref="ISpecification{T}"/> into an EF Core query, in the order the package's
-/// own EF Core evaluator uses: criteria, includes, ordering, skip/take, tracking, then the projection. It stands in
+/// own EF Core evaluator uses: criteria, includes, ordering, skip/take, tracking, split query, then the projection. It stands in
 /// for Ardalis.Specification.EntityFrameworkCore, which our registry does not serve (docs/decisions/0002); criteria,
 /// ordering and paging are the package's own evaluators, only the EF-specific steps are written here.
 /// </summary>
 /// <remarks>
 /// A specification that uses anything else the builder offers (search, include by name, ThenInclude, tags, caching,
-/// post-processing, split queries, identity resolution, ignoring query filters or auto-includes, SelectMany) is
+/// post-processing, identity resolution, ignoring query filters or auto-includes, SelectMany) is
 /// refused with <see cref="NotSupportedException"/>: silently dropping, say, a search would return rows the
 /// specification excludes.
 /// </remarks>
@@ -46,7 +46,6 @@ public sealed class SpecificationEvaluator : ISpecificationEvaluator
             (specification.QueryTags.Any(), "TagWith"),
             (specification.CacheEnabled, "EnableCache"),
             (specification.PostProcessingAction is not null, "PostProcessingAction"),
-            (specification.AsSplitQuery, "AsSplitQuery"),
             (specification.AsNoTrackingWithIdentityResolution, "AsNoTrackingWithIdentityResolution"),
             (specification.IgnoreQueryFilters, "IgnoreQueryFilters"),
             (specification.IgnoreAutoIncludes, "IgnoreAutoIncludes"),
@@ -63,9 +62,10 @@ public sealed class SpecificationEvaluator : ISpecificationEvaluator
         query = PaginationEvaluator.Instance.GetQuery(query, specification);
 
         // Neither flag leaves the context's default, as the package's evaluator does.
-        return specification.AsTracking ? query.AsTracking()
+        query = specification.AsTracking ? query.AsTracking()
             : specification.AsNoTracking ? query.AsNoTracking()
             : query;
+        return specification.AsSplitQuery ? query.AsSplitQuery() : query;
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using Wellbeing.Application.Administration.Queries.GetInstrumentCatalogue;
 using Wellbeing.Domain.Accounts;
 using Wellbeing.Domain.Common;
 using Wellbeing.Domain.Surveys;
+using Wellbeing.Web.Errors;
 using Wellbeing.Web.Security;
 
 namespace Wellbeing.Web.Controllers;
@@ -22,16 +23,22 @@ public sealed class InstrumentsController(
     RecordInstrumentLicenceHandler record,
     ImportInstrumentHandler import) : Controller
 {
+    /// <summary>The request may carry the 1 MB file plus the form's other fields and the multipart framing.</summary>
+    public const long RequestLimit = ImportForm.MaxBytes + (64 * 1024);
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new InstrumentsPage(await catalogue.Handle(new GetInstrumentCatalogueQuery(), cancellationToken), new LicenceForm()));
 
     /// <summary>
-    /// Imports a definition file. No tighter form limit than the server's request limit: a body refused while the form
-    /// is read gets a bare 400 without the page, so a file over <see cref="ImportForm.MaxBytes"/> is refused by the
-    /// form model instead, beside the field.
+    /// Imports a definition file. A file over <see cref="ImportForm.MaxBytes"/> is refused beside the field; a request
+    /// over <see cref="RequestLimit"/> gets the Refused page with the same reason (413) before its body is read, as the
+    /// member import does, instead of the server's bare 413.
     /// </summary>
     [HttpPost("imports")]
+    [UploadLimit(RequestLimit, ImportForm.TooLarge)]
+    [RequestSizeLimit(RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
     public async Task<IActionResult> Import([Bind(Prefix = ImportForm.Prefix)] ImportForm form, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
@@ -86,6 +93,8 @@ public sealed record ImportForm : IValidatableObject
     /// <summary>1 MB: the shipped definitions are about 3 kB, so this leaves room for long instruments and nothing else.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    public const string TooLarge = "The file is over 1 MB: an instrument definition is a few kilobytes.";
+
     public const string FileField = $"{Prefix}.{nameof(File)}";
 
     [Required(ErrorMessage = "Choose a definition file to upload.")]
@@ -95,7 +104,7 @@ public sealed record ImportForm : IValidatableObject
     {
         if (File is { Length: > MaxBytes })
         {
-            yield return new ValidationResult("The file is over 1 MB: an instrument definition is a few kilobytes.", [nameof(File)]);
+            yield return new ValidationResult(TooLarge, [nameof(File)]);
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class SubmitWellbeingHandlerTests : IAsyncLifetime
         Assert.False(result.WasAlreadySaved);
         Assert.Equal(ClientWorld.Start, result.SubmittedAt);
         Assert.Equal("Europe/Amsterdam", result.TimeZoneId);
-        var saved = await _world.QueryAsync(db => db.Submissions.Include(s => s.Answers).SingleAsync(s => s.Id == id));
+        var saved = await _world.QueryAsync(db => db.Submissions.AsSplitQuery().SingleAsync(s => s.Id == id));
         Assert.Equal(_world.Member.Id, saved.MemberId);
         Assert.Equal(Measure.Wellbeing, saved.Measure);
         Assert.Equal(5, saved.Answers.Count);

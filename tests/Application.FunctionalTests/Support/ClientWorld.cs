@@ -67,6 +67,7 @@ public sealed class ClientWorld : IAsyncDisposable
         services.AddLogging();
         services.AddApplication();
         services.AddInfrastructure(configuration);
+        services.ThrowOnEfFaults();
         // The last registration wins, so every handler reads the test's clock instead of the system's.
         services.AddSingleton<TimeProvider>(clock);
 

@@ -22,7 +22,7 @@ public sealed class PostgresTestDatabase(PostgresCluster cluster) : TestDatabase
     public override WellbeingDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<PostgresWellbeingDbContext>();
-        PostgresProvider.Configure(options, _connectionString);
+        PostgresProvider.Configure(options.ThrowOnFaults(), _connectionString);
         return new PostgresWellbeingDbContext(options.AddInterceptors(interceptors).Options);
     }
 }

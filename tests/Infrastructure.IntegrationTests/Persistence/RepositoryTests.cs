@@ -78,6 +78,17 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
         Assert.Empty(await query.ToListAsync());
     }
 
+    [Fact]
+    public async Task AsSplitQuery_IsHandedToEf()
+    {
+        await using var context = database.CreateContext();
+
+        var query = new SpecificationEvaluator().GetQuery(context.Professionals, new ProfessionalWithHubs(splitQuery: true));
+
+        Assert.Contains(".AsSplitQuery()", query.Expression.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await query.ToListAsync());
+    }
+
     public static TheoryData<string, ISpecification<Member>> UnevaluatedFeatures() => new()
     {
         { "Search", new MemberSpec(q => q.Search(m => m.DisplayName, "%Ann%")) },
@@ -85,7 +96,6 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
         { "TagWith", new MemberSpec(q => q.TagWith("members")) },
         { "EnableCache", new MemberSpec(q => q.EnableCache("members")) },
         { "PostProcessingAction", new MemberSpec(q => q.PostProcessingAction(members => members.Take(1))) },
-        { "AsSplitQuery", new MemberSpec(q => q.AsSplitQuery()) },
         { "AsNoTrackingWithIdentityResolution", new MemberSpec(q => q.AsNoTrackingWithIdentityResolution()) },
         { "IgnoreQueryFilters", new MemberSpec(q => q.IgnoreQueryFilters()) },
         { "IgnoreAutoIncludes", new MemberSpec(q => q.IgnoreAutoIncludes()) },
@@ -159,12 +169,17 @@ public sealed class RepositoryTests(SqliteTestDatabase database) : IClassFixture
 
     private sealed class ProfessionalWithHubs : Specification<Professional>
     {
-        public ProfessionalWithHubs(bool thenIncludeHub = false)
+        public ProfessionalWithHubs(bool thenIncludeHub = false, bool splitQuery = false)
         {
             var include = Query.Include(p => p.Hubs);
             if (thenIncludeHub)
             {
                 include.ThenInclude(h => h.HubId);
+            }
+
+            if (splitQuery)
+            {
+                Query.AsSplitQuery();
             }
         }
     }

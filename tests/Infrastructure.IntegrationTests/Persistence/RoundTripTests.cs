@@ -144,7 +144,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : DatabaseTe
         await SaveAsync(hub, member, submission);
 
         await using var context = Database.CreateContext();
-        var loaded = await context.Submissions.SingleAsync(s => s.Id == submission.Id);
+        var loaded = await context.Submissions.AsSplitQuery().SingleAsync(s => s.Id == submission.Id);
         Assert.Equal(
             ("test-wellbeing", 1, Measure.Wellbeing, Start, 11m, 44m, (Guid?)null),
             (loaded.SurveyKey, loaded.SurveyVersion, loaded.Measure, loaded.SubmittedAt, loaded.RawScore, loaded.Score, loaded.ProfessionalId));

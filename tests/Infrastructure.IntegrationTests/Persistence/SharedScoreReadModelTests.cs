@@ -129,7 +129,7 @@ public abstract class SharedScoreReadModelTests<TDatabase>(TDatabase database) :
                     // A client is deleted in a save of its own, as the account deletion is.
                     if (_random.Next(3) > 0 || context.ChangeTracker.HasChanges())
                     {
-                        var ratings = await context.Submissions.AsTracking().Where(s => s.MemberId == member && s.Measure == Measure.Alliance).ToListAsync();
+                        var ratings = await context.Submissions.AsTracking().AsSplitQuery().Where(s => s.MemberId == member && s.Measure == Measure.Alliance).ToListAsync();
                         if (ratings.Count > 0)
                         {
                             context.Remove(ratings[_random.Next(ratings.Count)]);
@@ -139,7 +139,7 @@ public abstract class SharedScoreReadModelTests<TDatabase>(TDatabase database) :
                     }
 
                     // Account deletion, as DeleteMyAccountHandler does it.
-                    context.RemoveRange(await context.Submissions.AsTracking().Where(s => s.MemberId == member).ToListAsync());
+                    context.RemoveRange(await context.Submissions.AsTracking().AsSplitQuery().Where(s => s.MemberId == member).ToListAsync());
                     context.RemoveRange(await context.ShareGrants.AsTracking().Where(g => g.MemberId == member).ToListAsync());
                     context.RemoveRange(await context.CareSessions.AsTracking().Where(s => s.MemberId == member).ToListAsync());
                     context.Remove(await context.Members.AsTracking().SingleAsync(m => m.Id == member));

@@ -16,7 +16,7 @@ public sealed class SqliteTestDatabase : TestDatabase
     public override WellbeingDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<SqliteWellbeingDbContext>();
-        SqliteProvider.Configure(options, ConnectionString);
+        SqliteProvider.Configure(options.ThrowOnFaults(), ConnectionString);
         return new SqliteWellbeingDbContext(options.AddInterceptors(interceptors).Options);
     }
 

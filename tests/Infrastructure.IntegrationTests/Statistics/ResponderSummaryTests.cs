@@ -27,7 +27,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
 
         await using (var context = Database.CreateContext())
         {
-            context.RemoveRange(await context.Submissions.AsTracking().Where(s => s.MemberId == member.Id).ToListAsync());
+            context.RemoveRange(await context.Submissions.AsTracking().AsSplitQuery().Where(s => s.MemberId == member.Id).ToListAsync());
             context.Remove(await context.Members.AsTracking().SingleAsync(m => m.Id == member.Id));
             await context.SaveChangesAsync();
         }
@@ -77,7 +77,7 @@ public abstract class ResponderSummaryTests<TDatabase>(TDatabase database) : Dat
         await SaveAsync([hub, member, submission]);
 
         await using var context = Database.CreateContext();
-        context.Remove(await context.Submissions.AsTracking().SingleAsync(s => s.Id == submission.Id));
+        context.Remove(await context.Submissions.AsTracking().AsSplitQuery().SingleAsync(s => s.Id == submission.Id));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
     }

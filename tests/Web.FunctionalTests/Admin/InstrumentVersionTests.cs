@@ -21,7 +21,8 @@ public sealed class InstrumentVersionTests(AppFixture app) : IClassFixture<AppFi
     private const string NewTitle = "WHO-5 Well-Being Index, second edition";
     private const string NewFirstItem = "I have felt cheerful";
 
-    private static byte[] Who5Version2()
+    /// <summary>The WHO-5 Questionnaire with a new title and its first item reworded, to import as version 2.</summary>
+    internal static byte[] Who5Version2()
     {
         var questionnaire = JsonNode.Parse(InstrumentFiles.Bytes(InstrumentFiles.Who5Questionnaire))!.AsObject();
         questionnaire["title"] = NewTitle;

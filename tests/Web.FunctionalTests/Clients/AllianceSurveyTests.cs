@@ -56,7 +56,7 @@ public sealed class AllianceSurveyTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("<h1>This survey cannot be filled in</h1>", refusal);
         Assert.Contains("already answered", refusal);
-        var saved = await app.Factory.QueryAsync(db => db.Submissions.Where(s => s.CareSessionId == session.Id).ToListAsync());
+        var saved = await app.Factory.QueryAsync(db => db.Submissions.AsSplitQuery().Where(s => s.CareSessionId == session.Id).ToListAsync());
         var submission = Assert.Single(saved);
         Assert.Equal(5.8m, submission.Score); // (6 + 6 + 5 + (8 - 2) + 6) / 5: the reversed item turned round
         Assert.Equal(submission.Id, await app.Factory.QueryAsync(db => db.CareSessions.Where(s => s.Id == session.Id).Select(s => s.AllianceSubmissionId).SingleAsync()));

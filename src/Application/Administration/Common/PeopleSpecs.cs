@@ -51,8 +51,9 @@ public sealed class MemberOfHubSpec : Specification<Member>
 /// <summary>The hub's members with this address, as <see cref="Domain.Common.EmailAddresses.Normalise"/> keeps it; at most two, enough to tell one from several.</summary>
 public sealed class MembersOfHubByEmailSpec : Specification<Member>
 {
+    // Ordered so that which two come back does not depend on the database's plan.
     public MembersOfHubByEmailSpec(Guid hubId, string email) =>
-        Query.Where(m => m.HubId == hubId && m.Email == email).Take(2).AsNoTracking();
+        Query.Where(m => m.HubId == hubId && m.Email == email).OrderBy(m => m.Id).Take(2).AsNoTracking();
 }
 
 /// <summary>The professionals who work in a hub, by name, with their hub memberships.</summary>

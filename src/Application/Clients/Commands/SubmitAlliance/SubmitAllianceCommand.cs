@@ -81,6 +81,7 @@ public sealed class SubmitAllianceHandler(
 
 public sealed class AllianceSubmissionOfSessionSpec : Specification<Submission>
 {
+    // Split: one submission, but its answers and subscales in one query would come back as every pair of the two.
     public AllianceSubmissionOfSessionSpec(Guid sessionId, Guid memberId) =>
-        Query.Where(s => s.CareSessionId == sessionId && s.MemberId == memberId && s.Measure == Measure.Alliance).AsNoTracking();
+        Query.Where(s => s.CareSessionId == sessionId && s.MemberId == memberId && s.Measure == Measure.Alliance).AsSplitQuery().AsNoTracking();
 }

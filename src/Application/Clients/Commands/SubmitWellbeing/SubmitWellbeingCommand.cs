@@ -35,7 +35,7 @@ public sealed class SubmitWellbeingHandler(
 
         if (await ExistingAsync(command.SubmissionId, member, cancellationToken) is { } saved)
         {
-            return Result(saved, hub, wasAlreadySaved: true);
+            return Result(saved.Score, saved.SubmittedAt, hub, wasAlreadySaved: true);
         }
 
         var survey = catalogue.Current(Measure.Wellbeing);
@@ -52,21 +52,21 @@ public sealed class SubmitWellbeingHandler(
         {
             // The same form's twin request saved first: show what it saved.
             var twin = await ExistingAsync(command.SubmissionId, member, cancellationToken) ?? throw new ConflictException("Your answers could not be saved. Please try again.");
-            return Result(twin, hub, wasAlreadySaved: true);
+            return Result(twin.Score, twin.SubmittedAt, hub, wasAlreadySaved: true);
         }
 
-        return Result(submission, hub, wasAlreadySaved: false);
+        return Result(submission.Score, submission.SubmittedAt, hub, wasAlreadySaved: false);
     }
 
     /// <summary>A submission with this id; someone else's id is a 404, never a way to read their result.</summary>
-    private async Task<Submission?> ExistingAsync(Guid id, Member member, CancellationToken cancellationToken)
+    private async Task<SavedWellbeing?> ExistingAsync(Guid id, Member member, CancellationToken cancellationToken)
     {
         if (id == Guid.Empty)
         {
             throw new DomainException("This form is incomplete. Please open the form again and fill it in.");
         }
 
-        var existing = await submissions.FirstOrDefaultAsync(new SubmissionByIdSpec(id), cancellationToken);
+        var existing = await submissions.FirstOrDefaultAsync(new SavedWellbeingSpec(id), cancellationToken);
         if (existing is not null && (existing.MemberId != member.Id || existing.Measure != Measure.Wellbeing))
         {
             throw new NotFoundException("Submission");
@@ -75,16 +75,27 @@ public sealed class SubmitWellbeingHandler(
         return existing;
     }
 
-    private static WellbeingResultDto Result(Submission submission, Hub hub, bool wasAlreadySaved) => new(
-        submission.Score,
-        WellbeingBrackets.For(submission.Score, hub.Settings),
-        Flags.ForWellbeing(submission.Score).Contains(Flag.PossibleDepression),
-        submission.SubmittedAt,
+    private static WellbeingResultDto Result(decimal score, DateTimeOffset submittedAt, Hub hub, bool wasAlreadySaved) => new(
+        score,
+        WellbeingBrackets.For(score, hub.Settings),
+        Flags.ForWellbeing(score).Contains(Flag.PossibleDepression),
+        submittedAt,
         hub.TimeZoneId,
         wasAlreadySaved);
 }
 
-public sealed class SubmissionByIdSpec : Specification<Submission>
+/// <summary>What the result page needs of a saved submission, and whose it is.</summary>
+public sealed record SavedWellbeing(Guid MemberId, Measure Measure, decimal Score, DateTimeOffset SubmittedAt);
+
+/// <summary>
+/// A submission's owner, measure, score and time: a projection, as the result page shows neither its answers nor its
+/// subscales, and loading the entity would read both collections.
+/// </summary>
+public sealed class SavedWellbeingSpec : Specification<Submission, SavedWellbeing>
 {
-    public SubmissionByIdSpec(Guid id) => Query.Where(s => s.Id == id).AsNoTracking();
+    public SavedWellbeingSpec(Guid id)
+    {
+        Query.Where(s => s.Id == id);
+        Query.Select(s => new SavedWellbeing(s.MemberId, s.Measure, s.Score, s.SubmittedAt));
+    }
 }

@@ -112,6 +112,7 @@ public sealed class ActiveSharesSpec : Specification<ShareGrant, Measure>
 
 public sealed class AllianceAboutSpec : Specification<Submission>
 {
+    // Split: each rating's answers and subscales in one query would come back as every pair of the two.
     public AllianceAboutSpec(Guid memberId, Guid professionalId) =>
-        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Alliance && s.ProfessionalId == professionalId).OrderBy(s => s.SubmittedAt).AsNoTracking();
+        Query.Where(s => s.MemberId == memberId && s.Measure == Measure.Alliance && s.ProfessionalId == professionalId).OrderBy(s => s.SubmittedAt).AsSplitQuery().AsNoTracking();
 }

@@ -39,13 +39,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
             // Back to the single opt-out: whoever declined either topic had declined e-mail.
             migrationBuilder.Sql("UPDATE \"Members\" SET \"WellbeingEmailsOff\" = 1 WHERE \"AllianceEmailsOff\" = 1;");
 
-            migrationBuilder.DropColumn(
-                name: "UnsubscribeLinkUsedAt",
-                table: "OutboxMessages");
-
-            migrationBuilder.DropColumn(
-                name: "AllianceEmailsOff",
-                table: "Members");
+            // SQLite (3.35 and later) drops a column in place when no index, key or constraint names it, as here.
+            // EF Core's DropColumn rebuilds the table instead, turning foreign keys off outside the migration's
+            // transaction (warning 20410), and a failure part way left the file half reverted.
+            migrationBuilder.Sql("ALTER TABLE \"OutboxMessages\" DROP COLUMN \"UnsubscribeLinkUsedAt\";");
+            migrationBuilder.Sql("ALTER TABLE \"Members\" DROP COLUMN \"AllianceEmailsOff\";");
 
             migrationBuilder.RenameColumn(
                 name: "WellbeingEmailsOff",
