@@ -124,10 +124,15 @@ public abstract class WellbeingDbContext(DbContextOptions options) : IdentityDbC
         for (var attempt = 1; ; attempt++)
         {
             var staged = await SharedScoreReadModel.StageAsync(this, cancellationToken);
-            await ReadModels.ClientListVersions.RaiseAsync(this, cancellationToken);
+            var listed = await ReadModels.ClientListVersions.HubsChangedAsync(this, cancellationToken);
             try
             {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+                // After the rows, not before: the UPDATE locks the hub's version row until the commit, and taken first it
+                // would make every list-changing save of the hub wait for the whole of any other one.
+                await ReadModels.ClientListVersions.RaiseAsync(this, listed, cancellationToken);
+                return saved;
             }
             catch (DbUpdateConcurrencyException conflict) when (staged && attempt < SharedScoreAttempts && conflict.Entries.All(e => e.Entity is SharedScoreStamp))
             {

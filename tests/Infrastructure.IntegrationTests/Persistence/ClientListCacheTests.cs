@@ -203,7 +203,7 @@ public sealed class ClientListCacheTests(SqliteTestDatabase database) : IClassFi
                     }
 
                     // Account deletion: everything of the client goes with them.
-                    context.RemoveRange(await context.Submissions.AsTracking().Where(s => s.MemberId == member.Id).ToListAsync());
+                    context.RemoveRange(await context.Submissions.AsTracking().AsSplitQuery().Where(s => s.MemberId == member.Id).ToListAsync());
                     context.RemoveRange(await context.ShareGrants.AsTracking().Where(g => g.MemberId == member.Id).ToListAsync());
                     context.RemoveRange(await context.CareSessions.AsTracking().Where(s => s.MemberId == member.Id).ToListAsync());
                     context.RemoveRange(await context.ClientConnections.AsTracking().Where(c => c.MemberId == member.Id).ToListAsync());

@@ -41,12 +41,12 @@ internal static class ClientListVersions
         Changed(db).Any(e => ListedTypes.Contains(e.Metadata.ClrType) || e.Entity is ShareGrant or Domain.Submissions.Submission);
 
     /// <summary>
-    /// Raises, by one UPDATE, the versions of the hubs whose lists the tracked changes alter. Call it inside the save's
-    /// transaction after the shared scores are staged; a retried save may raise them again, which costs only a miss.
+    /// Raises, by one UPDATE, the versions of <paramref name="hubs"/> (from <see cref="HubsChangedAsync"/>, read before
+    /// the save accepted its changes). Call it inside the save's transaction after the rows are written, so the hub's
+    /// version row stays locked only until the commit; a retried save may raise them again, which costs only a miss.
     /// </summary>
-    public static async Task RaiseAsync(WellbeingDbContext db, CancellationToken cancellationToken)
+    public static async Task RaiseAsync(WellbeingDbContext db, IReadOnlyCollection<Guid> hubs, CancellationToken cancellationToken)
     {
-        var hubs = await HubsChangedAsync(db, cancellationToken);
         if (hubs.Count > 0)
         {
             await db.ClientListVersions.Where(v => hubs.Contains(v.HubId))
@@ -54,7 +54,8 @@ internal static class ClientListVersions
         }
     }
 
-    private static async Task<List<Guid>> HubsChangedAsync(WellbeingDbContext db, CancellationToken cancellationToken)
+    /// <summary>The hubs whose lists the tracked changes alter, by id; call it after the shared scores are staged.</summary>
+    public static async Task<List<Guid>> HubsChangedAsync(WellbeingDbContext db, CancellationToken cancellationToken)
     {
         var changed = Changed(db).Where(e => ListedTypes.Contains(e.Metadata.ClrType)).ToList();
         var hubs = new HashSet<Guid>();

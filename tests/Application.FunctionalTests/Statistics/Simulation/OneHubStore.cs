@@ -52,7 +52,8 @@ internal sealed class OneHubStore(Hub hub) : IRepository<Hub>, IRepository<Perio
         return Task.CompletedTask;
     }
 
-    Task<Hub?> IRepository<Hub>.FirstOrDefaultAsync(ISpecification<Hub> specification, CancellationToken cancellationToken) => Unused<Hub?>();
+    // Its one hub matches every hub specification, as in ListAsync.
+    Task<Hub?> IRepository<Hub>.FirstOrDefaultAsync(ISpecification<Hub> specification, CancellationToken cancellationToken) => Task.FromResult<Hub?>(hub);
     Task<TResult?> IRepository<Hub>.FirstOrDefaultAsync<TResult>(ISpecification<Hub, TResult> specification, CancellationToken cancellationToken) where TResult : default => Unused<TResult?>();
     Task<List<TResult>> IRepository<Hub>.ListAsync<TResult>(ISpecification<Hub, TResult> specification, CancellationToken cancellationToken) => Unused<List<TResult>>();
     Task<int> IRepository<Hub>.CountAsync(ISpecification<Hub> specification, CancellationToken cancellationToken) => Unused<int>();

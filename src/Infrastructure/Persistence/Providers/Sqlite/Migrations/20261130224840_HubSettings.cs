@@ -29,13 +29,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "Hubs");
-
-            migrationBuilder.DropColumn(
-                name: "Detail",
-                table: "AuditEntries");
+            // SQLite (3.35 and later) drops a column in place when no index, key or constraint names it, as here; EF Core's
+            // DropColumn would rebuild the table with foreign keys off outside the migration's transaction (warning 20410).
+            migrationBuilder.Sql("ALTER TABLE \"Hubs\" DROP COLUMN \"Version\";");
+            migrationBuilder.Sql("ALTER TABLE \"AuditEntries\" DROP COLUMN \"Detail\";");
         }
     }
 }

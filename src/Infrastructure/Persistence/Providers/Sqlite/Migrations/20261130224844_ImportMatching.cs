@@ -28,13 +28,10 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "MatchedByEmail",
-                table: "MemberImports");
-
-            migrationBuilder.DropColumn(
-                name: "Reactivated",
-                table: "MemberImports");
+            // SQLite (3.35 and later) drops a column in place when no index, key or constraint names it, as here; EF Core's
+            // DropColumn would rebuild the table with foreign keys off outside the migration's transaction (warning 20410).
+            migrationBuilder.Sql("ALTER TABLE \"MemberImports\" DROP COLUMN \"MatchedByEmail\";");
+            migrationBuilder.Sql("ALTER TABLE \"MemberImports\" DROP COLUMN \"Reactivated\";");
         }
     }
 }
