@@ -34,6 +34,7 @@ public sealed class HubMembersController(GetHubMembersHandler list, GetHubMember
     [RefusedPage("The member was not changed")]
     public async Task<IActionResult> SetActive(Guid hubId, Guid memberId, bool? active, CancellationToken cancellationToken)
     {
+        ModelState.ThrowIfQueryInvalid();
         var row = await status.Handle(new ChangeMemberStatusCommand(hubId, memberId, active), cancellationToken);
         return HttpContext.WantsFragment() ? PartialView("_MemberRow", new MemberRowView(row)) : RedirectToList(hubId, row.IsActive ? MemberStatusFilter.Active : MemberStatusFilter.Inactive);
     }
@@ -43,6 +44,12 @@ public sealed class HubMembersController(GetHubMembersHandler list, GetHubMember
     {
         try
         {
+            // A department sent twice reaches here as null, which would clear the member's department: refuse it instead.
+            if (!ModelState.IsValid)
+            {
+                throw new DomainException(SingleValueBinding.FieldMessage);
+            }
+
             var row = await department.Handle(new ChangeMemberDepartmentCommand(hubId, memberId, typed), cancellationToken);
             return HttpContext.WantsFragment() ? PartialView("_MemberRow", new MemberRowView(row)) : RedirectToList(hubId, row.IsActive ? MemberStatusFilter.Active : MemberStatusFilter.Inactive);
         }

@@ -128,6 +128,26 @@ public sealed class HubMembersAdminTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task ChangeDepartment_SentTwice_IsRefused_AndKeepsTheDepartment_422()
+    {
+        var scenario = await HubScenario.CreateAsync(app.Factory, "MoveTwice");
+        var member = (await scenario.AddMembersAsync("Sales", 1))[0];
+        var admin = await AdminAsync();
+        var token = Antiforgery.TokenOf(await admin.Http.GetStringAsync(List(scenario.HubId)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Action(scenario.HubId, member, "department"))
+        {
+            Content = new FormUrlEncodedContent([new("Department", "Finance"), new("Department", "Legal"), new(Antiforgery.FieldName, token)]),
+        };
+        request.Headers.Add("HX-Request", "true");
+
+        var refused = await admin.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("This arrived twice with the form.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal("Sales", (await MemberAsync(member)).Department);
+    }
+
+    [Fact]
     public async Task ChangeDepartment_Refused_WithHtmx_RedrawsTheRowWithTheMessageAndWhatWasTyped_422()
     {
         var scenario = await HubScenario.CreateAsync(app.Factory, "BadMoveHtmx");

@@ -57,7 +57,9 @@ public sealed class CachedMyClientsReader(WellbeingDbContext db, MyClientsReader
         var slice = await reader.ReadAsync(filter, cancellationToken);
         cache.Entries.Set(key, slice, new MemoryCacheEntryOptions
         {
-            Size = 1 + slice.Rows.Count,
+            // A search of thousands of characters that finds nobody must not be cheap to keep: its key weighs as a row
+            // per 64 characters, so the size limit bounds the memory held whatever is typed.
+            Size = 1 + slice.Rows.Count + ((key.Search?.Length ?? 0) / 64),
             AbsoluteExpirationRelativeToNow = ClientListCache.Lifetime,
         });
         return slice;
@@ -74,7 +76,7 @@ public sealed class CachedMyClientsReader(WellbeingDbContext db, MyClientsReader
 /// </summary>
 public sealed class ClientListCache : IDisposable
 {
-    /// <summary>The most rows (plus one per slice) held at once; least recently used slices go first.</summary>
+    /// <summary>The most rows held at once, each slice also weighing one, and one per 64 characters of its search; least recently used slices go first.</summary>
     public const long SizeLimit = 200_000;
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
