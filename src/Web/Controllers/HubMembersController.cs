@@ -44,10 +44,11 @@ public sealed class HubMembersController(GetHubMembersHandler list, GetHubMember
     {
         try
         {
-            // A department sent twice reaches here as null, which would clear the member's department: refuse it instead.
-            if (!ModelState.IsValid)
+            // A department sent twice reaches here as null, which would clear the member's department: refuse it with
+            // the binder's message instead.
+            if (ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault() is { } unreadable)
             {
-                throw new DomainException(SingleValueBinding.FieldMessage);
+                throw new DomainException(unreadable.ErrorMessage);
             }
 
             var row = await department.Handle(new ChangeMemberDepartmentCommand(hubId, memberId, typed), cancellationToken);
