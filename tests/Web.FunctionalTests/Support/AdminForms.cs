@@ -11,7 +11,13 @@ public static class AdminForms
     /// </summary>
     public static async Task<(HttpStatusCode Status, string Body, Uri? Location)> PostAsync(this BrowserlessClient client, string page, string action, Dictionary<string, string> fields, bool htmx = false)
     {
-        fields[Antiforgery.FieldName] = Antiforgery.TokenOf(await client.Http.GetStringAsync(page));
+        using var form = await client.Http.GetAsync(page);
+        if (form.StatusCode != HttpStatusCode.OK)
+        {
+            throw new HttpRequestException($"{page} answered {(int)form.StatusCode} (to {form.Headers.Location}), not the form.");
+        }
+
+        fields[Antiforgery.FieldName] = Antiforgery.TokenOf(await form.Content.ReadAsStringAsync());
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
         if (htmx)
         {
