@@ -137,11 +137,13 @@ public sealed class HrDashboardTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.DoesNotContain("<span class=\"figure\">", body);
     }
 
+    // In the demo two of the ten members of Engineering and of Finance never respond, so their shares are hidden every
+    // month; whether the whole hub hides any figure depends on the day the demo was seeded.
     [Theory]
-    [InlineData(null)]
-    [InlineData("Sales")]
-    [InlineData("Finance")]
-    public async Task Export_HoldsExactlyTheFiguresOnScreen_InTheirOrder_HiddenOnesEmpty(string? department)
+    [InlineData(null, false)]
+    [InlineData("Engineering", true)]
+    [InlineData("Finance", true)]
+    public async Task Export_HoldsExactlyTheFiguresOnScreen_InTheirOrder_HiddenOnesEmpty(string? department, bool hidesSome)
     {
         var northwind = await app.Factory.HubIdAsync("northwind");
         var client = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.HrManager);
@@ -160,7 +162,7 @@ public sealed class HrDashboardTests(AppFixture app) : IClassFixture<AppFixture>
         var selected = HrReading.SelectedFigures(page).Count;
         Assert.All(rows.Take(selected), r => Assert.Equal(period, r.Period));
         Assert.Equal([.. HrReading.PeriodOptions(page).Periods.Reverse().SelectMany(p => new[] { p, p }), "All published periods"], rows.Skip(selected).Select(r => r.Period));
-        Assert.Contains(rows, r => r.Value.Length == 0);
+        Assert.True(!hidesSome || rows.Any(r => r.Value.Length == 0), "A hidden figure is exported as an empty value.");
         Assert.Contains(rows, r => r.Value.Length > 0);
     }
 
