@@ -34,7 +34,6 @@ public sealed class HubMembersController(GetHubMembersHandler list, GetHubMember
     [RefusedPage("The member was not changed")]
     public async Task<IActionResult> SetActive(Guid hubId, Guid memberId, bool? active, CancellationToken cancellationToken)
     {
-        ModelState.ThrowIfQueryInvalid();
         var row = await status.Handle(new ChangeMemberStatusCommand(hubId, memberId, active), cancellationToken);
         return HttpContext.WantsFragment() ? PartialView("_MemberRow", new MemberRowView(row)) : RedirectToList(hubId, row.IsActive ? MemberStatusFilter.Active : MemberStatusFilter.Inactive);
     }
