@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddScoped<MyClientsReader>();
         services.AddScoped<IMyClientsReader, CachedMyClientsReader>();
         services.AddSingleton<ClientListCache>();
+        services.AddSingleton<ClientListVersionReader>();
         services.AddScoped<IMembersToInvite, MembersToInviteReader>();
         services.AddScoped<IAuditLog, EfAuditLog>();
 

@@ -42,6 +42,41 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task Sqlite_Pragmas_HoldOnEveryOpen_OfAReusedConnection_ANewOne_AndANewFileAtTheSamePath()
+    {
+        // They are set once per native connection (SqlitePragmaInterceptor), so every way a request can get one counts.
+        await WithDatabaseFileAsync(["wellbeing.db"], async file =>
+        {
+            foreach (var _ in new[] { "first file", "the same path after the file was deleted" })
+            {
+                await using (var services = Build(new() { ["ConnectionStrings:Wellbeing"] = $"Data Source={file}" }))
+                {
+                    await services.InitialiseDatabaseAsync();
+                    foreach (var __ in new[] { "pooled", "pooled again", "after the pool was cleared" })
+                    {
+                        await using (var scope = services.CreateAsyncScope())
+                        {
+                            var context = scope.ServiceProvider.GetRequiredService<WellbeingDbContext>();
+                            Assert.Equal("wal", await context.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
+                            Assert.Equal(5000L, await context.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
+                        }
+
+                        if (__ == "pooled again")
+                        {
+                            SqliteConnection.ClearAllPools();
+                        }
+                    }
+                }
+
+                SqliteConnection.ClearAllPools();
+                File.Delete(file);
+                File.Delete(file + "-wal");
+                File.Delete(file + "-shm");
+            }
+        });
+    }
+
+    [Fact]
     public async Task Database_FromAnotherMigrationHistory_IsRefused_SayingWhatToDo()
     {
         await WithDatabaseFileAsync(["wellbeing.db"], async file =>

@@ -9,17 +9,25 @@ using Wellbeing.Domain.Sessions;
 using Wellbeing.Domain.Sharing;
 using Wellbeing.Domain.Submissions;
 using Wellbeing.Domain.Surveys;
+using Wellbeing.Infrastructure.IntegrationTests.Databases;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.ReadModels;
+using Wellbeing.Testing.Databases;
 
 namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>
 /// The clients list served from a node's cache (<see cref="CachedMyClientsReader"/>) against the list read with the
-/// cache bypassed (<see cref="MyClientsReader"/>), after every save of random histories of everything a list shows.
+/// cache bypassed (<see cref="MyClientsReader"/>), after every save of random histories of everything a list shows, on
+/// each engine: on SQLite the versions come from <see cref="ClientListVersionReader"/>'s own prepared statement, on
+/// PostgreSQL from the query through the request's context.
 /// </summary>
-public sealed class ClientListCacheTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+public abstract class ClientListCacheTests<TDatabase>(TDatabase database) : DatabaseTests<TDatabase>(database)
+    where TDatabase : TestDatabase
 {
+    /// <summary>How many random histories a run tries: a server database costs more per save than a file.</summary>
+    protected abstract int Histories { get; }
+
     /// <summary>Pages that overlap and a search, so a stale count, page or match would all show.</summary>
     private static readonly (string? Search, int Skip, int Take)[] Filters = [(null, 0, 25), (null, 0, 2), (null, 2, 2), ("CLIENT 1", 0, 25), ("é", 0, 25)];
 
@@ -28,9 +36,9 @@ public sealed class ClientListCacheTests(SqliteTestDatabase database) : IClassFi
     {
         // Fixed seeds replay; the fresh one looks further on every run and is named on failure.
         var fresh = Random.Shared.Next();
-        foreach (var seed in Enumerable.Range(1, 6).Concat([fresh]))
+        foreach (var seed in Enumerable.Range(1, Histories).Concat([fresh]))
         {
-            await new History(database, seed).RunAsync();
+            await new History(Database, seed).RunAsync();
         }
     }
 
@@ -40,7 +48,7 @@ public sealed class ClientListCacheTests(SqliteTestDatabase database) : IClassFi
     /// disconnection, a hub's name or settings, a professional joining or leaving a hub, a client deleted. After each
     /// save every professional's lists (several pages and searches) are read through one cache and without it.
     /// </summary>
-    private sealed class History(SqliteTestDatabase database, int seed)
+    private sealed class History(TDatabase database, int seed)
     {
         private readonly Random _random = new(seed);
         private readonly Survey _wellbeing = TestData.WellbeingSurvey();
@@ -49,11 +57,13 @@ public sealed class ClientListCacheTests(SqliteTestDatabase database) : IClassFi
         private readonly List<Guid> _members = [];
         private readonly List<(Guid Id, string UserId)> _professionals = [];
         private readonly ClientListCache _cache = new();
+        private readonly ClientListVersionReader _versions = new();
         private int _sessions;
 
         public async Task RunAsync()
         {
             using var cache = _cache;
+            using var versions = _versions;
             await using (var setup = database.CreateContext())
             {
                 setup.AddRange(_hubs);
@@ -97,6 +107,7 @@ public sealed class ClientListCacheTests(SqliteTestDatabase database) : IClassFi
 
                 foreach (var (_, userId) in _professionals)
                 {
+                    await AssertVersionsAsRead(userId, $"History {seed}, save {save}");
                     foreach (var (search, skip, take) in Filters)
                     {
                         var filter = new MyClientsFilter(userId, search, skip, take);
@@ -109,10 +120,21 @@ public sealed class ClientListCacheTests(SqliteTestDatabase database) : IClassFi
             }
         }
 
+        // The versions that key the cache are the ones in the database: stale ones would serve an old list (the
+        // comparison below), missing ones would quietly bypass the cache.
+        private async Task AssertVersionsAsRead(string userId, string at)
+        {
+            await using var context = database.CreateContext();
+            var read = await _versions.ReadAsync(context, userId, CancellationToken.None);
+            var queried = await ClientListVersionReader.Query(context, userId).ToListAsync();
+            Assert.True(read.SequenceEqual(queried), $"{at}: versions read [{string.Join(", ", read)}], queried [{string.Join(", ", queried)}]");
+            Assert.All(read, v => Assert.NotNull(v.Version));
+        }
+
         private async Task<(string Cached, string Uncached)> ReadBothAsync(MyClientsFilter filter)
         {
             await using var first = database.CreateContext();
-            var cached = await new CachedMyClientsReader(first, new MyClientsReader(first), _cache).ReadAsync(filter, CancellationToken.None);
+            var cached = await new CachedMyClientsReader(first, new MyClientsReader(first), _cache, _versions).ReadAsync(filter, CancellationToken.None);
             await using var second = database.CreateContext();
             var uncached = await new MyClientsReader(second).ReadAsync(filter, CancellationToken.None);
             return (Describe(cached), Describe(uncached));
@@ -213,4 +235,17 @@ public sealed class ClientListCacheTests(SqliteTestDatabase database) : IClassFi
             }
         }
     }
+}
+
+public sealed class SqliteClientListCacheTests(SqliteTestDatabase database)
+    : ClientListCacheTests<SqliteTestDatabase>(database), IClassFixture<SqliteTestDatabase>
+{
+    protected override int Histories => 6;
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresClientListCacheTests(PostgresCluster cluster)
+    : ClientListCacheTests<PostgresTestDatabase>(new PostgresTestDatabase(cluster))
+{
+    protected override int Histories => 3;
 }

@@ -1,7 +1,3 @@
-using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Caching.Memory;
 using Wellbeing.Application.Professionals.Queries.GetMyClients;
 using Wellbeing.Domain.Text;
@@ -10,34 +6,21 @@ namespace Wellbeing.Infrastructure.Persistence.ReadModels;
 
 /// <summary>
 /// Serves the clients list from this node's memory while nothing it shows has changed: each request reads the
-/// <see cref="ClientListVersion"/> of the professional's hubs (one small query by the HubMemberships key) and serves the
+/// <see cref="ClientListVersion"/> of the professional's hubs (<see cref="ClientListVersionReader"/>) and serves the
 /// slice cached for (account, folded search, skip, take, those versions), otherwise reads it with
 /// <see cref="MyClientsReader"/> and caches it. Every save that changes a list raises its hub's version in the same
 /// transaction (<see cref="ClientListVersions"/>), so a revoked share, a deactivation or a disconnection made on any
 /// node changes the key on the next request of every node (docs/decisions/0010).
 /// </summary>
-public sealed class CachedMyClientsReader(WellbeingDbContext db, MyClientsReader reader, ClientListCache cache) : IMyClientsReader
+public sealed class CachedMyClientsReader(WellbeingDbContext db, MyClientsReader reader, ClientListCache cache, ClientListVersionReader versionReader) : IMyClientsReader
 {
-    // The versions of the account's hubs by hub id; a hub without a version row (none should be) reads as null.
-    private static readonly Expression<Func<WellbeingDbContext, string, IQueryable<HubVersion>>> VersionsOf = (db, userId) =>
-        db.Professionals.Where(p => p.UserId == userId)
-            .SelectMany(p => p.Hubs)
-            .LeftJoin(db.ClientListVersions, m => m.HubId, v => v.HubId, (m, v) => new { m.HubId, Version = v == null ? (long?)null : v.Version })
-            .OrderBy(v => v.HubId)
-            .Select(v => new HubVersion(v.HubId, v.Version));
-
-    // Compiled once per model, as MyClientsReader's queries are.
-    private static readonly ConditionalWeakTable<IModel, Func<WellbeingDbContext, string, IAsyncEnumerable<HubVersion>>> Versions = [];
-
     public async Task<MyClientsSlice> ReadAsync(MyClientsFilter filter, CancellationToken cancellationToken)
     {
-        var versionsOf = Versions.GetValue(db.Model, _ => EF.CompileAsyncQuery(VersionsOf));
-
         // The versions are read BEFORE the list, and the list is stored under them: a save committed in between has
         // raised a version, so its rows may be in the slice but the key is one no later request reads, and content is
         // never older than its key. Read after the list, a version could be newer than the rows it labels, and a
         // revoked score would be served under the version that revoked it.
-        var versions = await versionsOf(db, filter.UserId).ToListAsync(cancellationToken);
+        var versions = await versionReader.ReadAsync(db, filter.UserId, cancellationToken);
         if (versions.Any(v => v.Version is null))
         {
             return await reader.ReadAsync(filter, cancellationToken);
@@ -64,8 +47,6 @@ public sealed class CachedMyClientsReader(WellbeingDbContext db, MyClientsReader
         });
         return slice;
     }
-
-    private sealed record HubVersion(Guid HubId, long? Version);
 
     private sealed record Key(string UserId, string? Search, int Skip, int Take, string Versions);
 }

@@ -1,0 +1,178 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.ObjectPool;
+using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
+
+namespace Wellbeing.Infrastructure.Persistence.ReadModels;
+
+/// <summary>The version of one of a professional's hubs; null when the hub has no version row (none should lack one).</summary>
+public sealed record HubListVersion(Guid HubId, long? Version);
+
+/// <summary>
+/// Reads what keys a professional's cached clients lists (<see cref="CachedMyClientsReader"/>, docs/decisions/0010):
+/// the versions of the account's hubs, sorted by hub id, from the database on every call. One per node (a singleton),
+/// disposed with the host.
+/// </summary>
+/// <remarks>
+/// This read runs on every clients list request, and on SQLite its fixed costs were most of a cached list's time: a
+/// pooled connection opened and closed, EF Core's command and reader set up, and the statement prepared again
+/// (Microsoft.Data.Sqlite prepares per command, dotnet/efcore#14044). So on SQLite it runs the SQL that EF Core
+/// generates for <see cref="Query"/> as a prepared statement kept on open connections of its own, a few at most,
+/// each used by one request at a time; on PostgreSQL and SQL Server, where the round trip dominates, it runs the query
+/// through the request's context. Either way the database answers every call and nothing is remembered between calls,
+/// so a version raised on any node is read by the next request of every node.
+/// </remarks>
+public sealed class ClientListVersionReader : IDisposable
+{
+    private readonly Lock _gate = new();
+    private SqliteReads? _sqlite;
+
+    /// <summary>The (hub, version) pairs of the hubs the professional signed in as <paramref name="userId"/> belongs to, sorted by hub id; none for an account that is no professional.</summary>
+    /// <param name="db">The request's context: its connection string and model on SQLite, its connection otherwise.</param>
+    /// <param name="userId">The account's id (Identity's user id).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <exception cref="InvalidOperationException">On SQLite, <paramref name="db"/> names another database than the first call did.</exception>
+    public async ValueTask<IReadOnlyList<HubListVersion>> ReadAsync(WellbeingDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return await Query(db, userId).ToListAsync(cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return SqliteReadsFor(db).Read(userId);
+    }
+
+    /// <summary>The versions read as a query through <paramref name="db"/>, whatever the provider: the definition the SQLite statement is generated from.</summary>
+    internal static IQueryable<HubListVersion> Query(WellbeingDbContext db, string userId) =>
+        db.Professionals.Where(p => p.UserId == userId)
+            .SelectMany(p => p.Hubs)
+            .LeftJoin(db.ClientListVersions, m => m.HubId, v => v.HubId, (m, v) => new { m.HubId, Version = v == null ? (long?)null : v.Version })
+            .OrderBy(v => v.HubId)
+            .Select(v => new HubListVersion(v.HubId, v.Version));
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _sqlite?.Dispose();
+            _sqlite = null;
+        }
+    }
+
+    private SqliteReads SqliteReadsFor(WellbeingDbContext db)
+    {
+        var connectionString = db.Database.GetConnectionString()!;
+        var reads = Volatile.Read(ref _sqlite);
+        if (reads is null)
+        {
+            lock (_gate)
+            {
+                reads = _sqlite ??= new SqliteReads(db, connectionString);
+            }
+        }
+
+        return reads.ConnectionString == connectionString
+            ? reads
+            : throw new InvalidOperationException("A clients list version reader serves one database; this context names another.");
+    }
+
+    /// <summary>The SQLite statement and the open connections it is prepared on.</summary>
+    private sealed class SqliteReads : IDisposable
+    {
+        private readonly ObjectPool<PreparedRead> _prepared;
+
+        public SqliteReads(WellbeingDbContext db, string connectionString)
+        {
+            ConnectionString = connectionString;
+            using var generated = Query(db, userId: string.Empty).CreateDbCommand();
+            var sql = generated.CommandText;
+            var parameter = generated.Parameters.Cast<SqliteParameter>().Single().ParameterName;
+
+            // A few connections: each read is synchronous (SQLite runs in the process), so no more run at once than
+            // threads do; a read that finds none free opens another and closes it afterwards.
+            _prepared = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }
+                .Create(new PreparedReadPolicy(connectionString, sql, parameter));
+        }
+
+        public string ConnectionString { get; }
+
+        public List<HubListVersion> Read(string userId)
+        {
+            var read = _prepared.Get();
+            List<HubListVersion> versions;
+            try
+            {
+                versions = read.Run(userId);
+            }
+            catch
+            {
+                // Not returned: a connection that failed mid-read is closed rather than reused.
+                read.Dispose();
+                throw;
+            }
+
+            _prepared.Return(read);
+            return versions;
+        }
+
+        // Disposes every pooled connection (the provider's pool for disposable items does).
+        public void Dispose() => (_prepared as IDisposable)?.Dispose();
+    }
+
+    private sealed class PreparedReadPolicy(string connectionString, string sql, string parameter) : IPooledObjectPolicy<PreparedRead>
+    {
+        public PreparedRead Create() => new(connectionString, sql, parameter);
+
+        public bool Return(PreparedRead obj) => true;
+    }
+
+    /// <summary>An open connection with the statement prepared on it; used by one read at a time.</summary>
+    private sealed class PreparedRead : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _userId;
+
+        public PreparedRead(string connectionString, string sql, string parameter)
+        {
+            _connection = new SqliteConnection(connectionString);
+            try
+            {
+                _connection.Open();
+                SqlitePragmaInterceptor.SetUp(_connection);
+                _command = _connection.CreateCommand();
+                _command.CommandText = sql;
+                _userId = _command.Parameters.Add(parameter, SqliteType.Text);
+                _command.Prepare();
+            }
+            catch
+            {
+                _connection.Dispose();
+                throw;
+            }
+        }
+
+        public List<HubListVersion> Run(string userId)
+        {
+            _userId.Value = userId;
+            var versions = new List<HubListVersion>();
+
+            // Outside a transaction each statement reads the last commit, and disposing the reader resets the
+            // statement, which ends its read: an idle connection holds no snapshot and blocks no checkpoint.
+            using var reader = _command.ExecuteReader();
+            while (reader.Read())
+            {
+                versions.Add(new HubListVersion(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)));
+            }
+
+            return versions;
+        }
+
+        public void Dispose()
+        {
+            _command.Dispose();
+            _connection.Dispose();
+        }
+    }
+}
