@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Wellbeing.Infrastructure.Persistence.ReadModels;
+
+namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// <see cref="ClientListVersionReader"/>'s own SQLite connections (its values against the query are checked after
+/// every save of <see cref="SqliteClientListCacheTests"/>).
+/// </summary>
+public sealed class ClientListVersionReaderTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    [Fact]
+    public async Task ItsIdleConnections_HoldNoReadSnapshot_SoEachReadSeesTheLastCommit_AndACheckpointEmptiesTheLog()
+    {
+        using var reader = new ClientListVersionReader();
+        var hub = TestData.Hub();
+        var professional = TestData.Professional();
+        var userId = Guid.NewGuid().ToString();
+        professional.LinkAccount(userId);
+        professional.JoinHub(hub.Id, TestData.Start);
+        await using (var setup = database.CreateContext())
+        {
+            setup.AddRange(hub, professional);
+            await setup.SaveChangesAsync();
+        }
+
+        var before = await ReadAsync(reader, userId);
+        await using (var change = database.CreateContext())
+        {
+            var tracked = await change.Hubs.AsTracking().SingleAsync(h => h.Id == hub.Id);
+            tracked.Describe("Renamed", tracked.Organisation, tracked.Slug, tracked.TimeZoneId);
+            await change.SaveChangesAsync();
+        }
+
+        var after = await ReadAsync(reader, userId);
+
+        Assert.Equal(hub.Id, Assert.Single(before).HubId);
+        Assert.Equal(Assert.Single(before).Version + 1, Assert.Single(after).Version);
+
+        // A connection still inside a read would keep the log from being emptied (busy = 1).
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await using var result = await checkpoint.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+        Assert.Equal((0L, 0L), (result.GetInt64(0), result.GetInt64(1)));
+    }
+
+    [Fact]
+    public async Task OneReader_ServesOneDatabase_AndRefusesAContextOfAnother()
+    {
+        using var reader = new ClientListVersionReader();
+        await ReadAsync(reader, "nobody");
+        var other = new SqliteTestDatabase();
+        await other.InitializeAsync();
+        try
+        {
+            await using var context = other.CreateContext();
+
+            await Assert.ThrowsAsync<InvalidOperationException>(async () => await reader.ReadAsync(context, "nobody", CancellationToken.None));
+        }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<HubListVersion>> ReadAsync(ClientListVersionReader reader, string userId)
+    {
+        await using var context = database.CreateContext();
+        return await reader.ReadAsync(context, userId, CancellationToken.None);
+    }
+}
