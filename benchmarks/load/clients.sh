@@ -26,6 +26,7 @@ profile "Clients list" "/clients" "Cookie: $cookie" \
   'Cookie authentication (decrypting the cookie, the session check)=Microsoft\.AspNetCore\.Authentication\.Cookies!' \
   '- of it, the server-side session check=SessionValidation' \
   'Clients query (GetMyClientsHandler)=GetMyClientsHandler' \
+  '- of it, reading the versions of the professional'"'"'s hubs=ClientListVersionReader' \
   '- of it, finding the query in EF Core'"'"'s cache (expression tree walk and hash)=GetMyClientsHandler>ExpressionTreeFuncletizer|ExpressionEqualityComparer|CompiledQueryCache' \
   '- of it, generating SQL=GetMyClientsHandler>RelationalCommandCache|ParameterBasedSqlProcessor|QuerySqlGenerator|SqlNullabilityProcessor' \
   '- of it, in SQLite=GetMyClientsHandler>Microsoft\.Data\.Sqlite|SQLitePCL' \

@@ -196,10 +196,7 @@ public static class DependencyInjection
     private static string SqliteConnectionString(string? configured, IServiceProvider services)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
-        var isFile = builder.Mode != SqliteOpenMode.Memory
-            && !string.IsNullOrEmpty(builder.DataSource)
-            && !builder.DataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase);
-        if (isFile)
+        if (SqliteProvider.IsFile(builder))
         {
             var contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
             builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);

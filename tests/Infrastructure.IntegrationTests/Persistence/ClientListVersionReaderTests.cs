@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Infrastructure.Persistence;
+using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 using Wellbeing.Infrastructure.Persistence.ReadModels;
 
 namespace Wellbeing.Infrastructure.IntegrationTests.Persistence;
@@ -65,6 +67,37 @@ public sealed class ClientListVersionReaderTests(SqliteTestDatabase database) : 
         {
             await other.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task AnInMemoryDatabase_IsReadThroughTheContext_AndGivesItsVersions()
+    {
+        // A named shared in-memory database lives while one connection to it is open.
+        var connectionString = $"Data Source=versions-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+        await using var keepAlive = new SqliteConnection(connectionString);
+        await keepAlive.OpenAsync();
+        WellbeingDbContext Context()
+        {
+            var options = new DbContextOptionsBuilder<SqliteWellbeingDbContext>();
+            SqliteProvider.Configure(options.ThrowOnFaults(), connectionString);
+            return new SqliteWellbeingDbContext(options.Options);
+        }
+
+        var (hub, userId) = (TestData.Hub(), Guid.NewGuid().ToString());
+        var professional = TestData.Professional();
+        professional.LinkAccount(userId);
+        professional.JoinHub(hub.Id, TestData.Start);
+        await using (var setup = Context())
+        {
+            await setup.Database.MigrateAsync();
+            setup.AddRange(hub, professional);
+            await setup.SaveChangesAsync();
+        }
+
+        using var reader = new ClientListVersionReader();
+        await using var context = Context();
+
+        Assert.Equal(hub.Id, Assert.Single(await reader.ReadAsync(context, userId, CancellationToken.None)).HubId);
     }
 
     private async Task<IReadOnlyList<HubListVersion>> ReadAsync(ClientListVersionReader reader, string userId)

@@ -17,7 +17,8 @@ public sealed record HubListVersion(Guid HubId, long? Version);
 /// This read runs on every clients list request, and on SQLite its fixed costs were most of a cached list's time: a
 /// pooled connection opened and closed, EF Core's command and reader set up, and the statement prepared again
 /// (Microsoft.Data.Sqlite prepares per command, dotnet/efcore#14044). So on SQLite it runs the SQL that EF Core
-/// generates for <see cref="Query"/> as a prepared statement kept on open connections of its own, a few at most,
+/// generates for <see cref="Query"/> as a prepared statement kept on open connections of its own (a database file;
+/// an in-memory one is read through the context), a few at most,
 /// each used by one request at a time; on PostgreSQL and SQL Server, where the round trip dominates, it runs the query
 /// through the request's context. Either way the database answers every call and nothing is remembered between calls,
 /// so a version raised on any node is read by the next request of every node.
@@ -25,7 +26,7 @@ public sealed record HubListVersion(Guid HubId, long? Version);
 public sealed class ClientListVersionReader : IDisposable
 {
     private readonly Lock _gate = new();
-    private SqliteReads? _sqlite;
+    private SqliteTarget? _sqlite;
 
     /// <summary>The (hub, version) pairs of the hubs the professional signed in as <paramref name="userId"/> belongs to, sorted by hub id; none for an account that is no professional.</summary>
     /// <param name="db">The request's context: its connection string and model on SQLite, its connection otherwise.</param>
@@ -34,13 +35,13 @@ public sealed class ClientListVersionReader : IDisposable
     /// <exception cref="InvalidOperationException">On SQLite, <paramref name="db"/> names another database than the first call did.</exception>
     public async ValueTask<IReadOnlyList<HubListVersion>> ReadAsync(WellbeingDbContext db, string userId, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (db.Database.IsSqlite() && SqliteReadsFor(db) is { } reads)
         {
-            return await Query(db, userId).ToListAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return reads.Read(userId);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return SqliteReadsFor(db).Read(userId);
+        return await Query(db, userId).ToListAsync(cancellationToken);
     }
 
     /// <summary>The versions read as a query through <paramref name="db"/>, whatever the provider: the definition the SQLite statement is generated from.</summary>
@@ -55,27 +56,30 @@ public sealed class ClientListVersionReader : IDisposable
     {
         lock (_gate)
         {
-            _sqlite?.Dispose();
+            _sqlite?.Reads?.Dispose();
             _sqlite = null;
         }
     }
 
-    private SqliteReads SqliteReadsFor(WellbeingDbContext db)
+    // Null for an in-memory database: a connection of this reader's own could open another, empty database.
+    private SqliteReads? SqliteReadsFor(WellbeingDbContext db)
     {
         var connectionString = db.Database.GetConnectionString()!;
-        var reads = Volatile.Read(ref _sqlite);
-        if (reads is null)
+        var target = Volatile.Read(ref _sqlite);
+        if (target is null)
         {
             lock (_gate)
             {
-                reads = _sqlite ??= new SqliteReads(db, connectionString);
+                target = _sqlite ??= new SqliteTarget(connectionString, SqliteProvider.IsFile(new SqliteConnectionStringBuilder(connectionString)) ? new SqliteReads(db, connectionString) : null);
             }
         }
 
-        return reads.ConnectionString == connectionString
-            ? reads
+        return target.ConnectionString == connectionString
+            ? target.Reads
             : throw new InvalidOperationException("A clients list version reader serves one database; this context names another.");
     }
+
+    private sealed record SqliteTarget(string ConnectionString, SqliteReads? Reads);
 
     /// <summary>The SQLite statement and the open connections it is prepared on.</summary>
     private sealed class SqliteReads : IDisposable
@@ -84,7 +88,6 @@ public sealed class ClientListVersionReader : IDisposable
 
         public SqliteReads(WellbeingDbContext db, string connectionString)
         {
-            ConnectionString = connectionString;
             using var generated = Query(db, userId: string.Empty).CreateDbCommand();
             var sql = generated.CommandText;
             var parameter = generated.Parameters.Cast<SqliteParameter>().Single().ParameterName;
@@ -94,8 +97,6 @@ public sealed class ClientListVersionReader : IDisposable
             _prepared = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }
                 .Create(new PreparedReadPolicy(connectionString, sql, parameter));
         }
-
-        public string ConnectionString { get; }
 
         public List<HubListVersion> Read(string userId)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
@@ -9,4 +10,10 @@ public static class SqliteProvider
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteProvider).Assembly.FullName))
             .AddInterceptors(new SqlitePragmaInterceptor());
+
+    /// <summary>Whether the connection string names a database file, not an in-memory database (<c>Mode=Memory</c> or <c>:memory:</c>).</summary>
+    public static bool IsFile(SqliteConnectionStringBuilder connection) =>
+        connection.Mode != SqliteOpenMode.Memory
+        && !string.IsNullOrEmpty(connection.DataSource)
+        && !connection.DataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase);
 }
