@@ -37,7 +37,8 @@ public sealed class CachedMyClientsReader(WellbeingDbContext db, MyClientsReader
             return cached!;
         }
 
-        var slice = await reader.ReadAsync(filter, cancellationToken);
+        // The key names the content for caches of what is made from it (the rows' HTML): the record's text holds every field.
+        var slice = await reader.ReadAsync(filter, cancellationToken) with { ContentKey = key.ToString() };
         cache.Entries.Set(key, slice, new MemoryCacheEntryOptions
         {
             // A search of thousands of characters that finds nobody must not be cheap to keep: its key weighs as a row
@@ -60,7 +61,7 @@ public sealed class ClientListCache : IDisposable
     /// <summary>The most rows held at once, each slice also weighing one, and one per 64 characters of its search; least recently used slices go first.</summary>
     public const long SizeLimit = 200_000;
 
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Lifetime = MyClientsSlice.ContentKeyLifetime;
 
     internal MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
 

@@ -7,7 +7,8 @@ public sealed record GetMyClientsQuery(string UserId, string? Search, int Page =
     public const int PageSize = 25;
 }
 
-public sealed record MyClientsPageDto(IReadOnlyList<MyClientRowDto> Rows, int Page, int TotalCount, string? Search)
+/// <param name="RowsKey">The slice's <see cref="MyClientsSlice.ContentKey"/>: equal keys mean equal rows; null when read without the cache.</param>
+public sealed record MyClientsPageDto(IReadOnlyList<MyClientRowDto> Rows, int Page, int TotalCount, string? Search, string? RowsKey = null)
 {
     public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)GetMyClientsQuery.PageSize));
 }
@@ -45,6 +46,6 @@ public sealed class GetMyClientsHandler(IMyClientsReader reader)
             r.LatestWellbeing is { } wellbeing ? WellbeingBrackets.For(wellbeing, r.Hub.Settings) : null,
             r.LatestAlliance,
             [.. Flags.ForWellbeing(r.LatestWellbeing), .. Flags.ForAlliance(r.LatestAlliance, r.PreviousAlliance, r.Hub.Settings)])).ToList();
-        return new MyClientsPageDto(rows, page, slice.TotalCount, search);
+        return new MyClientsPageDto(rows, page, slice.TotalCount, search, slice.ContentKey);
     }
 }

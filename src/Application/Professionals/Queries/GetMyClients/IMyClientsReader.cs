@@ -22,7 +22,16 @@ public interface IMyClientsReader
 /// <param name="Search">Part of the name as typed, matched without regard to case, accents or Unicode form (both sides folded by <see cref="Wellbeing.Domain.Text.TextFolding.Fold"/>); null for everyone.</param>
 public sealed record MyClientsFilter(string UserId, string? Search, int Skip, int Take);
 
-public sealed record MyClientsSlice(int TotalCount, IReadOnlyList<MyClientScores> Rows);
+/// <param name="ContentKey">
+/// Names this content for a cache of what is made from it, such as the rows' HTML: every slice given under one key has
+/// the same rows, and a change to anything they show gives later reads another key (docs/decisions/0010). Null when the
+/// slice was read without the cache. What is cached under a key must be dropped within <see cref="ContentKeyLifetime"/>.
+/// </param>
+public sealed record MyClientsSlice(int TotalCount, IReadOnlyList<MyClientScores> Rows, string? ContentKey = null)
+{
+    /// <summary>How long a key may be served from a cache at most, whatever happens: a safety net behind the versions.</summary>
+    public static readonly TimeSpan ContentKeyLifetime = TimeSpan.FromMinutes(5);
+}
 
 /// <param name="Hub">The member's hub, for its name and the settings that turn scores into brackets and flags.</param>
 public sealed record MyClientScores(Guid MemberId, string Name, Hub Hub, decimal? LatestWellbeing, decimal? LatestAlliance, decimal? PreviousAlliance);
