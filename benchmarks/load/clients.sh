@@ -3,7 +3,8 @@
 # /healthz, in one run of one app process, signed in as the demo professional pro1 (Northwind). Method, settings and
 # output as in common.sh; see docs/performance.md, "Clients list under load".
 #
-# Usage (from anywhere):   benchmarks/load/clients.sh        PROFILE=1 also profiles the page under load.
+# Usage (from anywhere):   benchmarks/load/clients.sh        about seven minutes; PROFILE=1 also profiles the page under
+# load. BUILD=0 skips the Release build (only after one), PORT=... moves it off 5299; the other settings in common.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source benchmarks/load/common.sh

@@ -25,6 +25,11 @@ trap cleanup EXIT
 # Builds (unless BUILD=0) and starts the web app in Development (SQLite, demo data in a fresh temporary database, so
 # the developer's App_Data stays out of it), run from its assembly so that the process to stop is the app itself.
 start_app() {
+  # Something else answering on the port would be measured instead of this build.
+  if curl -s -o /dev/null "$base/"; then
+    echo "Port $port is already in use; stop what listens there or choose another with PORT=..." >&2
+    exit 1
+  fi
   if [[ ${BUILD:-1} == 1 ]]; then
     dotnet build src/Web -c Release -v quiet -nologo > "$work/build.log" || { cat "$work/build.log"; exit 1; }
   fi

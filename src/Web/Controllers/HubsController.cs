@@ -29,9 +29,11 @@ public sealed class HubsController(GetHubHandler hub, CreateHubHandler create, C
         {
             try
             {
-                var id = await create.Handle(new CreateHubCommand(form.HubId ?? Guid.Empty, form.ToInput()), cancellationToken);
-                TempData[Saved] = "The hub was created. Its settings can be changed here.";
-                return Redirect($"/admin/hubs/{id}");
+                var created = await create.Handle(new CreateHubCommand(form.HubId ?? Guid.Empty, form.ToInput()), cancellationToken);
+                TempData[Saved] = created.CreatedNow
+                    ? "The hub was created. Its settings can be changed here."
+                    : "This form had already created the hub, shown here as it was saved; anything changed in the form since was not saved. Change it here.";
+                return Redirect($"/admin/hubs/{created.HubId}");
             }
             catch (HubRefusedException refused)
             {

@@ -58,6 +58,25 @@ public sealed partial class HubsAdminTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task TheFormSentAgainAfterEditing_LandsOnTheHubItCreated_SayingTheEditWasNotSaved()
+    {
+        // Back after creating, change the name, send again: the form's id is the hub's, so nothing new is created.
+        var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);
+        var hidden = await admin.HiddenFieldsAsync(NewPage, Create);
+        var first = await admin.Http.PostAsync(Create, new FormUrlEncodedContent([.. hidden, .. Form("Resent", "resent")]));
+        var (_, created) = await admin.GetAsync(first.Headers.Location!.OriginalString);
+
+        var second = await admin.Http.PostAsync(Create, new FormUrlEncodedContent([.. hidden, .. Form("Resent and renamed", "resent")]));
+        var (_, landed) = await admin.GetAsync(second.Headers.Location!.OriginalString);
+
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Contains("The hub was created.", created);
+        Assert.Contains("This form had already created the hub", landed);
+        Assert.DoesNotContain("The hub was created.", landed);
+        Assert.Equal("Resent", await app.Factory.QueryAsync(db => db.Hubs.Where(h => h.Slug == "resent").Select(h => h.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task KBelowThree_AndKDistBelowK_AreRefusedBesideTheirFields_KeepingWhatWasTyped()
     {
         var admin = await BrowserlessClient.SignedInAsync(app.Factory, DemoHub.Administrator);

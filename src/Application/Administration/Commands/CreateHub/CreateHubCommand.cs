@@ -12,14 +12,18 @@ namespace Wellbeing.Application.Administration.Commands.CreateHub;
 /// <param name="HubId">The id the form was drawn with (hidden field): sending the form again creates nothing new.</param>
 public sealed record CreateHubCommand(Guid HubId, HubInput Hub);
 
+/// <param name="HubId">The hub's id.</param>
+/// <param name="CreatedNow">False when an earlier copy of the form had created it: what this copy carried was not saved.</param>
+public sealed record CreatedHub(Guid HubId, bool CreatedNow);
+
 /// <summary>Creates a hub with the settings an administrator typed.</summary>
 public sealed class CreateHubHandler(IRepository<Hub> hubs, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider clock)
 {
-    /// <returns>The hub's id, whether this call or an earlier copy of the form created it.</returns>
+    /// <returns>The hub, and whether this call created it or an earlier copy of the form had (Back, edit, send again).</returns>
     /// <exception cref="HubRefusedException">A field broke its rule (one message per field), or the short name is taken
     /// (also when another hub took it at the same moment).</exception>
     /// <exception cref="DomainException">The form came without its id.</exception>
-    public async Task<Guid> Handle(CreateHubCommand command, CancellationToken cancellationToken)
+    public async Task<CreatedHub> Handle(CreateHubCommand command, CancellationToken cancellationToken)
     {
         if (command.HubId == Guid.Empty)
         {
@@ -28,7 +32,7 @@ public sealed class CreateHubHandler(IRepository<Hub> hubs, IAuditLog audit, IUn
 
         if (await hubs.AnyAsync(new HubByIdSpec(command.HubId), cancellationToken))
         {
-            return command.HubId;
+            return new CreatedHub(command.HubId, CreatedNow: false);
         }
 
         var input = command.Hub;
@@ -54,12 +58,12 @@ public sealed class CreateHubHandler(IRepository<Hub> hubs, IAuditLog audit, IUn
             // hub took the short name: the first lands on the hub like any later copy, the second is the slug's message.
             if (await hubs.AnyAsync(new HubByIdSpec(command.HubId), cancellationToken))
             {
-                return command.HubId;
+                return new CreatedHub(command.HubId, CreatedNow: false);
             }
 
             throw new HubRefusedException([HubIdentity.SlugTaken(hub.Slug)]);
         }
 
-        return hub.Id;
+        return new CreatedHub(hub.Id, CreatedNow: true);
     }
 }
