@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Wellbeing.Domain.Hubs;
 using Wellbeing.Infrastructure.Persistence;
 using Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 using Wellbeing.Infrastructure.Persistence.ReadModels;
@@ -98,6 +99,100 @@ public sealed class ClientListVersionReaderTests(SqliteTestDatabase database) : 
         await using var context = Context();
 
         Assert.Equal(hub.Id, Assert.Single(await reader.ReadAsync(context, userId, CancellationToken.None)).HubId);
+    }
+
+    [Fact]
+    public async Task ADatabaseFileReplacedUnderIt_IsReadFromTheNewFile_WithinTheConnectionLifetime()
+    {
+        // An operator restoring a backup under a running node (unsupported: the node needs a restart, ADR 0010), as far
+        // as this reader goes: its connections stay on the old file for at most their lifetime.
+        var directory = Directory.CreateTempSubdirectory("wellbeing-versions-").FullName;
+        var path = Path.Combine(directory, "wellbeing.db");
+        var replaced = new SqliteTestDatabaseAt(path);
+        try
+        {
+            await replaced.InitializeAsync();
+            var (hub, userId) = await SeedAsync(replaced);
+            using var reader = new ClientListVersionReader();
+            var before = Assert.Single(await ReadAsync(replaced, reader, userId)).Version;
+
+            // The backup: the log checkpointed into the file first, so the copy holds every commit.
+            await using (var connection = new SqliteConnection($"Data Source={path}"))
+            {
+                await connection.OpenAsync();
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+
+            File.Copy(path, Path.Combine(directory, "backup.db"));
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            File.Copy(Path.Combine(directory, "backup.db"), path);
+            await using (var change = replaced.CreateContext())
+            {
+                var tracked = await change.Hubs.AsTracking().SingleAsync(h => h.Id == hub.Id);
+                tracked.Describe("Renamed in the restored file", tracked.Organisation, tracked.Slug, tracked.TimeZoneId);
+                await change.SaveChangesAsync();
+            }
+
+            await Task.Delay(ClientListVersionReader.ConnectionLifetime + TimeSpan.FromMilliseconds(200));
+
+            Assert.Equal(before + 1, Assert.Single(await ReadAsync(replaced, reader, userId)).Version);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AfterDispose_AReadGoesThroughItsContext_AndOpensNoConnectionOfItsOwn()
+    {
+        var reader = new ClientListVersionReader();
+        var (hub, userId) = await SeedAsync(database);
+        await ReadAsync(reader, userId);
+        Assert.True(reader.KeepsConnections);
+
+        reader.Dispose();
+
+        Assert.Equal(hub.Id, Assert.Single(await ReadAsync(reader, userId)).HubId);
+        Assert.False(reader.KeepsConnections);
+    }
+
+    private static async Task<(Hub Hub, string UserId)> SeedAsync(TestDatabase target)
+    {
+        var hub = TestData.Hub();
+        var professional = TestData.Professional();
+        var userId = Guid.NewGuid().ToString();
+        professional.LinkAccount(userId);
+        professional.JoinHub(hub.Id, TestData.Start);
+        await using var setup = target.CreateContext();
+        setup.AddRange(hub, professional);
+        await setup.SaveChangesAsync();
+        return (hub, userId);
+    }
+
+    private static async Task<IReadOnlyList<HubListVersion>> ReadAsync(TestDatabase target, ClientListVersionReader reader, string userId)
+    {
+        await using var context = target.CreateContext();
+        return await reader.ReadAsync(context, userId, CancellationToken.None);
+    }
+
+    /// <summary>A migrated database file at a path the test chooses.</summary>
+    private sealed class SqliteTestDatabaseAt(string path) : TestDatabase
+    {
+        public override WellbeingDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
+        {
+            var options = new DbContextOptionsBuilder<SqliteWellbeingDbContext>();
+            SqliteProvider.Configure(options.ThrowOnFaults(), $"Data Source={path}");
+            return new SqliteWellbeingDbContext(options.AddInterceptors(interceptors).Options);
+        }
     }
 
     private async Task<IReadOnlyList<HubListVersion>> ReadAsync(ClientListVersionReader reader, string userId)

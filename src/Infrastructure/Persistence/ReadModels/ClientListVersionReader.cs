@@ -20,13 +20,22 @@ public sealed record HubListVersion(Guid HubId, long? Version);
 /// generates for <see cref="Query"/> as a prepared statement kept on open connections of its own (a database file;
 /// an in-memory one is read through the context), a few at most,
 /// each used by one request at a time; on PostgreSQL and SQL Server, where the round trip dominates, it runs the query
-/// through the request's context. Either way the database answers every call and nothing is remembered between calls,
-/// so a version raised on any node is read by the next request of every node.
+/// through the request's context. Either way the database answers every call and no version is remembered between
+/// calls, so a version raised on any node is read by the next request of every node. Its connections stay on the file
+/// they opened for at most <see cref="ConnectionLifetime"/>.
 /// </remarks>
 public sealed class ClientListVersionReader : IDisposable
 {
+    /// <summary>
+    /// How long one of its SQLite connections is used before it is closed and another opened: a database file replaced
+    /// under a running node (which needs the node restarted anyway, docs/decisions/0010) is read from the new file
+    /// within this time, and reopening a few connections a second costs nothing measurable.
+    /// </summary>
+    internal static readonly TimeSpan ConnectionLifetime = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private SqliteTarget? _sqlite;
+    private bool _disposed;
 
     /// <summary>The (hub, version) pairs of the hubs the professional signed in as <paramref name="userId"/> belongs to, sorted by hub id; none for an account that is no professional.</summary>
     /// <param name="db">The request's context: its connection string and model on SQLite, its connection otherwise.</param>
@@ -52,10 +61,15 @@ public sealed class ClientListVersionReader : IDisposable
             .OrderBy(v => v.HubId)
             .Select(v => new HubListVersion(v.HubId, v.Version));
 
+    /// <summary>Whether it holds SQLite connections of its own now (for tests).</summary>
+    internal bool KeepsConnections => Volatile.Read(ref _sqlite)?.Reads is not null;
+
+    /// <summary>Closes its connections; a read still arriving (a request during shutdown) goes through its context.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            _disposed = true;
             _sqlite?.Reads?.Dispose();
             _sqlite = null;
         }
@@ -70,6 +84,11 @@ public sealed class ClientListVersionReader : IDisposable
         {
             lock (_gate)
             {
+                if (_disposed)
+                {
+                    return null;
+                }
+
                 target = _sqlite ??= new SqliteTarget(connectionString, SqliteProvider.IsFile(new SqliteConnectionStringBuilder(connectionString)) ? new SqliteReads(db, connectionString) : null);
             }
         }
@@ -101,6 +120,12 @@ public sealed class ClientListVersionReader : IDisposable
         public List<HubListVersion> Read(string userId)
         {
             var read = _prepared.Get();
+            while (read.Expired)
+            {
+                read.Dispose();
+                read = _prepared.Get();
+            }
+
             List<HubListVersion> versions;
             try
             {
@@ -125,7 +150,8 @@ public sealed class ClientListVersionReader : IDisposable
     {
         public PreparedRead Create() => new(connectionString, sql, parameter);
 
-        public bool Return(PreparedRead obj) => true;
+        // One past its lifetime is not kept (the pool closes it).
+        public bool Return(PreparedRead obj) => !obj.Expired;
     }
 
     /// <summary>An open connection with the statement prepared on it; used by one read at a time.</summary>
@@ -134,6 +160,7 @@ public sealed class ClientListVersionReader : IDisposable
         private readonly SqliteConnection _connection;
         private readonly SqliteCommand _command;
         private readonly SqliteParameter _userId;
+        private readonly long _openedAt = Environment.TickCount64;
 
         public PreparedRead(string connectionString, string sql, string parameter)
         {
@@ -153,6 +180,8 @@ public sealed class ClientListVersionReader : IDisposable
                 throw;
             }
         }
+
+        public bool Expired => Environment.TickCount64 - _openedAt > ConnectionLifetime.TotalMilliseconds;
 
         public List<HubListVersion> Run(string userId)
         {

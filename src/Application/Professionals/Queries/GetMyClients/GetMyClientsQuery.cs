@@ -7,7 +7,7 @@ public sealed record GetMyClientsQuery(string UserId, string? Search, int Page =
     public const int PageSize = 25;
 }
 
-/// <param name="RowsKey">The slice's <see cref="MyClientsSlice.ContentKey"/>: equal keys mean equal rows; null when read without the cache.</param>
+/// <param name="RowsKey">The slice's <see cref="MyClientsSlice.ContentKey"/>; null when read without the cache.</param>
 public sealed record MyClientsPageDto(IReadOnlyList<MyClientRowDto> Rows, int Page, int TotalCount, string? Search, string? RowsKey = null)
 {
     public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)GetMyClientsQuery.PageSize));

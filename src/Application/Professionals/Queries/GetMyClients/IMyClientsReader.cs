@@ -23,9 +23,10 @@ public interface IMyClientsReader
 public sealed record MyClientsFilter(string UserId, string? Search, int Skip, int Take);
 
 /// <param name="ContentKey">
-/// Names this content for a cache of what is made from it, such as the rows' HTML: every slice given under one key has
-/// the same rows, and a change to anything they show gives later reads another key (docs/decisions/0010). Null when the
-/// slice was read without the cache. What is cached under a key must be dropped within <see cref="ContentKeyLifetime"/>.
+/// Names this content for a cache of what is made from it, such as the rows' HTML: a slice given under a key holds what
+/// the database held when the key was read, or newer rows only when a save committed during that very read, and a
+/// change to anything the rows show gives every later read another key (docs/decisions/0010). Null when the slice was
+/// read without the cache. What is cached under a key must be dropped within <see cref="ContentKeyLifetime"/>.
 /// </param>
 public sealed record MyClientsSlice(int TotalCount, IReadOnlyList<MyClientScores> Rows, string? ContentKey = null)
 {

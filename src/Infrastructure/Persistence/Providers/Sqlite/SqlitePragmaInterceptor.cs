@@ -14,11 +14,11 @@ namespace Wellbeing.Infrastructure.Persistence.Providers.Sqlite;
 /// </summary>
 /// <remarks>
 /// Both settings outlive an open: busy_timeout belongs to the native connection, which Microsoft.Data.Sqlite's pool
-/// hands back on the next open, and journal_mode is stored in the file. So they are set once per native connection
-/// (a new file, even at a path used before, is reached through new native connections, since deleting a database
-/// clears the pool), not on every open, where preparing and running them cost about a tenth of a cached clients list
-/// (docs/performance.md). Microsoft.Data.Sqlite runs asynchronous calls synchronously, so the asynchronous event does
-/// the same work.
+/// hands back on the next open, and journal_mode is stored in the file. So they are set once per native connection, not
+/// on every open, where preparing and running them cost about 3 % of a cached clients list's time (docs/performance.md).
+/// A new file at a path used before is reached through new native connections once the pool is cleared (EF Core's
+/// EnsureDeleted does), and those are set up in turn. Microsoft.Data.Sqlite runs asynchronous calls synchronously, so
+/// the asynchronous event does the same work.
 /// </remarks>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
