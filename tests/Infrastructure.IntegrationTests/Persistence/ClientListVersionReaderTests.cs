@@ -77,12 +77,7 @@ public sealed class ClientListVersionReaderTests(SqliteTestDatabase database) : 
         var connectionString = $"Data Source=versions-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         await using var keepAlive = new SqliteConnection(connectionString);
         await keepAlive.OpenAsync();
-        WellbeingDbContext Context()
-        {
-            var options = new DbContextOptionsBuilder<SqliteWellbeingDbContext>();
-            SqliteProvider.Configure(options.ThrowOnFaults(), connectionString);
-            return new SqliteWellbeingDbContext(options.Options);
-        }
+        WellbeingDbContext Context() => SqliteTestDatabase.ContextFor(connectionString);
 
         var (hub, userId) = (TestData.Hub(), Guid.NewGuid().ToString());
         var professional = TestData.Professional();
@@ -184,20 +179,12 @@ public sealed class ClientListVersionReaderTests(SqliteTestDatabase database) : 
         return await reader.ReadAsync(context, userId, CancellationToken.None);
     }
 
-    /// <summary>A migrated database file at a path the test chooses.</summary>
+    private Task<IReadOnlyList<HubListVersion>> ReadAsync(ClientListVersionReader reader, string userId) => ReadAsync(database, reader, userId);
+
+    /// <summary>A database file at a path the test chooses.</summary>
     private sealed class SqliteTestDatabaseAt(string path) : TestDatabase
     {
-        public override WellbeingDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
-        {
-            var options = new DbContextOptionsBuilder<SqliteWellbeingDbContext>();
-            SqliteProvider.Configure(options.ThrowOnFaults(), $"Data Source={path}");
-            return new SqliteWellbeingDbContext(options.AddInterceptors(interceptors).Options);
-        }
-    }
-
-    private async Task<IReadOnlyList<HubListVersion>> ReadAsync(ClientListVersionReader reader, string userId)
-    {
-        await using var context = database.CreateContext();
-        return await reader.ReadAsync(context, userId, CancellationToken.None);
+        public override WellbeingDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+            SqliteTestDatabase.ContextFor($"Data Source={path}", interceptors);
     }
 }

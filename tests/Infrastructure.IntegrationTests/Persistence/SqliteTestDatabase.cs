@@ -13,10 +13,13 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public string ConnectionString => $"Data Source={Path.Combine(_directory, "wellbeing.db")}";
 
-    public override WellbeingDbContext CreateContext(params IInterceptor[] interceptors)
+    public override WellbeingDbContext CreateContext(params IInterceptor[] interceptors) => ContextFor(ConnectionString, interceptors);
+
+    /// <summary>A context on any SQLite database, set up as the application's are.</summary>
+    public static WellbeingDbContext ContextFor(string connectionString, params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<SqliteWellbeingDbContext>();
-        SqliteProvider.Configure(options.ThrowOnFaults(), ConnectionString);
+        SqliteProvider.Configure(options.ThrowOnFaults(), connectionString);
         return new SqliteWellbeingDbContext(options.AddInterceptors(interceptors).Options);
     }
 
